@@ -15,8 +15,11 @@ public sealed interface ModuleSource {
      */
     record Text(String source, int line, int column) implements ModuleSource {}
 
-    /** {@code (module quote "...")}: the concatenated strings, parsed as a module or as bare module fields. */
-    record Quote(String source, int line) implements ModuleSource {}
+    /**
+     * {@code (module quote "...")}: the concatenated strings as bytes (they may hold any byte, so a
+     * quoted module can be malformed UTF-8), parsed as a module or as bare module fields.
+     */
+    record Quote(byte[] source, int line) implements ModuleSource {}
 
     /** {@code (module binary "...")}: the concatenated bytes. */
     record Binary(byte[] bytes, int line) implements ModuleSource {}

@@ -12,8 +12,12 @@ public final class WatParser {
      * {@link MalformedModuleException} with line:column relative to {@code line}/{@code column},
      * the position of the first character of {@code source} in its file.
      */
-    public static Module parseModule(String source, int line, int column) {
+    public static Module parseModule(byte[] utf8Source, int line, int column) {
         throw new UnsupportedOperationException("API STUB: replaced by the text work");
+    }
+
+    public static Module parseModule(String source, int line, int column) {
+        return parseModule(source.getBytes(java.nio.charset.StandardCharsets.UTF_8), line, column);
     }
 
     public static Module parseModule(String source) {
