@@ -57,6 +57,13 @@ public final class WastParser {
     /** A script that is a bare list of module fields stands for one module made of them all. */
     private Command inlineModule() {
         Lexer lx = c.lx;
+        // check the fields are balanced forms, so an unclosed one is reported as a script error here
+        while (c.kind() != Lexer.EOF) {
+            if (c.kind() != Lexer.LPAREN) {
+                throw c.unexpected("a module field");
+            }
+            c.p = c.matchingParen(c.p) + 1;
+        }
         int last = lx.count() - 2; // the token before EOF
         int from = lx.start(0);
         String text = new String(lx.source(), from, lx.end(last) - from, StandardCharsets.UTF_8);

@@ -202,6 +202,14 @@ class WastParserTest {
     }
 
     @Test
+    void unclosedFieldOfAnInlineModuleIsAScriptError() {
+        MalformedModuleException e = malformed("(func)\n(memory 1");
+        assertTrue(e.getMessage().startsWith("unexpected end"), e.getMessage());
+        assertEquals(2, e.line());
+        assertTrue(malformed("(func) nop").getMessage().startsWith("unexpected token"));
+    }
+
+    @Test
     void malformedScriptsReportWhereTheyFail() {
         MalformedModuleException e = malformed("(module)\n  (frobnicate)");
         assertTrue(e.getMessage().startsWith("unexpected token"), e.getMessage());
