@@ -11,7 +11,12 @@ public sealed interface ModuleSource {
 
     /**
      * An inline {@code (module ...)} form: {@code source} is its exact text from the opening
-     * parenthesis to the closing one; it starts at {@code line}:{@code column} of the script.
+     * parenthesis to the closing one, comments and annotations included; it starts at
+     * {@code line}:{@code column} of the script (column counted in bytes, as the lexer does). Two
+     * variants: in {@code (module definition ...)} the keyword {@code definition} is replaced by
+     * blanks, so the text is a plain module whose every other byte keeps its position; and a script
+     * made only of module fields (no commands) is one module whose source is those fields, without
+     * a {@code (module ...)} wrapper. {@code WatParser.parseModule} accepts both.
      */
     record Text(String source, int line, int column) implements ModuleSource {}
 
