@@ -1,0 +1,218 @@
+package dev.ligature.core.text;
+
+import dev.ligature.core.binary.WasmWriter;
+import dev.ligature.core.instr.Opcode;
+
+/**
+ * Literal immediates of instructions: numeric constants, vector constants, lane indices and memory
+ * arguments. Stateless apart from the cursor and the memory id space.
+ */
+final class Immediates {
+    private final ModuleScope m;
+    private final Tokens t;
+
+    Immediates(ModuleScope m) {
+        this.m = m;
+        this.t = m.t;
+    }
+
+    /** Reads the current token as a number literal of one kind, mapping failures to the suite's phrases. */
+    private String numberText() {
+        if (!t.at(Lexer.NUMBER)) {
+            throw t.error("unknown operator");
+        }
+        return t.text();
+    }
+
+    int i32() {
+        String s = numberText();
+        try {
+            int v = TextNumbers.parseI32(s);
+            t.p++;
+            return v;
+        } catch (TextNumbers.OutOfRange e) {
+            throw t.error("constant out of range");
+        } catch (NumberFormatException e) {
+            throw t.error("unknown operator");
+        }
+    }
+
+    long i64() {
+        String s = numberText();
+        try {
+            long v = TextNumbers.parseI64(s);
+            t.p++;
+            return v;
+        } catch (TextNumbers.OutOfRange e) {
+            throw t.error("constant out of range");
+        } catch (NumberFormatException e) {
+            throw t.error("unknown operator");
+        }
+    }
+
+    int f32() {
+        String s = numberText();
+        try {
+            int v = TextNumbers.parseF32(s);
+            t.p++;
+            return v;
+        } catch (TextNumbers.OutOfRange e) {
+            throw t.error("constant out of range");
+        } catch (NumberFormatException e) {
+            throw t.error("unknown operator");
+        }
+    }
+
+    long f64() {
+        String s = numberText();
+        try {
+            long v = TextNumbers.parseF64(s);
+            t.p++;
+            return v;
+        } catch (TextNumbers.OutOfRange e) {
+            throw t.error("constant out of range");
+        } catch (NumberFormatException e) {
+            throw t.error("unknown operator");
+        }
+    }
+
+    /** An integer lane of {@code bits} bits, signed or unsigned. */
+    private int smallInt(int bits) {
+        int at = t.p;
+        int v = i32();
+        if (v < -(1 << (bits - 1)) || v >= (1 << bits)) {
+            throw t.error("constant out of range", at);
+        }
+        return v;
+    }
+
+    /** {@code v128.const shape lane*}: 16 little-endian bytes. */
+    void v128(WasmWriter w) {
+        if (!t.at(Lexer.KEYWORD)) {
+            throw t.unexpected();
+        }
+        String shape = t.text();
+        t.p++;
+        switch (shape) {
+            case "i8x16" -> {
+                for (int i = 0; i < 16; i++) {
+                    lanePresent();
+                    w.u8(smallInt(8));
+                }
+            }
+            case "i16x8" -> {
+                for (int i = 0; i < 8; i++) {
+                    lanePresent();
+                    int v = smallInt(16);
+                    w.u8(v).u8(v >> 8);
+                }
+            }
+            case "i32x4" -> {
+                for (int i = 0; i < 4; i++) {
+                    lanePresent();
+                    w.f32Bits(i32());
+                }
+            }
+            case "i64x2" -> {
+                for (int i = 0; i < 2; i++) {
+                    lanePresent();
+                    w.f64Bits(i64());
+                }
+            }
+            case "f32x4" -> {
+                for (int i = 0; i < 4; i++) {
+                    lanePresent();
+                    w.f32Bits(f32());
+                }
+            }
+            case "f64x2" -> {
+                for (int i = 0; i < 2; i++) {
+                    lanePresent();
+                    w.f64Bits(f64());
+                }
+            }
+            default -> throw t.error("unexpected token", t.p - 1);
+        }
+    }
+
+    private void lanePresent() {
+        if (!t.at(Lexer.NUMBER)) {
+            throw t.error(t.at(Lexer.KEYWORD) ? "unknown operator" : "wrong number of lane literals");
+        }
+    }
+
+    /** A lane index: an unsigned literal that fits a byte. */
+    int lane() {
+        if (!t.at(Lexer.NUMBER)) {
+            throw t.unexpected();
+        }
+        int at = t.p;
+        long v;
+        try {
+            v = TextNumbers.parseU32(t.text());
+        } catch (NumberFormatException e) {
+            throw t.error("malformed lane index");
+        }
+        if (v > 255) {
+            throw t.error("malformed lane index", at);
+        }
+        t.p++;
+        return (int) v;
+    }
+
+    /**
+     * {@code memidx? offset=n? align=n?} and, for lane accesses, the lane index. A memory index
+     * other than 0 sets bit 6 of the alignment field, as multi-memory encodes it.
+     */
+    void memarg(Opcode op, WasmWriter w, boolean lane) {
+        int mem = 0;
+        if (t.at(Lexer.ID)) {
+            mem = m.memories.resolve(t, "unknown memory");
+        } else if (t.at(Lexer.NUMBER) && (!lane || t.kind(1) == Lexer.NUMBER || memargKeyword(t.p + 1))) {
+            mem = m.memories.resolve(t, "unknown memory");
+        }
+        long offset = 0;
+        if (t.at(Lexer.KEYWORD) && t.text().startsWith("offset=")) {
+            offset = keywordValue("offset=".length(), true);
+        }
+        int align = op.naturalAlignment();
+        if (t.at(Lexer.KEYWORD) && t.text().startsWith("align=")) {
+            int at = t.p;
+            long a = keywordValue("align=".length(), false);
+            if (a == 0 || Long.bitCount(a) != 1) {
+                throw t.error("alignment", at);
+            }
+            align = Long.numberOfTrailingZeros(a);
+        }
+        if (mem != 0) {
+            w.u32(align | 0x40).u32(mem);
+        } else {
+            w.u32(align);
+        }
+        w.u64(offset);
+        if (lane) {
+            w.u8(lane());
+        }
+    }
+
+    private boolean memargKeyword(int token) {
+        if (token >= t.lx.count() || t.lx.kind(token) != Lexer.KEYWORD) {
+            return false;
+        }
+        String s = t.lx.text(token);
+        return s.startsWith("offset=") || s.startsWith("align=");
+    }
+
+    private long keywordValue(int prefix, boolean wide) {
+        String s = t.text().substring(prefix);
+        try {
+            long v = wide ? TextNumbers.parseU64(s) : TextNumbers.parseU32(s);
+            t.p++;
+            return v;
+        } catch (TextNumbers.OutOfRange e) {
+            throw t.error(wide ? "constant out of range" : "alignment");
+        } catch (NumberFormatException e) {
+            throw t.error("unknown operator");
+        }
+    }
+}
