@@ -18,10 +18,14 @@ final class Immediates {
 
     /** Reads the current token as a number literal of one kind, mapping failures to the suite's phrases. */
     private String numberText() {
-        if (!t.at(Lexer.NUMBER)) {
-            throw t.error("unknown operator");
+        if (t.at(Lexer.NUMBER)) {
+            return t.text();
         }
-        return t.text();
+        // inf, nan and nan:0x... start with a letter, so the lexer calls them keywords
+        if (t.at(Lexer.KEYWORD) && (t.text().startsWith("nan") || t.text().startsWith("inf"))) {
+            return t.text();
+        }
+        throw t.error("unknown operator");
     }
 
     int i32() {
@@ -133,11 +137,15 @@ final class Immediates {
             }
             default -> throw t.error("unexpected token", t.p - 1);
         }
+        if (t.at(Lexer.NUMBER)) {
+            throw t.error("wrong number of lane literals");
+        }
     }
 
     private void lanePresent() {
-        if (!t.at(Lexer.NUMBER)) {
-            throw t.error(t.at(Lexer.KEYWORD) ? "unknown operator" : "wrong number of lane literals");
+        byte k = t.kind();
+        if (k == Lexer.RPAREN || k == Lexer.LPAREN || k == Lexer.EOF) {
+            throw t.error("wrong number of lane literals");
         }
     }
 
@@ -146,15 +154,16 @@ final class Immediates {
         if (!t.at(Lexer.NUMBER)) {
             throw t.unexpected();
         }
-        int at = t.p;
         long v;
         try {
             v = TextNumbers.parseU32(t.text());
+        } catch (TextNumbers.OutOfRange e) {
+            throw t.error("i8 constant out of range");
         } catch (NumberFormatException e) {
-            throw t.error("malformed lane index");
+            throw t.unexpected();
         }
         if (v > 255) {
-            throw t.error("malformed lane index", at);
+            throw t.error("i8 constant out of range");
         }
         t.p++;
         return (int) v;
@@ -178,9 +187,9 @@ final class Immediates {
         int align = op.naturalAlignment();
         if (t.at(Lexer.KEYWORD) && t.text().startsWith("align=")) {
             int at = t.p;
-            long a = keywordValue("align=".length(), false);
+            long a = keywordValue("align=".length(), true);
             if (a == 0 || Long.bitCount(a) != 1) {
-                throw t.error("alignment", at);
+                throw t.error("alignment must be a power of two", at);
             }
             align = Long.numberOfTrailingZeros(a);
         }
@@ -210,7 +219,7 @@ final class Immediates {
             t.p++;
             return v;
         } catch (TextNumbers.OutOfRange e) {
-            throw t.error(wide ? "constant out of range" : "alignment");
+            throw t.error("constant out of range");
         } catch (NumberFormatException e) {
             throw t.error("unknown operator");
         }

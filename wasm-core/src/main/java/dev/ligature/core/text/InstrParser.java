@@ -184,7 +184,9 @@ final class InstrParser {
                 blockType(w);
                 push(id);
                 instrs(w);
+                boolean caught = false;
                 while (true) {
+                    caught |= t.atKeyword("catch") || t.atKeyword("catch_all");
                     if (t.takeKeyword("catch")) {
                         w.u8(0x07).u32(m.tags.resolve(t, "unknown tag"));
                         instrs(w);
@@ -195,7 +197,7 @@ final class InstrParser {
                         break;
                     }
                 }
-                if (t.takeKeyword("delegate")) {
+                if (!caught && t.takeKeyword("delegate")) {
                     pop();
                     w.u8(0x18).u32(label());
                     return;
@@ -321,6 +323,7 @@ final class InstrParser {
         t.openForm("do");
         instrs(w);
         t.rparen();
+        boolean caught = t.atForm("catch") || t.atForm("catch_all");
         while (t.atForm("catch")) {
             t.p += 2;
             w.u8(0x07).u32(m.tags.resolve(t, "unknown tag"));
@@ -334,7 +337,7 @@ final class InstrParser {
             t.rparen();
         }
         pop();
-        if (t.atForm("delegate")) {
+        if (!caught && t.atForm("delegate")) {
             t.p += 2;
             w.u8(0x18).u32(label());
             t.rparen();
@@ -358,7 +361,7 @@ final class InstrParser {
         if (op == null || op.imm() == dev.ligature.core.instr.Imm.BLOCK_TYPE || op == Opcode.END
                 || op == Opcode.ELSE || op == Opcode.CATCH || op == Opcode.CATCH_ALL || op == Opcode.DELEGATE
                 || op == Opcode.TRY_TABLE) {
-            throw t.error("unknown operator", at);
+            throw t.error("unknown operator " + t.text(), at);
         }
         t.p++;
         immediates(op, w);

@@ -60,6 +60,10 @@ final class Tokens {
 
     /** The generic syntax error at the current token. */
     MalformedModuleException unexpected() {
+        if (at(Lexer.RESERVED)) {
+            // a reserved token is no word of the grammar; a lone "$" is an identifier without name
+            return lx.error(text().equals("$") ? "empty identifier" : "unknown operator", p);
+        }
         return lx.error(at(Lexer.EOF) ? "unexpected end of input" : "unexpected token", p);
     }
 

@@ -43,7 +43,7 @@ final class TypeParser {
         if (t.at(Lexer.KEYWORD)) {
             ValType v = simpleValType(t.text());
             if (v == null) {
-                throw t.unexpected();
+                throw t.error("unknown operator " + t.text());
             }
             t.p++;
             return v;
@@ -236,6 +236,9 @@ final class TypeParser {
                 results.add(valType());
             }
             t.rparen();
+        }
+        if (t.atForm("param") || t.atForm("type")) {
+            throw t.unexpected(); // the order is (type)? (param)* (result)*
         }
         return new FuncType(params, results);
     }
