@@ -25,7 +25,36 @@ final class Immediates {
         if (t.at(Lexer.KEYWORD) && (t.text().startsWith("nan") || t.text().startsWith("inf"))) {
             return t.text();
         }
-        throw t.error("unknown operator");
+        throw t.at(Lexer.LPAREN) || t.at(Lexer.RPAREN) ? t.unexpected() : t.error("unknown operator");
+    }
+
+    /** The script-only NaN patterns are no literals of the module grammar at all. */
+    private RuntimeException notANumber() {
+        boolean pattern = t.atKeyword("nan:arithmetic") || t.atKeyword("nan:canonical");
+        return pattern ? t.unexpected() : t.error("unknown operator");
+    }
+
+    /** The 16 lane indices of i8x16.shuffle. */
+    void shuffle(WasmWriter w) {
+        for (int i = 0; i < 16; i++) {
+            if (!t.at(Lexer.NUMBER) && !t.at(Lexer.KEYWORD)) {
+                throw t.error("invalid lane length");
+            }
+            long v = -1;
+            try {
+                v = TextNumbers.parseU32(t.text());
+            } catch (NumberFormatException e) {
+                // any other literal (sign, fraction, inf, nan) is no lane index
+            }
+            if (v < 0 || v > 255) {
+                throw t.error("i8 constant out of range");
+            }
+            t.p++;
+            w.u8((int) v);
+        }
+        if (t.at(Lexer.NUMBER)) {
+            throw t.error("invalid lane length");
+        }
     }
 
     int i32() {
@@ -37,7 +66,7 @@ final class Immediates {
         } catch (TextNumbers.OutOfRange e) {
             throw t.error("constant out of range");
         } catch (NumberFormatException e) {
-            throw t.error("unknown operator");
+            throw notANumber();
         }
     }
 
@@ -50,7 +79,7 @@ final class Immediates {
         } catch (TextNumbers.OutOfRange e) {
             throw t.error("constant out of range");
         } catch (NumberFormatException e) {
-            throw t.error("unknown operator");
+            throw notANumber();
         }
     }
 
@@ -63,7 +92,7 @@ final class Immediates {
         } catch (TextNumbers.OutOfRange e) {
             throw t.error("constant out of range");
         } catch (NumberFormatException e) {
-            throw t.error("unknown operator");
+            throw notANumber();
         }
     }
 
@@ -76,7 +105,7 @@ final class Immediates {
         } catch (TextNumbers.OutOfRange e) {
             throw t.error("constant out of range");
         } catch (NumberFormatException e) {
-            throw t.error("unknown operator");
+            throw notANumber();
         }
     }
 

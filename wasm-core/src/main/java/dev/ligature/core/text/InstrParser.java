@@ -442,12 +442,7 @@ final class InstrParser {
             case LANE -> w.opcode(op).u8(imm.lane());
             case SHUFFLE -> {
                 w.opcode(op);
-                for (int i = 0; i < 16; i++) {
-                    if (!t.at(Lexer.NUMBER)) {
-                        throw t.error("invalid lane length");
-                    }
-                    w.u8(imm.lane());
-                }
+                imm.shuffle(w);
             }
             case HEAP_TYPE -> {
                 if (op == Opcode.REF_NULL) {

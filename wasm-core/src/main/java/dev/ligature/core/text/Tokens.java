@@ -159,7 +159,7 @@ final class Tokens {
         } catch (TextNumbers.OutOfRange e) {
             throw error("constant out of range");
         } catch (NumberFormatException e) {
-            throw unexpected();
+            throw error("unknown operator"); // a number-like token that is no number, such as 0drop
         }
     }
 
