@@ -168,5 +168,7 @@ class WatModuleTest {
         fails("unexpected token", "(module (func) 42)");
         fails("unexpected token", "(module (frob))");
         fails("malformed UTF-8 encoding", "(module (func (export \"\\ff\")))");
+        // nesting deeper than the Java stack is a malformed module, not a StackOverflowError
+        fails("nesting too deep", "(module (func " + "(block ".repeat(200_000) + ")".repeat(200_002));
     }
 }
