@@ -201,10 +201,7 @@ public final class Lexer {
                 if (annotationDepth == 0 && pos + 1 < src.length && src[pos + 1] == '@') {
                     int at = pos;
                     pos += 2;
-                    int idEnd = scanRun(pos);
-                    if (idEnd == pos) {
-                        throw errorHere("empty annotation id", at);
-                    }
+                    int idEnd = annotationIdEnd(pos, at);
                     pos = idEnd;
                     annotationDepth = 1;
                     continue;
@@ -236,6 +233,36 @@ public final class Lexer {
                 }
             }
         }
+    }
+
+    /**
+     * The end of an annotation id: identifier characters, or one string that must be non-empty
+     * UTF-8. Whatever does not form such an id (nothing, or a broken string) is an empty id.
+     */
+    private int annotationIdEnd(int from, int at) {
+        int end;
+        try {
+            end = scanRun(from);
+        } catch (MalformedModuleException e) {
+            end = from;
+        }
+        if (end == from) {
+            throw errorHere("empty annotation id", at);
+        }
+        if (src[from] == '"' && scanString(from) == end) {
+            byte[] name = decodeString(from, end);
+            if (name.length == 0) {
+                throw errorHere("empty annotation id", at);
+            }
+            for (int i = 0; i < name.length; ) {
+                int n = utf8LengthIn(name, i);
+                if (n < 0) {
+                    throw errorHere("malformed UTF-8 encoding", from);
+                }
+                i += n;
+            }
+        }
+        return end;
     }
 
     private MalformedModuleException illegalAt(int at) {
@@ -413,6 +440,10 @@ public final class Lexer {
 
     /** Length of the well-formed UTF-8 sequence at {@code p}, or -1. */
     private int utf8Length(int p) {
+        return utf8LengthIn(src, p);
+    }
+
+    private static int utf8LengthIn(byte[] src, int p) {
         int c = src[p] & 0xFF;
         int n;
         int min;

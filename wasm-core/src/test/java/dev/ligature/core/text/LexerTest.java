@@ -74,4 +74,15 @@ class LexerTest {
         assertThrows(MalformedModuleException.class, () -> lx.idName(0));
         assertThrows(MalformedModuleException.class, () -> lx.idName(1));
     }
+
+    @Test
+    void quotedAnnotationIdsMustBeNonEmptyUtf8() {
+        assertArrayEquals(new byte[] {Lexer.KEYWORD, Lexer.EOF}, kinds(lex("(@\"a b\" x) nop")));
+        MalformedModuleException empty = assertThrows(MalformedModuleException.class, () -> lex("(@\"\")"));
+        assertTrue(empty.getMessage().startsWith("empty annotation id"), empty.getMessage());
+        MalformedModuleException broken = assertThrows(MalformedModuleException.class, () -> lex("(@\"\n\")"));
+        assertTrue(broken.getMessage().startsWith("empty annotation id"), broken.getMessage());
+        MalformedModuleException utf8 = assertThrows(MalformedModuleException.class, () -> lex("(@\"\\ef\")"));
+        assertTrue(utf8.getMessage().startsWith("malformed UTF-8 encoding"), utf8.getMessage());
+    }
 }
