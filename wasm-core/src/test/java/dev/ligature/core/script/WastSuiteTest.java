@@ -15,21 +15,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import dev.ligature.core.fixtures.SuiteModules;
 import org.junit.jupiter.api.Test;
 
 /** Parses every script of the official test suite and checks properties that must hold for each. */
 class WastSuiteTest {
-    private static Path suite() {
-        String configured = System.getProperty("wasm.testsuite");
-        for (String candidate : new String[] {configured, "../../shared/wasm-testsuite", "../shared/wasm-testsuite",
-                "/work/shared/wasm-testsuite"}) {
-            if (candidate != null && Files.isDirectory(Path.of(candidate))) {
-                return Path.of(candidate);
-            }
-        }
-        return null;
-    }
-
     private static List<Path> scripts(Path root) {
         try (Stream<Path> files = Files.walk(root)) {
             return files.filter(f -> f.toString().endsWith(".wast")).sorted().toList();
@@ -57,8 +47,7 @@ class WastSuiteTest {
 
     @Test
     void parsesEveryScriptOfTheSuite() throws IOException {
-        Path root = suite();
-        assumeTrue(root != null, "the official test suite is not checked out beside the repository");
+        Path root = SuiteModules.suiteRoot();
         List<Path> files = scripts(root);
         assertTrue(files.size() >= 250, "expected the whole suite, found " + files.size() + " scripts");
         Map<String, Integer> kinds = new TreeMap<>();
