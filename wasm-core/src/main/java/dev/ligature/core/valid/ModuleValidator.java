@@ -249,7 +249,8 @@ final class ModuleValidator {
                 case TAG -> tags;
             };
             if (e.index() < 0 || e.index() >= bound) {
-                throw InvalidModuleException.of("unknown " + e.kind() + " " + e.index());
+                String what = e.kind() == dev.ligature.core.types.ExternKind.FUNC ? "function" : e.kind().toString();
+                throw InvalidModuleException.of("unknown " + what + " " + e.index());
             }
             if (!names.add(e.name())) {
                 throw InvalidModuleException.of("duplicate export name \"" + e.name() + "\"");
