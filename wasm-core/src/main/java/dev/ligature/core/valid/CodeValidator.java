@@ -111,7 +111,13 @@ final class CodeValidator {
         this.globalLimit = m.globalTypes.length;
         offset = 0;
         int[] params = tc.params(typeIndex);
-        long total = params.length + f.localCount();
+        long total = params.length;
+        for (dev.ligature.core.ast.Func.Locals l : f.locals()) {
+            if (l.count() < 0 || l.count() > MAX_LOCALS) {
+                throw err("too many locals");
+            }
+            total += l.count();
+        }
         if (total > MAX_LOCALS) {
             throw err("too many locals");
         }
