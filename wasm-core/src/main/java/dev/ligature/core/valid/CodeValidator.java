@@ -15,7 +15,8 @@ import java.util.Arrays;
  * specification's appendix: an operand stack of type codes, a control stack of frames, and the
  * polymorphic stack after unconditional branches. One instance is reused for every function of a
  * module; nothing is allocated per instruction. Instructions with a fixed rule in the opcode table
- * share one generic path; the rest are typed here, GC instructions in {@link GcValidator}.
+ * share one generic path; the rest are typed here, tables, memories and references in
+ * {@link MemoryRefValidator}, GC instructions in {@link GcValidator}.
  */
 final class CodeValidator {
     static final int[] NONE = new int[0];
@@ -71,6 +72,7 @@ final class CodeValidator {
     final ModuleScope m;
     final TypeContext tc;
     final GcValidator gc;
+    final MemoryRefValidator memoryAndRefs;
 
     int[] stack = new int[64];
     int sp;
@@ -100,6 +102,7 @@ final class CodeValidator {
         this.m = m;
         this.tc = m.types;
         this.gc = new GcValidator(this);
+        this.memoryAndRefs = new MemoryRefValidator(this);
     }
 
     // ---- entry points
@@ -686,7 +689,7 @@ final class CodeValidator {
                 }
                 pop(m.globalTypes[g]);
             }
-            default -> tableMemoryOrRef(op);
+            default -> memoryAndRefs.instruction(op);
         }
     }
 
@@ -759,122 +762,5 @@ final class CodeValidator {
         }
         popAll(params);
         pushCtl(K_TRY_TABLE, params, results);
-    }
-
-    private void tableMemoryOrRef(Opcode op) {
-        switch (op) {
-            case TABLE_GET -> {
-                int t = table(cr.index());
-                pop(tableAddr(t));
-                push(m.tableElem[t]);
-            }
-            case TABLE_SET -> {
-                int t = table(cr.index());
-                pop(m.tableElem[t]);
-                pop(tableAddr(t));
-            }
-            case TABLE_SIZE -> push(tableAddr(table(cr.index())));
-            case TABLE_GROW -> {
-                int t = table(cr.index());
-                pop(tableAddr(t));
-                pop(m.tableElem[t]);
-                push(tableAddr(t));
-            }
-            case TABLE_FILL -> {
-                int t = table(cr.index());
-                pop(tableAddr(t));
-                pop(m.tableElem[t]);
-                pop(tableAddr(t));
-            }
-            case TABLE_COPY -> {
-                int dst = table(cr.index());
-                int src = table(cr.index2());
-                if (!tc.valSub(m.tableElem[src], m.tableElem[dst])) {
-                    throw err("type mismatch: table.copy between incompatible element types");
-                }
-                int da = tableAddr(dst);
-                int sa = tableAddr(src);
-                pop(da == I32 || sa == I32 ? I32 : I64);
-                pop(sa);
-                pop(da);
-            }
-            case TABLE_INIT -> {
-                int t = table(cr.index2());
-                int e = elem(cr.index());
-                if (!tc.valSub(m.elemTypes[e], m.tableElem[t])) {
-                    throw err("type mismatch: element segment type does not match the table");
-                }
-                pop(I32);
-                pop(I32);
-                pop(tableAddr(t));
-            }
-            case ELEM_DROP -> elem(cr.index());
-            case MEMORY_SIZE -> push(memAddr(memory(cr.index())));
-            case MEMORY_GROW -> {
-                int a = memAddr(memory(cr.index()));
-                pop(a);
-                push(a);
-            }
-            case MEMORY_FILL -> {
-                int a = memAddr(memory(cr.index()));
-                pop(a);
-                pop(I32);
-                pop(a);
-            }
-            case MEMORY_COPY -> {
-                int da = memAddr(memory(cr.index()));
-                int sa = memAddr(memory(cr.index2()));
-                pop(da == I32 || sa == I32 ? I32 : I64);
-                pop(sa);
-                pop(da);
-            }
-            case MEMORY_INIT -> {
-                int a = memAddr(memory(cr.index2()));
-                data(cr.index());
-                pop(I32);
-                pop(I32);
-                pop(a);
-            }
-            case DATA_DROP -> data(cr.index());
-            case REF_NULL -> push(ref(true, heapCode(cr.heapType())));
-            case REF_IS_NULL -> {
-                popRef();
-                push(I32);
-            }
-            case REF_FUNC -> {
-                int f = func(cr.index());
-                if (!constMode && !m.declaredFuncs[f]) {
-                    throw err("undeclared function reference " + f);
-                }
-                push(ref(false, H_CONCRETE + m.funcTypes[f]));
-            }
-            case REF_EQ -> {
-                pop(ref(true, H_EQ));
-                pop(ref(true, H_EQ));
-                push(I32);
-            }
-            case REF_AS_NON_NULL -> {
-                int r = popRef();
-                push(ref(false, r == BOT ? H_BOT : heap(r)));
-            }
-            case BR_ON_NULL -> {
-                int[] lt = labelTypes(label(cr.index()));
-                int r = popRef();
-                popAll(lt);
-                pushAll(lt, lt.length);
-                push(ref(false, r == BOT ? H_BOT : heap(r)));
-            }
-            case BR_ON_NON_NULL -> {
-                int[] lt = labelTypes(label(cr.index()));
-                int r = popRef();
-                if (lt.length == 0) {
-                    throw err("type mismatch: br_on_non_null needs a label that takes a reference");
-                }
-                push(ref(false, r == BOT ? H_BOT : heap(r)));
-                popAll(lt);
-                pushAll(lt, lt.length - 1);
-            }
-            default -> throw err("unknown instruction " + op.mnemonic());
-        }
     }
 }
