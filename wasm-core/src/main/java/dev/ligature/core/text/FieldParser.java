@@ -17,6 +17,7 @@ import dev.ligature.core.types.ExternType;
 import dev.ligature.core.types.GlobalType;
 import dev.ligature.core.types.Limits;
 import dev.ligature.core.types.MemoryType;
+import dev.ligature.core.types.AbsHeapType;
 import dev.ligature.core.types.RefType;
 import dev.ligature.core.types.TableType;
 import dev.ligature.core.types.TagType;
@@ -387,7 +388,8 @@ final class FieldParser {
             mode = SegmentMode.ACTIVE;
             offset = offset();
         }
-        RefType type = RefType.FUNCREF;
+        // A list of function indices holds non-null function references: (ref func), as in the binary format.
+        RefType type = new RefType(false, AbsHeapType.FUNC);
         List<Expr> items = new ArrayList<>();
         if (t.takeKeyword("func") || (mode == SegmentMode.ACTIVE && !types.atRefType())) {
             while (t.atIndex()) {

@@ -250,8 +250,10 @@ final class TypeParser {
      */
     TypeUse typeUse(boolean allowNames) {
         int explicit = -1;
+        boolean hasExplicit = false; // an index may be 0xffffffff, so -1 cannot mean "none"
         int typeToken = t.p;
         if (t.atForm("type")) {
+            hasExplicit = true;
             t.p += 2;
             typeToken = t.p;
             explicit = m.types.resolve(t, "unknown type");
@@ -261,10 +263,10 @@ final class TypeParser {
         List<Integer> ids = new ArrayList<>();
         FuncType sig = signature(ids, allowNames);
         int[] idArray = ids.stream().mapToInt(Integer::intValue).toArray();
-        if (explicit >= 0) {
+        if (hasExplicit) {
             FuncType declared = m.funcTypeAt(explicit);
             if (inline) {
-                if (explicit >= m.subTypes.size()) {
+                if (explicit < 0 || explicit >= m.subTypes.size()) {
                     throw t.error("unknown type", typeToken);
                 }
                 if (!sig.equals(declared)) {

@@ -126,7 +126,8 @@ final class ModuleValidator {
                             + name(elem) + " needs an initialiser");
                 }
             } else {
-                code.validateConst(t.init().bytes(), elem, allGlobals);
+                // Tables are initialised before the module's own globals, so only imports are visible.
+                code.validateConst(t.init().bytes(), elem, importedGlobals);
             }
         }
         for (int i = 0; i < module.globals().size(); i++) {

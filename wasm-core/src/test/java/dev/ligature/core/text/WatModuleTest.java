@@ -26,6 +26,7 @@ import dev.ligature.core.types.MemoryType;
 import dev.ligature.core.types.NumType;
 import dev.ligature.core.types.PackedType;
 import dev.ligature.core.types.RecType;
+import dev.ligature.core.types.AbsHeapType;
 import dev.ligature.core.types.RefType;
 import dev.ligature.core.types.StructType;
 import dev.ligature.core.types.SubType;
@@ -138,10 +139,12 @@ class WatModuleTest {
                 + " (elem $e2 externref (ref.null extern))"
                 + " (func (elem.drop $e2)))");
         Expr rf = expr(0xD2, 0x00, 0x0B);
+        // a list of function indices is a segment of non-null function references
+        RefType refFunc = new RefType(false, AbsHeapType.FUNC);
         assertEquals(List.of(
-                new ElementSegment(SegmentMode.ACTIVE, 0, expr(0x41, 0x00, 0x0B), RefType.FUNCREF, List.of(rf)),
-                new ElementSegment(SegmentMode.PASSIVE, 0, null, RefType.FUNCREF, List.of(rf)),
-                new ElementSegment(SegmentMode.DECLARATIVE, 0, null, RefType.FUNCREF, List.of(rf)),
+                new ElementSegment(SegmentMode.ACTIVE, 0, expr(0x41, 0x00, 0x0B), refFunc, List.of(rf)),
+                new ElementSegment(SegmentMode.PASSIVE, 0, null, refFunc, List.of(rf)),
+                new ElementSegment(SegmentMode.DECLARATIVE, 0, null, refFunc, List.of(rf)),
                 new ElementSegment(SegmentMode.ACTIVE, 0, expr(0x41, 0x01, 0x0B), RefType.FUNCREF,
                         List.of(rf, expr(0xD0, 0x70, 0x0B))),
                 new ElementSegment(SegmentMode.PASSIVE, 0, null, RefType.EXTERNREF, List.of(expr(0xD0, 0x6F, 0x0B)))),
