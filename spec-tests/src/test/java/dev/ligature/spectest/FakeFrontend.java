@@ -36,7 +36,7 @@ final class FakeFrontend implements Frontend {
     public Module load(ModuleSource source) {
         String directive = switch (source) {
             case ModuleSource.Text t -> t.source();
-            case ModuleSource.Quote q -> q.source();
+            case ModuleSource.Quote q -> quoted(q.source());
             case ModuleSource.Binary b -> new String(b.bytes(), StandardCharsets.US_ASCII);
         };
         if (directive.startsWith("malformed:")) {
@@ -71,6 +71,11 @@ final class FakeFrontend implements Frontend {
         if (directive.startsWith("invalid:")) {
             throw InvalidModuleException.of(directive.substring("invalid:".length()));
         }
+    }
+
+    // Quote's payload is a String before the script work merges and bytes after; accept both.
+    private static String quoted(Object source) {
+        return source instanceof byte[] b ? new String(b, StandardCharsets.UTF_8) : (String) source;
     }
 
     private static int recurse(int depth) {
