@@ -7,9 +7,6 @@ import dev.ligature.core.script.Script;
 import dev.ligature.core.script.WastParser;
 import dev.ligature.core.text.WatParser;
 import dev.ligature.core.valid.Validator;
-import java.lang.invoke.MethodHandle;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.MethodType;
 
 /**
  * What the runner needs from the engine: parse a script, turn a module source into a {@link Module},
@@ -36,25 +33,7 @@ public interface Frontend {
 final class WasmCoreFrontend implements Frontend {
     static final WasmCoreFrontend INSTANCE = new WasmCoreFrontend();
 
-    /*
-     * Bridge over a change in flight: the script work turns ModuleSource.Quote's source from a
-     * String into the raw bytes (a quoted module may be malformed UTF-8), and the text work adds
-     * WatParser.parseModule(byte[], int, int) to take them. This branch must build both before and
-     * after those branches merge, so the byte overload is looked up once here. Once they are merged,
-     * replace this handle and loadQuote by a direct call to WatParser.parseModule(q.source(), 1, 1).
-     */
-    private static final MethodHandle PARSE_BYTES = findParseBytes();
-
     private WasmCoreFrontend() {}
-
-    private static MethodHandle findParseBytes() {
-        try {
-            return MethodHandles.publicLookup().findStatic(WatParser.class, "parseModule",
-                    MethodType.methodType(Module.class, byte[].class, int.class, int.class));
-        } catch (ReflectiveOperationException e) {
-            return null;
-        }
-    }
 
     @Override
     public Script parseScript(String source) {
@@ -65,25 +44,9 @@ final class WasmCoreFrontend implements Frontend {
     public Module load(ModuleSource source) {
         return switch (source) {
             case ModuleSource.Text t -> WatParser.parseModule(t.source(), t.line(), t.column());
-            case ModuleSource.Quote q -> loadQuote(q.source());
+            case ModuleSource.Quote q -> WatParser.parseModule(q.source(), 1, 1);
             case ModuleSource.Binary b -> ModuleDecoder.decode(b.bytes());
         };
-    }
-
-    private static Module loadQuote(Object quoted) {
-        if (quoted instanceof String text) {
-            return WatParser.parseModule(text);
-        }
-        if (PARSE_BYTES == null) {
-            throw new IllegalStateException("quoted module given as bytes but WatParser has no byte[] overload");
-        }
-        try {
-            return (Module) PARSE_BYTES.invokeExact((byte[]) quoted, 1, 1);
-        } catch (RuntimeException | Error e) {
-            throw e;
-        } catch (Throwable e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     @Override
