@@ -12,6 +12,60 @@ import dev.ligature.core.types.VecType;
 public final class BinaryTypes {
     private BinaryTypes() {}
 
+    /*
+     * Decoding code walks every instruction, and block types, ref.null, ref.test and friends carry
+     * types; sharing the immutable instances of the common ones keeps that walk allocation-free.
+     * Filled lazily: a race only builds an equal record twice, and records publish safely.
+     */
+    private static final int CACHED_INDICES = 4096;
+    private static final RefType[] ABS_REF = new RefType[0x80];
+    private static final RefType[] ABS_REF_NON_NULL = new RefType[0x80];
+    private static final TypeIndex[] INDEX = new TypeIndex[CACHED_INDICES];
+    private static final RefType[] INDEX_REF = new RefType[CACHED_INDICES];
+    private static final RefType[] INDEX_REF_NON_NULL = new RefType[CACHED_INDICES];
+
+    static {
+        for (AbsHeapType t : AbsHeapType.values()) {
+            ABS_REF[t.code()] = new RefType(true, t);
+            ABS_REF_NON_NULL[t.code()] = new RefType(false, t);
+        }
+    }
+
+    /** The type index {@code i}, shared for small indices. */
+    public static TypeIndex typeIndex(int i) {
+        if (i < 0 || i >= CACHED_INDICES) {
+            return new TypeIndex(i);
+        }
+        TypeIndex t = INDEX[i];
+        if (t == null) {
+            t = new TypeIndex(i);
+            INDEX[i] = t;
+        }
+        return t;
+    }
+
+    /** The reference type to {@code heap}, shared for abstract heap types and small type indices. */
+    public static RefType refType(boolean nullable, HeapType heap) {
+        switch (heap) {
+            case AbsHeapType abs -> {
+                return nullable ? ABS_REF[abs.code()] : ABS_REF_NON_NULL[abs.code()];
+            }
+            case TypeIndex idx -> {
+                int i = idx.index();
+                if (i < 0 || i >= CACHED_INDICES) {
+                    return new RefType(nullable, heap);
+                }
+                RefType[] cache = nullable ? INDEX_REF : INDEX_REF_NON_NULL;
+                RefType t = cache[i];
+                if (t == null) {
+                    t = new RefType(nullable, typeIndex(i));
+                    cache[i] = t;
+                }
+                return t;
+            }
+        }
+    }
+
     /** Whether {@code b} starts a value type (as opposed to a type index in a block type). */
     public static boolean startsValType(int b) {
         return (b >= 0x7B && b <= 0x7F) || b == RefType.CODE_REF || b == RefType.CODE_REF_NULL
@@ -32,7 +86,10 @@ public final class BinaryTypes {
                 if (b == RefType.CODE_REF || b == RefType.CODE_REF_NULL || AbsHeapType.fromCode(b) != null) {
                     return refType(r);
                 }
-                throw r.errorAt("malformed value type", at);
+                throw (b & 0x80) != 0
+                        // Type codes are one-byte signed LEB128 (s7): a continuation bit makes them too long.
+                        ? r.errorAt("integer representation too long", at + 1)
+                        : r.errorAt("malformed value type", at);
         }
     }
 
@@ -40,13 +97,13 @@ public final class BinaryTypes {
         int at = r.pos();
         int b = r.u8();
         if (b == RefType.CODE_REF || b == RefType.CODE_REF_NULL) {
-            return new RefType(b == RefType.CODE_REF_NULL, heapType(r));
+            return refType(b == RefType.CODE_REF_NULL, heapType(r));
         }
         AbsHeapType abs = AbsHeapType.fromCode(b);
         if (abs == null) {
             throw r.errorAt("malformed reference type", at);
         }
-        return new RefType(true, abs);
+        return ABS_REF[abs.code()];
     }
 
     /** A heap type: an s33 that is an abstract type's code (negative) or a type index. */
@@ -57,7 +114,7 @@ public final class BinaryTypes {
             if (v > Integer.MAX_VALUE) {
                 throw r.errorAt("type index out of range", at);
             }
-            return new TypeIndex((int) v);
+            return typeIndex((int) v);
         }
         AbsHeapType abs = (v >= -64) ? AbsHeapType.fromCode((int) (v & 0x7F)) : null;
         if (abs == null) {
