@@ -178,11 +178,12 @@ public final class CodeReader {
         if (n > r.remaining()) {
             throw r.error("unexpected end of section or function");
         }
-        ValType[] types = new ValType[(int) n];
-        for (int i = 0; i < n; i++) {
-            types[i] = BinaryTypes.valType(r);
+        if (selectTypes.length != n) {
+            selectTypes = new ValType[(int) n]; // reused while the arity stays the same (almost always 1)
         }
-        selectTypes = types;
+        for (int i = 0; i < n; i++) {
+            selectTypes[i] = BinaryTypes.valType(r);
+        }
     }
 
     private void readTryTable() {
@@ -274,7 +275,7 @@ public final class CodeReader {
         return labelCount;
     }
 
-    /** Types of {@code select t*}. */
+    /** Types of {@code select t*}; reused between calls, so copy it to keep it. */
     public ValType[] selectTypes() {
         return selectTypes;
     }
