@@ -1,11 +1,8 @@
 package dev.ligature.spectest;
 
-import dev.ligature.core.InvalidModuleException;
 import dev.ligature.core.MalformedModuleException;
 import dev.ligature.core.WasmException;
-import dev.ligature.core.ast.Module;
 import dev.ligature.core.script.Command;
-import dev.ligature.core.script.ModuleSource;
 import dev.ligature.core.script.Script;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -57,16 +54,18 @@ public final class SpecRunner {
 
     private final SkipList skips;
     private final Frontend frontend;
+    private final Executor executor;
     private final Duration fileTimeout;
 
-    /** A runner over wasm-core with the default per-file time limit. */
-    public SpecRunner(SkipList skips) {
-        this(skips, Frontend.wasmCore(), DEFAULT_FILE_TIMEOUT);
+    /** A runner over wasm-core and the given engine, with the default per-file time limit. */
+    public SpecRunner(SkipList skips, Executor executor) {
+        this(skips, Frontend.wasmCore(), executor, DEFAULT_FILE_TIMEOUT);
     }
 
-    public SpecRunner(SkipList skips, Frontend frontend, Duration fileTimeout) {
+    public SpecRunner(SkipList skips, Frontend frontend, Executor executor, Duration fileTimeout) {
         this.skips = Objects.requireNonNull(skips, "skips");
         this.frontend = Objects.requireNonNull(frontend, "frontend");
+        this.executor = Objects.requireNonNull(executor, "executor");
         this.fileTimeout = Objects.requireNonNull(fileTimeout, "fileTimeout");
     }
 
@@ -174,6 +173,7 @@ public final class SpecRunner {
             tally.skip(script.commands().size());
             return;
         }
+        ScriptSession session = new ScriptSession(frontend, executor);
         for (Command command : script.commands()) {
             CommandKind kind = CommandKind.of(command);
             tally.at(command.line(), kind);
@@ -183,7 +183,7 @@ public final class SpecRunner {
             }
             String reason;
             try {
-                reason = check(command);
+                reason = session.check(command);
             } catch (Throwable t) {
                 reason = "unexpected " + describe(t);
             }
@@ -193,70 +193,6 @@ public final class SpecRunner {
                 tally.fail(new Failure(command.line(), kind.wastName(), reason));
             }
         }
-    }
-
-    /** Runs one command; null when it passed, otherwise why it failed. */
-    private String check(Command command) {
-        return switch (command) {
-            case Command.ModuleCommand m -> checkModule(m.source());
-            case Command.AssertMalformed a -> checkMalformed(a.module(), a.message());
-            case Command.AssertInvalid a -> checkInvalid(a.module(), a.message());
-            default -> "not supported yet (needs execution or custom-section checks) and no entry of "
-                    + "spec-tests/skips.txt covers it";
-        };
-    }
-
-    private String checkModule(ModuleSource source) {
-        Module module;
-        try {
-            module = frontend.load(source);
-        } catch (MalformedModuleException e) {
-            return "module rejected as malformed: " + e.getMessage();
-        }
-        try {
-            frontend.validate(module);
-        } catch (InvalidModuleException e) {
-            return "module rejected as invalid: " + e.getMessage();
-        }
-        return null;
-    }
-
-    private String checkMalformed(ModuleSource source, String expected) {
-        try {
-            frontend.load(source);
-        } catch (MalformedModuleException e) {
-            // Text-format messages are implementation-specific; only binary phrases are compared.
-            if (source instanceof ModuleSource.Binary && !contains(e.getMessage(), expected)) {
-                return "expected malformed \"" + expected + "\", got \"" + e.getMessage() + "\"";
-            }
-            return null;
-        }
-        String how = source instanceof ModuleSource.Binary ? "decoded" : "parsed";
-        return "expected malformed \"" + expected + "\", but the module " + how + " without error";
-    }
-
-    private String checkInvalid(ModuleSource source, String expected) {
-        Module module;
-        try {
-            module = frontend.load(source);
-        } catch (MalformedModuleException e) {
-            String who = source instanceof ModuleSource.Binary ? "the decoder" : "the text parser";
-            return "expected invalid \"" + expected + "\", but " + who
-                    + " rejected the module as malformed before validation: " + e.getMessage();
-        }
-        try {
-            frontend.validate(module);
-        } catch (InvalidModuleException e) {
-            if (!contains(e.getMessage(), expected)) {
-                return "expected invalid \"" + expected + "\", got \"" + e.getMessage() + "\"";
-            }
-            return null;
-        }
-        return "expected invalid \"" + expected + "\", but the module validated";
-    }
-
-    private static boolean contains(String message, String expected) {
-        return message != null && message.contains(expected);
     }
 
     /**

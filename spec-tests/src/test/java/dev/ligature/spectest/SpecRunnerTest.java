@@ -5,8 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ligature.core.script.Action;
 import dev.ligature.core.script.Command;
+import dev.ligature.core.script.Expected;
 import dev.ligature.core.script.ModuleSource;
 import dev.ligature.core.script.Script;
+import dev.ligature.core.script.WastValue;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,7 +32,7 @@ class SpecRunnerTest {
 
     private static FileResult run(SkipList skips, Command... commands) {
         Script script = new Script(List.of(commands));
-        return new SpecRunner(skips, new FakeFrontend(script), Duration.ofSeconds(30)).runScript(FILE, "t.wast", script);
+        return new SpecRunner(skips, new FakeFrontend(script), new FakeExecutor(), Duration.ofSeconds(30)).runScript(FILE, "t.wast", script);
     }
 
     private static FileResult run(Command... commands) {
@@ -104,19 +106,81 @@ class SpecRunnerTest {
         assertTrue(r.failures().get(1).reason().contains("java.lang.StackOverflowError"));
     }
 
-    @Test
-    void executionCommandsFailUnlessTheSkipListCoversThem() {
-        Command invoke = new Command.AssertReturn(1, new Action.Invoke(null, "f", List.of()), List.of());
-        Command trap = new Command.AssertTrap(2, new Action.Get(null, "g"), "unreachable");
-        FileResult unskipped = run(invoke, trap);
-        assertEquals(2, unskipped.failed());
-        assertTrue(unskipped.failures().get(0).reason().contains("no entry of spec-tests/skips.txt covers it"));
+    private static Action invoke(String name, WastValue... args) {
+        return new Action.Invoke(null, name, List.of(args));
+    }
 
-        SkipList skips = SkipList.parse("kind assert_return needs execution\n", "test");
-        FileResult skipped = run(skips, invoke, trap);
-        assertEquals(1, skipped.skipped());
-        assertEquals(1, skipped.failed());
-        assertEquals("assert_trap", skipped.failures().get(0).kind());
+    private static Expected i32(int v) {
+        return new Expected.Exact(new WastValue.I32(v));
+    }
+
+    @Test
+    void actionsRunAgainstTheCurrentInstanceAndResultsAreCompared() {
+        Command module = new Command.ModuleCommand(1, null, false, quote("ok"));
+        FileResult r = run(module,
+                new Command.AssertReturn(2, invoke("inc", new WastValue.I32(41)), List.of(i32(42))),
+                new Command.AssertReturn(3, invoke("inc", new WastValue.I32(1)), List.of(i32(3))),
+                new Command.AssertReturn(4, new Action.Get(null, "g"), List.of(new Expected.Exact(new WastValue.I64(42)))),
+                new Command.ActionCommand(5, invoke("nothing")));
+        assertEquals(4, r.passed());
+        assertEquals(List.of(3), r.failures().stream().map(Failure::line).toList());
+        assertTrue(r.failures().get(0).reason().contains("expected i32 3, got i32 2"), r.failures().get(0).reason());
+    }
+
+    @Test
+    void actionWithoutAnInstanceFails() {
+        FileResult r = run(new Command.AssertReturn(1, invoke("inc", new WastValue.I32(1)), List.of(i32(2))));
+        assertEquals(1, r.failed());
+        assertTrue(r.failures().get(0).reason().contains("no instance"), r.failures().get(0).reason());
+    }
+
+    @Test
+    void trapsExhaustionAndExceptionsAreToldApart() {
+        Command module = new Command.ModuleCommand(1, null, false, quote("ok"));
+        FileResult r = run(module,
+                new Command.AssertTrap(2, invoke("trap"), "unreachable"),
+                new Command.AssertTrap(3, invoke("trap"), "integer overflow"),
+                new Command.AssertTrap(4, invoke("throw"), "unreachable"),
+                new Command.AssertExhaustion(5, invoke("deep"), "call stack exhausted"),
+                new Command.AssertException(6, invoke("throw")),
+                new Command.AssertException(7, invoke("inc", new WastValue.I32(0))),
+                new Command.AssertTrap(8, invoke("npe"), "unreachable"));
+        assertEquals(List.of(3, 4, 7, 8), r.failures().stream().map(Failure::line).toList());
+        assertEquals(4, r.passed());
+        assertTrue(r.failures().get(2).reason().contains("but it completed"), r.failures().get(2).reason());
+        assertTrue(r.failures().get(3).reason().contains("NullPointerException"), r.failures().get(3).reason());
+    }
+
+    @Test
+    void registerDefinitionsAndUnlinkableModules() {
+        FakeExecutor engine = new FakeExecutor();
+        Script script = new Script(List.of(
+                new Command.ModuleCommand(1, "M", true, quote("ok")),
+                new Command.ModuleInstance(2, "I", "M"),
+                new Command.Register(3, "reg", "I"),
+                new Command.ModuleInstance(4, null, "Nope"),
+                new Command.AssertUnlinkable(5, quote("ok"), "unknown import")));
+        engine.failNext = null;
+        FileResult r = new SpecRunner(SkipList.empty(), new FakeFrontend(script), engine, Duration.ofSeconds(30))
+                .runScript(FILE, "t.wast", script);
+        assertEquals(List.of("reg"), engine.registered);
+        assertEquals(List.of(4, 5), r.failures().stream().map(Failure::line).toList());
+        assertTrue(r.failures().get(0).reason().contains("no module definition $Nope"), r.failures().get(0).reason());
+        assertTrue(r.failures().get(1).reason().contains("but it completed"), r.failures().get(1).reason());
+
+        engine.failNext = new FakeExecutor.FakeLink("unknown import spectest.nothing");
+        Script linkFails = new Script(List.of(new Command.AssertUnlinkable(1, quote("ok"), "unknown import")));
+        FileResult r2 = new SpecRunner(SkipList.empty(), new FakeFrontend(linkFails), engine, Duration.ofSeconds(30))
+                .runScript(FILE, "t.wast", linkFails);
+        assertEquals(1, r2.passed());
+    }
+
+    @Test
+    void skipListStillSkipsByKind() {
+        SkipList skips = SkipList.parse("kind assert_return not today\n", "test");
+        FileResult r = run(skips, new Command.AssertReturn(1, invoke("inc", new WastValue.I32(1)), List.of(i32(2))));
+        assertEquals(1, r.skipped());
+        assertEquals(0, r.failed());
     }
 
     @Test
@@ -135,7 +199,7 @@ class SpecRunnerTest {
         SkipList skips = SkipList.parse("dir proposals/x/ not implemented\n", "test");
         Script script = new Script(List.of(new Command.ModuleCommand(1, null, false, quote("npe")),
                 new Command.Register(2, "m", null), new Command.AssertInvalid(3, quote("ok"), "x")));
-        FileResult r = new SpecRunner(skips, new FakeFrontend(script), Duration.ofSeconds(30))
+        FileResult r = new SpecRunner(skips, new FakeFrontend(script), new FakeExecutor(), Duration.ofSeconds(30))
                 .runScript(FILE, "proposals/x/a.wast", script);
         assertEquals(3, r.skipped());
         assertEquals(0, r.passed() + r.failed());
@@ -146,7 +210,7 @@ class SpecRunnerTest {
         Path file = dir.resolve("bad.wast");
         Files.writeString(file, "malformed:unexpected token");
         Script script = new Script(List.of(new Command.ModuleCommand(1, null, false, quote("ok"))));
-        FileResult r = new SpecRunner(SkipList.empty(), new FakeFrontend(script), Duration.ofSeconds(30))
+        FileResult r = new SpecRunner(SkipList.empty(), new FakeFrontend(script), new FakeExecutor(), Duration.ofSeconds(30))
                 .runFile(file, dir);
         assertEquals(1, r.failed());
         assertEquals(0, r.passed());
@@ -163,7 +227,7 @@ class SpecRunnerTest {
         Files.writeString(file, "anything");
         Script script = new Script(List.of(new Command.ModuleCommand(1, null, false, quote("ok")),
                 new Command.ModuleCommand(9, null, false, quote("hang"))));
-        FileResult r = new SpecRunner(SkipList.empty(), new FakeFrontend(script), Duration.ofMillis(200))
+        FileResult r = new SpecRunner(SkipList.empty(), new FakeFrontend(script), new FakeExecutor(), Duration.ofMillis(200))
                 .runFile(file, dir);
         assertEquals("sub/h.wast", r.suitePath());
         assertEquals(1, r.passed());
