@@ -81,6 +81,18 @@ public final class Trap extends WasmException {
         return backtrace;
     }
 
+    /** Most frames kept: deep recursion must not make unwinding quadratic or huge. */
+    public static final int MAX_FRAMES = 64;
+
+    /** Appends one frame (the next outer one) as the trap unwinds; frames past {@link #MAX_FRAMES} are dropped. */
+    public void addFrame(Frame frame) {
+        if (backtrace.size() < MAX_FRAMES) {
+            java.util.ArrayList<Frame> l = new java.util.ArrayList<>(backtrace);
+            l.add(frame);
+            backtrace = java.util.Collections.unmodifiableList(l);
+        }
+    }
+
     /** Set once by the engine as the trap unwinds through Wasm frames. */
     public void backtrace(List<Frame> frames) {
         this.backtrace = List.copyOf(frames);

@@ -1,0 +1,288 @@
+package dev.ligature.core.exec;
+
+import dev.ligature.core.instr.Opcode;
+import dev.ligature.core.runtime.ExecContext;
+import dev.ligature.core.runtime.Instance;
+import dev.ligature.core.runtime.Memory;
+import dev.ligature.core.runtime.Table;
+import dev.ligature.core.runtime.Trap;
+import dev.ligature.core.runtime.Types;
+import dev.ligature.core.runtime.WasmFunction;
+import dev.ligature.core.runtime.WasmThrow;
+import java.util.Arrays;
+
+/** The interpreter's out-of-line operations: kept out of {@link Machine} so its loop stays small. */
+final class Ops {
+    private static final long M = 0xFFFFFFFFL;
+
+    private Ops() {}
+
+    static void init() {
+        new Trap(Trap.Kind.UNREACHABLE).addFrame(new Trap.Frame(null, 0, null));
+        Handlers.find(new int[0], 0, null, null);
+        Types.registry();
+    }
+
+    /** Moves the top {@code k} slots (values and references) down to {@code to}; returns the new sp. */
+    static int move(long[] s, Object[] r, int sp, int k, int to) {
+        int from = sp - k;
+        if (from != to && k > 0) {
+            System.arraycopy(s, from, s, to, k);
+            System.arraycopy(r, from, r, to, k);
+        }
+        return to + k;
+    }
+
+    static WasmFunction indirect(Instance inst, int typeId, int table, int is64, long index) {
+        Table t = inst.tables()[table];
+        long i = is64 != 0 ? index : index & M;
+        if (i < 0 || i >= t.size()) {
+            throw new Trap(Trap.Kind.UNDEFINED_ELEMENT);
+        }
+        Object o = t.get(i);
+        if (o == null) {
+            throw new Trap(Trap.Kind.UNINITIALIZED_ELEMENT);
+        }
+        WasmFunction f = (WasmFunction) o;
+        if (f.typeId() != typeId && !Types.registry().isSubtype(f.typeId(), typeId)) {
+            throw new Trap(Trap.Kind.INDIRECT_CALL_TYPE_MISMATCH);
+        }
+        return f;
+    }
+
+    static WasmFunction ref(Object o) {
+        if (o == null) {
+            throw new Trap(Trap.Kind.NULL_FUNCTION_REFERENCE);
+        }
+        return (WasmFunction) o;
+    }
+
+    /** Prepares a tail call: arguments to the frame's base, the callee left for the entry loop. */
+    static void tail(ExecContext ctx, WasmFunction f, long[] s, Object[] r, int sp, int argSlots, int base) {
+        move(s, r, sp, argSlots, base);
+        ctx.caller = null;
+        ctx.tailCall = f;
+    }
+
+    static WasmThrow exception(Instance inst, int tag, long[] s, Object[] r, int sp, int n) {
+        return new WasmThrow(inst.tags()[tag], Arrays.copyOfRange(s, sp - n, sp), Arrays.copyOfRange(r, sp - n, sp));
+    }
+
+    static WasmThrow rethrow(Object exn) {
+        if (exn == null) {
+            throw new Trap(Trap.Kind.NULL_REFERENCE);
+        }
+        return (WasmThrow) exn;
+    }
+
+    static long i32Div(int op, int a, int b) {
+        if (b == 0) {
+            throw new Trap(Trap.Kind.INTEGER_DIVIDE_BY_ZERO);
+        }
+        return switch (op) {
+            case Op.I32_DIV_S -> {
+                if (a == Integer.MIN_VALUE && b == -1) {
+                    throw new Trap(Trap.Kind.INTEGER_OVERFLOW);
+                }
+                yield a / b;
+            }
+            case Op.I32_DIV_U -> Integer.divideUnsigned(a, b);
+            case Op.I32_REM_S -> a % b;
+            default -> Integer.remainderUnsigned(a, b);
+        };
+    }
+
+    static long i64Div(int op, long a, long b) {
+        if (b == 0) {
+            throw new Trap(Trap.Kind.INTEGER_DIVIDE_BY_ZERO);
+        }
+        return switch (op) {
+            case Op.I64_DIV_S -> {
+                if (a == Long.MIN_VALUE && b == -1) {
+                    throw new Trap(Trap.Kind.INTEGER_OVERFLOW);
+                }
+                yield a / b;
+            }
+            case Op.I64_DIV_U -> Long.divideUnsigned(a, b);
+            case Op.I64_REM_S -> a % b;
+            default -> Long.remainderUnsigned(a, b);
+        };
+    }
+
+    static int lane(Opcode op, int lane, long[] s, int sp) {
+        return op.sig().startsWith("v>") ? Simd.extractLane(op, lane, s, sp) : Simd.replaceLane(op, lane, s, sp);
+    }
+
+    private static long addr(long v, boolean is64) {
+        return is64 ? v : v & M;
+    }
+
+    /**
+     * Memory instructions off the fast path: any access to a 64-bit memory, offsets past 32 bits,
+     * and the vector loads and stores.
+     */
+    static int memory(Opcode op, Memory m, long off, int lane, long[] s, int sp) {
+        String sig = op.sig();
+        int above = 0;
+        for (int i = sig.indexOf('a') + 1; i < sig.indexOf('>'); i++) {
+            above += sig.charAt(i) == 'v' ? 2 : 1;
+        }
+        int at = sp - 1 - above;
+        boolean is64 = m.type().is64();
+        long a = addr(s[at], is64);
+        long ea = a + off;
+        if (a < 0 || off < 0 || ea < 0) {
+            ea = -1;
+        }
+        switch (op) {
+            case I32_LOAD, F32_LOAD, I64_LOAD32_S -> s[at] = m.loadI32(ea);
+            case I64_LOAD, F64_LOAD -> s[at] = m.loadI64(ea);
+            case I32_LOAD8_S, I64_LOAD8_S -> s[at] = m.loadI8(ea);
+            case I32_LOAD8_U, I64_LOAD8_U -> s[at] = m.loadI8(ea) & 0xFF;
+            case I32_LOAD16_S, I64_LOAD16_S -> s[at] = m.loadI16(ea);
+            case I32_LOAD16_U, I64_LOAD16_U -> s[at] = m.loadI16(ea) & 0xFFFF;
+            case I64_LOAD32_U -> s[at] = m.loadI32(ea) & M;
+            case I32_STORE8, I64_STORE8 -> m.storeI8(ea, (byte) s[at + 1]);
+            case I32_STORE16, I64_STORE16 -> m.storeI16(ea, (short) s[at + 1]);
+            case I32_STORE, F32_STORE, I64_STORE32 -> m.storeI32(ea, (int) s[at + 1]);
+            case I64_STORE, F64_STORE -> m.storeI64(ea, s[at + 1]);
+            case V128_LOAD -> {
+                m.checkRange(ea, 16);
+                s[at] = m.loadI64(ea);
+                s[at + 1] = m.loadI64(ea + 8);
+            }
+            case V128_STORE -> {
+                m.checkRange(ea, 16);
+                m.storeI64(ea, s[at + 1]);
+                m.storeI64(ea + 8, s[at + 2]);
+            }
+            case V128_LOAD8X8_S, V128_LOAD8X8_U, V128_LOAD16X4_S, V128_LOAD16X4_U, V128_LOAD32X2_S, V128_LOAD32X2_U -> {
+                long v = m.loadI64(ea);
+                int w = op == Opcode.V128_LOAD8X8_S || op == Opcode.V128_LOAD8X8_U ? 1
+                        : op == Opcode.V128_LOAD16X4_S || op == Opcode.V128_LOAD16X4_U ? 2 : 4;
+                boolean signed = op.mnemonic().endsWith("_s");
+                long lo = 0;
+                long hi = 0;
+                int lanes = 8 / w;
+                int bits = w * 8;
+                for (int i = 0; i < lanes; i++) {
+                    long x = (v >>> (i * bits)) & ((1L << bits) - 1);
+                    if (signed) {
+                        x = (x << (64 - bits)) >> (64 - bits);
+                    }
+                    x &= bits == 32 ? -1L : (1L << (2 * bits)) - 1;
+                    int pos = i * 2 * bits;
+                    if (pos < 64) {
+                        lo |= x << pos;
+                    } else {
+                        hi |= x << (pos - 64);
+                    }
+                }
+                s[at] = lo;
+                s[at + 1] = hi;
+            }
+            case V128_LOAD8_SPLAT, V128_LOAD16_SPLAT, V128_LOAD32_SPLAT, V128_LOAD64_SPLAT -> {
+                int w = op.width();
+                long x = w == 1 ? m.loadI8(ea) & 0xFF : w == 2 ? m.loadI16(ea) & 0xFFFF : w == 4 ? m.loadI32(ea) & M : m.loadI64(ea);
+                long v = 0;
+                for (int i = 0; i < 8 / w; i++) {
+                    v |= x << (i * w * 8);
+                }
+                s[at] = v;
+                s[at + 1] = v;
+            }
+            case V128_LOAD32_ZERO -> {
+                s[at] = m.loadI32(ea) & M;
+                s[at + 1] = 0;
+            }
+            case V128_LOAD64_ZERO -> {
+                s[at] = m.loadI64(ea);
+                s[at + 1] = 0;
+            }
+            case V128_LOAD8_LANE, V128_LOAD16_LANE, V128_LOAD32_LANE, V128_LOAD64_LANE -> {
+                int w = op.width();
+                long x = w == 1 ? m.loadI8(ea) & 0xFF : w == 2 ? m.loadI16(ea) & 0xFFFF : w == 4 ? m.loadI32(ea) & M : m.loadI64(ea);
+                int pos = lane * w * 8;
+                int idx = at + 1 + (pos >= 64 ? 1 : 0);
+                int shift = pos & 63;
+                long mask = w == 8 ? -1L : ((1L << (w * 8)) - 1) << shift;
+                s[idx] = (s[idx] & ~mask) | ((x << shift) & mask);
+                s[at] = s[at + 1];
+                s[at + 1] = s[at + 2];
+            }
+            case V128_STORE8_LANE, V128_STORE16_LANE, V128_STORE32_LANE, V128_STORE64_LANE -> {
+                int w = op.width();
+                int pos = lane * w * 8;
+                long x = s[at + 1 + (pos >= 64 ? 1 : 0)] >>> (pos & 63);
+                switch (w) {
+                    case 1 -> m.storeI8(ea, (byte) x);
+                    case 2 -> m.storeI16(ea, (short) x);
+                    case 4 -> m.storeI32(ea, (int) x);
+                    default -> m.storeI64(ea, x);
+                }
+            }
+            default -> throw new IllegalStateException(op.mnemonic());
+        }
+        int gt = sig.indexOf('>');
+        int out = 0;
+        for (int i = gt + 1; i < sig.length(); i++) {
+            out += sig.charAt(i) == 'v' ? 2 : 1;
+        }
+        return at + out;
+    }
+
+    /** Bulk memory and table instructions, table.size/grow/fill, segment drops. */
+    static int misc(Opcode op, int a, int b, Instance inst, long[] s, Object[] r, int sp) {
+        switch (op) {
+            case MEMORY_INIT -> {
+                Memory m = inst.memories()[b];
+                m.init(addr(s[sp - 3], m.type().is64()), inst.dataSegment(a), s[sp - 2] & M, s[sp - 1] & M);
+                return sp - 3;
+            }
+            case DATA_DROP -> inst.dropDataSegment(a);
+            case MEMORY_COPY -> {
+                Memory dst = inst.memories()[a];
+                Memory src = inst.memories()[b];
+                boolean n64 = dst.type().is64() && src.type().is64();
+                dst.copy(addr(s[sp - 3], dst.type().is64()), src, addr(s[sp - 2], src.type().is64()), addr(s[sp - 1], n64));
+                return sp - 3;
+            }
+            case MEMORY_FILL -> {
+                Memory m = inst.memories()[a];
+                boolean is64 = b != 0;
+                m.fill(addr(s[sp - 3], is64), (byte) s[sp - 2], addr(s[sp - 1], is64));
+                return sp - 3;
+            }
+            case TABLE_INIT -> {
+                Table t = inst.tables()[b];
+                t.init(addr(s[sp - 3], t.type().is64()), inst.elementSegment(a), s[sp - 2] & M, s[sp - 1] & M);
+                return sp - 3;
+            }
+            case ELEM_DROP -> inst.dropElementSegment(a);
+            case TABLE_COPY -> {
+                Table dst = inst.tables()[a];
+                Table src = inst.tables()[b];
+                boolean n64 = dst.type().is64() && src.type().is64();
+                dst.copy(addr(s[sp - 3], dst.type().is64()), src, addr(s[sp - 2], src.type().is64()), addr(s[sp - 1], n64));
+                return sp - 3;
+            }
+            case TABLE_GROW -> {
+                Table t = inst.tables()[a];
+                s[sp - 2] = t.grow(addr(s[sp - 1], b != 0), r[sp - 2]);
+                r[sp - 2] = null;
+                return sp - 1;
+            }
+            case TABLE_SIZE -> {
+                s[sp] = inst.tables()[a].size();
+                return sp + 1;
+            }
+            case TABLE_FILL -> {
+                Table t = inst.tables()[a];
+                t.fill(addr(s[sp - 3], b != 0), r[sp - 2], addr(s[sp - 1], b != 0));
+                return sp - 3;
+            }
+            default -> throw new IllegalStateException(op.mnemonic());
+        }
+        return sp;
+    }
+}

@@ -1,0 +1,227 @@
+package dev.ligature.core.runtime;
+
+import dev.ligature.core.ast.DataSegment;
+import dev.ligature.core.ast.ElementSegment;
+import dev.ligature.core.ast.Export;
+import dev.ligature.core.ast.Import;
+import dev.ligature.core.ast.Module;
+import dev.ligature.core.ast.SegmentMode;
+import dev.ligature.core.types.ExternType;
+import dev.ligature.core.types.FuncType;
+import dev.ligature.core.types.GlobalType;
+import dev.ligature.core.types.Limits;
+import dev.ligature.core.types.MemoryType;
+import dev.ligature.core.types.RefType;
+import dev.ligature.core.types.TableType;
+import dev.ligature.core.types.TagType;
+import dev.ligature.core.types.TypeIndex;
+import dev.ligature.core.types.ValType;
+import dev.ligature.core.valid.TypeContext;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Instantiation in the specification's order. */
+final class Linker {
+    private Linker() {}
+
+    /** A value type with type indices replaced by canonical ids, comparable across modules. */
+    static Object key(ValType t, TypeContext types) {
+        if (t instanceof RefType r && r.heap() instanceof TypeIndex i) {
+            return new RefType(r.nullable(), new TypeIndex(-1 - types.canonicalId(i.index())));
+        }
+        return t;
+    }
+
+    static Instance instantiate(WasmModule wm, Imports imports, InstanceOptions options) {
+        Module m = wm.ast();
+        TypeContext types = wm.types();
+        int nf = m.importCount(dev.ligature.core.types.ExternKind.FUNC) + m.functions().size();
+        int nt = m.importCount(dev.ligature.core.types.ExternKind.TABLE) + m.tables().size();
+        int nm = m.importCount(dev.ligature.core.types.ExternKind.MEMORY) + m.memories().size();
+        int ng = m.importCount(dev.ligature.core.types.ExternKind.GLOBAL) + m.globals().size();
+        int nx = m.importCount(dev.ligature.core.types.ExternKind.TAG) + m.tags().size();
+        WasmFunction[] funcs = new WasmFunction[nf];
+        Table[] tables = new Table[nt];
+        Memory[] mems = new Memory[nm];
+        Global[] globals = new Global[ng];
+        Tag[] tags = new Tag[nx];
+        int fi = 0, ti = 0, mi = 0, gi = 0, xi = 0;
+        for (Import imp : m.imports()) {
+            Object v = imports.lookup(imp.module(), imp.name());
+            if (v == null) {
+                throw new LinkException("unknown import \"" + imp.module() + "\".\"" + imp.name() + "\" (" + describe(imp.type()) + ")");
+            }
+            switch (imp.type()) {
+                case ExternType.Func f -> {
+                    int want = types.canonicalId(f.typeIndex());
+                    if (!(v instanceof WasmFunction w) || !Types.registry().isSubtype(w.typeId(), want)) {
+                        throw incompatible(imp, wm.funcType(f.typeIndex()).toString(), v);
+                    }
+                    funcs[fi++] = w;
+                }
+                case TableType t -> {
+                    if (!(v instanceof Table tab) || tab.type().is64() != t.is64()
+                            || !tab.elementKey().equals(key(t.element(), types))
+                            || !limitsMatch(tab.size(), tab.type().limits().max(), t.limits())) {
+                        throw incompatible(imp, "table " + t.element() + " " + t.limits(), v);
+                    }
+                    tables[ti++] = tab;
+                }
+                case MemoryType t -> {
+                    if (!(v instanceof Memory mem) || mem.type().is64() != t.is64()
+                            || !limitsMatch(mem.pages(), mem.type().limits().max(), t.limits())) {
+                        throw incompatible(imp, "memory " + t.limits(), v);
+                    }
+                    mems[mi++] = mem;
+                }
+                case GlobalType t -> {
+                    if (!(v instanceof Global g) || g.type().mutable() != t.mutable()
+                            || !globalTypeMatches(g, t, types)) {
+                        throw incompatible(imp, "global " + (t.mutable() ? "mut " : "") + t.type(), v);
+                    }
+                    globals[gi++] = g;
+                }
+                case TagType t -> {
+                    if (!(v instanceof Tag tag) || tag.typeId() != types.canonicalId(t.typeIndex())) {
+                        throw incompatible(imp, "tag " + wm.funcType(t.typeIndex()), v);
+                    }
+                    tags[xi++] = tag;
+                }
+            }
+        }
+        Object[][] elems = new Object[m.elements().size()][];
+        byte[][] data = new byte[m.data().size()][];
+        Map<String, Object> exports = new LinkedHashMap<>();
+        Instance inst = new Instance(wm, funcs, mems, tables, globals, tags, elems, data, exports);
+        int firstDefined = fi;
+        for (int i = 0; i < m.functions().size(); i++) {
+            funcs[firstDefined + i] = wm.code().bind(inst, firstDefined + i);
+        }
+        ConstEval eval = new ConstEval(inst);
+        for (var g : m.globals()) {
+            Global gl = new Global(g.type(), key(g.type().type(), types));
+            eval.eval(g.init());
+            gl.value = eval.lo;
+            gl.high = eval.hi;
+            gl.ref = eval.ref;
+            globals[gi++] = gl;
+        }
+        for (var t : m.tables()) {
+            Object init = null;
+            if (t.init() != null) {
+                eval.eval(t.init());
+                init = eval.ref;
+            }
+            tables[ti++] = new Table(t.type(), key(t.type().element(), types), init);
+        }
+        for (MemoryType t : m.memories()) {
+            mems[mi++] = new Memory(t, options.maxMemoryPages());
+        }
+        for (TagType t : m.tags()) {
+            tags[xi++] = new Tag(wm.funcType(t.typeIndex()), types.canonicalId(t.typeIndex()));
+        }
+        for (Export e : m.exports()) {
+            exports.put(e.name(), switch (e.kind()) {
+                case FUNC -> funcs[e.index()];
+                case TABLE -> tables[e.index()];
+                case MEMORY -> mems[e.index()];
+                case GLOBAL -> globals[e.index()];
+                case TAG -> tags[e.index()];
+            });
+        }
+        for (int i = 0; i < elems.length; i++) {
+            ElementSegment seg = m.elements().get(i);
+            Object[] refs = new Object[seg.init().size()];
+            for (int j = 0; j < refs.length; j++) {
+                eval.eval(seg.init().get(j));
+                refs[j] = eval.ref;
+            }
+            elems[i] = refs;
+        }
+        for (int i = 0; i < data.length; i++) {
+            data[i] = m.data().get(i).init();
+        }
+        for (int i = 0; i < elems.length; i++) {
+            ElementSegment seg = m.elements().get(i);
+            if (seg.mode() == SegmentMode.ACTIVE) {
+                eval.eval(seg.offset());
+                Table t = tables[seg.table()];
+                long off = t.type().is64() ? eval.lo : eval.lo & 0xFFFFFFFFL;
+                t.init(off, elems[i], 0, elems[i].length);
+                inst.dropElementSegment(i);
+            } else if (seg.mode() == SegmentMode.DECLARATIVE) {
+                inst.dropElementSegment(i);
+            }
+        }
+        for (int i = 0; i < data.length; i++) {
+            DataSegment seg = m.data().get(i);
+            if (seg.mode() == SegmentMode.ACTIVE) {
+                eval.eval(seg.offset());
+                Memory mem = mems[seg.memory()];
+                long off = mem.type().is64() ? eval.lo : eval.lo & 0xFFFFFFFFL;
+                mem.init(off, data[i], 0, data[i].length);
+                inst.dropDataSegment(i);
+            }
+        }
+        if (m.start() >= 0) {
+            funcs[m.start()].call(new long[0], null, null, null);
+        }
+        return inst;
+    }
+
+    private static boolean globalTypeMatches(Global g, GlobalType t, TypeContext types) {
+        Object want = key(t.type(), types);
+        if (g.typeKey().equals(want)) {
+            return true;
+        }
+        // An immutable global of a reference type may be a subtype of the declared one (abstract heaps only here).
+        if (!t.mutable() && g.type().type() instanceof RefType have && t.type() instanceof RefType need
+                && have.heap() instanceof dev.ligature.core.types.AbsHeapType ha
+                && need.heap() instanceof dev.ligature.core.types.AbsHeapType hn) {
+            boolean nullOk = need.nullable() || !have.nullable();
+            return nullOk && (ha == hn || ha == hn.bottom());
+        }
+        return false;
+    }
+
+    private static boolean limitsMatch(long haveMin, long haveMax, Limits want) {
+        if (haveMin < want.min()) {
+            return false;
+        }
+        if (want.hasMax()) {
+            return haveMax != Limits.NO_MAX && haveMax <= want.max();
+        }
+        return true;
+    }
+
+    private static LinkException incompatible(Import imp, String expected, Object actual) {
+        return new LinkException("incompatible import type \"" + imp.module() + "\".\"" + imp.name()
+                + "\": expected " + expected + ", got " + describeValue(actual));
+    }
+
+    private static String describe(ExternType t) {
+        return switch (t) {
+            case ExternType.Func f -> "func";
+            case TableType tt -> "table";
+            case MemoryType mt -> "memory";
+            case GlobalType gt -> "global";
+            case TagType tg -> "tag";
+        };
+    }
+
+    private static String describeValue(Object v) {
+        return switch (v) {
+            case WasmFunction f -> "func " + f.type();
+            case Table t -> "table " + t.type().element() + " " + t.size() + " " + t.type().limits().max();
+            case Memory mem -> "memory " + mem.pages() + " " + mem.type().limits().max();
+            case Global g -> "global " + (g.type().mutable() ? "mut " : "") + g.type().type();
+            case Tag t -> "tag " + t.type();
+            default -> v.getClass().getSimpleName();
+        };
+    }
+
+    static List<ValType> params(FuncType t) {
+        return t.params();
+    }
+}
