@@ -182,6 +182,16 @@ final class Linker {
             boolean nullOk = need.nullable() || !have.nullable();
             return nullOk && (ha == hn || ha == hn.bottom());
         }
+        // A concrete function type is a subtype of func.
+        if (!t.mutable() && g.typeKey() instanceof RefType have && t.type() instanceof RefType need
+                && have.heap() instanceof TypeIndex && need.heap() == dev.ligature.core.types.AbsHeapType.FUNC) {
+            return need.nullable() || !have.nullable();
+        }
+        if (!t.mutable() && g.typeKey() instanceof RefType have && want instanceof RefType need
+                && have.heap() instanceof TypeIndex hi && need.heap() instanceof TypeIndex ni) {
+            return (need.nullable() || !have.nullable())
+                    && Types.registry().isSubtype(-1 - hi.index(), -1 - ni.index());
+        }
         return false;
     }
 
