@@ -35,6 +35,7 @@ final class Linker {
 
     static Instance instantiate(WasmModule wm, Imports imports, InstanceOptions options) {
         Module m = wm.ast();
+        wm.names(); // decoded now, not while a trap unwinds an exhausted stack
         TypeContext types = wm.types();
         int nf = m.importCount(dev.ligature.core.types.ExternKind.FUNC) + m.functions().size();
         int nt = m.importCount(dev.ligature.core.types.ExternKind.TABLE) + m.tables().size();

@@ -43,7 +43,7 @@ public final class SpecTestHost {
 
     private static void print(Map<String, Object> m, PrintStream out, String name, ValType... params) {
         FuncType t = new FuncType(List.of(params), List.of());
-        m.put(name, HostFunction.of("spectest." + name, t, (ctx, base) -> {
+        m.put(name, HostFunction.raw("spectest." + name, t, (ctx, base) -> {
             if (out == null) {
                 return;
             }
