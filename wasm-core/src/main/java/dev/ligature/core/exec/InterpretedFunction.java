@@ -40,11 +40,11 @@ final class InterpretedFunction extends WasmFunction {
             try {
                 Machine.run(ctx, f, base);
             } catch (Trap t) {
-                t.addFrame(new Trap.Frame(null, f.index, f.instance.functionName(f.index)));
+                t.addFrame(f.instance, f.index);
                 throw t;
             } catch (StackOverflowError e) {
                 Trap t = new Trap(Trap.Kind.CALL_STACK_EXHAUSTED);
-                t.addFrame(new Trap.Frame(null, f.index, f.instance.functionName(f.index)));
+                t.addFrame(f.instance, f.index);
                 throw t;
             }
             WasmFunction next = ctx.tailCall;

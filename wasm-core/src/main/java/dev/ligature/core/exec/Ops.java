@@ -18,7 +18,7 @@ final class Ops {
     private Ops() {}
 
     static void init() {
-        new Trap(Trap.Kind.UNREACHABLE).addFrame(new Trap.Frame(null, 0, null));
+        new Trap(Trap.Kind.UNREACHABLE).addFrame(i -> null, 0);
         Handlers.find(new int[0], 0, null, null);
         Types.registry();
     }

@@ -30,7 +30,7 @@ public final class Global {
         if (type.type() instanceof RefType r && !(r.heap() instanceof dev.ligature.core.types.AbsHeapType)) {
             throw new IllegalArgumentException("host globals take abstract reference types");
         }
-        return new Global(type, type);
+        return new Global(type, type.type());
     }
 
     public static Global i32(int v, boolean mutable) {

@@ -6,7 +6,7 @@ import java.util.Objects;
 /**
  * A function implemented in Java, importable by Wasm modules. Two forms:
  * <ul>
- *   <li>{@link #of(String, FuncType, Raw)}: zero allocation; the body reads arguments from and
+ *   <li>{@link #raw(String, FuncType, Raw)}: zero allocation; the body reads arguments from and
  *       writes results to the {@link ExecContext} at {@code base} (see {@link ExecContext#argI32},
  *       {@link ExecContext#resultI32}, ...).</li>
  *   <li>{@link #of(String, FuncType, Body)}: convenient; arguments and results as {@code long[]} in
@@ -38,7 +38,7 @@ public final class HostFunction extends WasmFunction {
         this.raw = raw;
     }
 
-    public static HostFunction of(String name, FuncType type, Raw body) {
+    public static HostFunction raw(String name, FuncType type, Raw body) {
         return new HostFunction(name, type, Objects.requireNonNull(body));
     }
 

@@ -53,6 +53,12 @@ public final class Imports {
         return add(module, name, t);
     }
 
+    /** Adds every entry of {@code exports} (name to entity) under {@code moduleName}, e.g. {@link SpecTestHost#create}. */
+    public Imports module(String moduleName, Map<String, ?> exports) {
+        exports.forEach((n, v) -> add(moduleName, n, v));
+        return this;
+    }
+
     /** Makes every export of {@code instance} importable under {@code moduleName}. */
     public Imports register(String moduleName, Instance instance) {
         instances.put(Objects.requireNonNull(moduleName), Objects.requireNonNull(instance));

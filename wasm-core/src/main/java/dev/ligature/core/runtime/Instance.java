@@ -15,7 +15,7 @@ import java.util.NoSuchElementException;
  *
  * <p>The index-space arrays ({@link #functions()}, ...) are for engines; embedders must not modify them.
  */
-public final class Instance {
+public final class Instance implements Trap.FrameNamer {
     final WasmModule module;
     final WasmFunction[] functions;
     final Memory[] memories;
@@ -147,6 +147,7 @@ public final class Instance {
     }
 
     /** The display name of function {@code index}: name section, else an export name, else null. */
+    @Override
     public String functionName(int index) {
         String n = module.names().functionName(index);
         if (n != null) {

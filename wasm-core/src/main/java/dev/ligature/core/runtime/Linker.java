@@ -35,6 +35,7 @@ final class Linker {
 
     static Instance instantiate(WasmModule wm, Imports imports, InstanceOptions options) {
         Module m = wm.ast();
+        wm.names(); // decoded now, not while a trap unwinds an exhausted stack
         TypeContext types = wm.types();
         int nf = m.importCount(dev.ligature.core.types.ExternKind.FUNC) + m.functions().size();
         int nt = m.importCount(dev.ligature.core.types.ExternKind.TABLE) + m.tables().size();
@@ -181,6 +182,16 @@ final class Linker {
                 && need.heap() instanceof dev.ligature.core.types.AbsHeapType hn) {
             boolean nullOk = need.nullable() || !have.nullable();
             return nullOk && (ha == hn || ha == hn.bottom());
+        }
+        // A concrete function type is a subtype of func.
+        if (!t.mutable() && g.typeKey() instanceof RefType have && t.type() instanceof RefType need
+                && have.heap() instanceof TypeIndex && need.heap() == dev.ligature.core.types.AbsHeapType.FUNC) {
+            return need.nullable() || !have.nullable();
+        }
+        if (!t.mutable() && g.typeKey() instanceof RefType have && want instanceof RefType need
+                && have.heap() instanceof TypeIndex hi && need.heap() instanceof TypeIndex ni) {
+            return (need.nullable() || !have.nullable())
+                    && Types.registry().isSubtype(-1 - hi.index(), -1 - ni.index());
         }
         return false;
     }

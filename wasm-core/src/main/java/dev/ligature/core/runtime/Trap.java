@@ -77,19 +77,42 @@ public final class Trap extends WasmException {
     }
 
     /** The Wasm frames active when the trap happened, innermost first; empty until the engine fills it in. */
-    public List<Frame> backtrace() {
+    public synchronized List<Frame> backtrace() {
+        if (pending > 0) {
+            java.util.ArrayList<Frame> l = new java.util.ArrayList<>(backtrace);
+            for (int i = 0; i < pending; i++) {
+                l.add(new Frame(null, pendingIndex[i], pendingNamer[i].functionName(pendingIndex[i])));
+            }
+            pending = 0;
+            backtrace = java.util.Collections.unmodifiableList(l);
+        }
         return backtrace;
     }
 
     /** Most frames kept: deep recursion must not make unwinding quadratic or huge. */
     public static final int MAX_FRAMES = 64;
 
+    /** Gives display names to function indices; {@link Instance} is one. */
+    public interface FrameNamer {
+        /** The function's display name, or null. */
+        String functionName(int functionIndex);
+    }
+
+    // Frames recorded while unwinding are named only when someone asks: unwinding may happen on an
+    // exhausted stack, where loading or initialising classes (a name section decoder) would fail.
+    private int[] pendingIndex;
+    private FrameNamer[] pendingNamer;
+    private int pending;
+
     /** Appends one frame (the next outer one) as the trap unwinds; frames past {@link #MAX_FRAMES} are dropped. */
-    public void addFrame(Frame frame) {
-        if (backtrace.size() < MAX_FRAMES) {
-            java.util.ArrayList<Frame> l = new java.util.ArrayList<>(backtrace);
-            l.add(frame);
-            backtrace = java.util.Collections.unmodifiableList(l);
+    public void addFrame(FrameNamer namer, int functionIndex) {
+        if (pendingIndex == null) {
+            pendingIndex = new int[MAX_FRAMES];
+            pendingNamer = new FrameNamer[MAX_FRAMES];
+        }
+        if (pending < MAX_FRAMES) {
+            pendingIndex[pending] = functionIndex;
+            pendingNamer[pending++] = namer;
         }
     }
 
