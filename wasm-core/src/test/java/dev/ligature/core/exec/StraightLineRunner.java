@@ -37,6 +37,9 @@ final class StraightLineRunner {
 
     private final Map<String, Fn> exports = new HashMap<>();
 
+    /** Every instruction some evaluated body has executed, so a test can tell which ones the suite left unchecked. */
+    static final java.util.Set<Opcode> EXECUTED = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
     StraightLineRunner(Module m) {
         int imported = m.importCount(ExternKind.FUNC);
         var types = m.subTypes();
@@ -85,6 +88,7 @@ final class StraightLineRunner {
         CodeReader r = new CodeReader(new WasmReader(fn.body()));
         while (r.hasNext()) {
             Opcode op = r.next();
+            EXECUTED.add(op);
             switch (op) {
                 case END -> {
                     if (r.hasNext()) {

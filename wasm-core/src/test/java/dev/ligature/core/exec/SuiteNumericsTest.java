@@ -78,6 +78,21 @@ class SuiteNumericsTest {
         }));
     }
 
+    /** Lists the kernel instructions no evaluated assertion executed (informational; unit tests cover them). */
+    @org.junit.jupiter.api.AfterAll
+    static void reportUnexercised() {
+        List<String> missing = new ArrayList<>();
+        for (dev.ligature.core.instr.Opcode op : dev.ligature.core.instr.Opcode.values()) {
+            String sig = op.sig();
+            if (sig != null && sig.indexOf('a') < 0 && (op.imm() == dev.ligature.core.instr.Imm.NONE
+                    || op.imm() == dev.ligature.core.instr.Imm.LANE || op.imm() == dev.ligature.core.instr.Imm.SHUFFLE)
+                    && !StraightLineRunner.EXECUTED.contains(op)) {
+                missing.add(op.mnemonic());
+            }
+        }
+        System.out.println("kernel instructions the suite's straight-line assertions did not reach: " + missing);
+    }
+
     static Tally runFile(Path file) throws IOException {
         Script script = WastParser.parse(Files.readAllBytes(file));
         Map<String, StraightLineRunner> named = new HashMap<>();
