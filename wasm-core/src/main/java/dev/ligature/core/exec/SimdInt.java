@@ -53,56 +53,188 @@ final class SimdInt {
         return ((a | hb) - (b & ~hb)) ^ ((a ^ ~b) & hb);
     }
 
+    /**
+     * Binary lane operation {@code k} on lanes of width {@code w}: one switch per half, then a loop
+     * specialised to the operation, so the lane loop holds no dispatch.
+     */
     static long bin(int w, int k, long a, long b) {
-        long m = mask(w);
-        long smin = -(1L << (w - 1)), smax = (1L << (w - 1)) - 1;
+        return switch (k) {
+            case ADD_SAT_S -> addSatS(w, a, b);
+            case ADD_SAT_U -> addSatU(w, a, b);
+            case SUB_SAT_S -> subSatS(w, a, b);
+            case SUB_SAT_U -> subSatU(w, a, b);
+            case MIN_S -> minS(w, a, b);
+            case MIN_U -> minU(w, a, b);
+            case MAX_S -> maxS(w, a, b);
+            case MAX_U -> maxU(w, a, b);
+            case AVGR_U -> avgrU(w, a, b);
+            case EQ -> eq(w, a, b);
+            case NE -> ~eq(w, a, b);
+            case LT_S -> ltS(w, a, b);
+            case LT_U -> ltU(w, a, b);
+            case GT_S -> ltS(w, b, a);
+            case GT_U -> ltU(w, b, a);
+            case LE_S -> ~ltS(w, b, a);
+            case LE_U -> ~ltU(w, b, a);
+            case GE_S -> ~ltS(w, a, b);
+            case GE_U -> ~ltU(w, a, b);
+            case MUL -> mul(w, a, b);
+            case Q15MULR_SAT_S -> q15mulrSatS(a, b);
+            default -> throw new AssertionError(k);
+        };
+    }
+
+    static long addSatS(int w, long a, long b) {
+        long m = mask(w), lo = -(1L << (w - 1)), hi = (1L << (w - 1)) - 1;
         long r = 0;
         for (int i = 0; i < 64; i += w) {
-            long xs = sx(a, i, w), ys = sx(b, i, w);
-            long xu = xs & m, yu = ys & m;
-            long v = switch (k) {
-                case ADD_SAT_S -> Math.max(smin, Math.min(smax, xs + ys));
-                case ADD_SAT_U -> Math.min(m, xu + yu);
-                case SUB_SAT_S -> Math.max(smin, Math.min(smax, xs - ys));
-                case SUB_SAT_U -> Math.max(0, xu - yu);
-                case MIN_S -> Math.min(xs, ys);
-                case MIN_U -> Math.min(xu, yu);
-                case MAX_S -> Math.max(xs, ys);
-                case MAX_U -> Math.max(xu, yu);
-                case AVGR_U -> (xu + yu + 1) >>> 1;
-                case EQ -> xs == ys ? -1 : 0;
-                case NE -> xs != ys ? -1 : 0;
-                case LT_S -> xs < ys ? -1 : 0;
-                case LT_U -> xu < yu ? -1 : 0;
-                case GT_S -> xs > ys ? -1 : 0;
-                case GT_U -> xu > yu ? -1 : 0;
-                case LE_S -> xs <= ys ? -1 : 0;
-                case LE_U -> xu <= yu ? -1 : 0;
-                case GE_S -> xs >= ys ? -1 : 0;
-                case GE_U -> xu >= yu ? -1 : 0;
-                case MUL -> xs * ys;
-                case Q15MULR_SAT_S -> Math.max(smin, Math.min(smax, (xs * ys + 0x4000) >> 15));
-                default -> throw new AssertionError(k);
-            };
-            r |= (v & m) << i;
+            r |= (Math.max(lo, Math.min(hi, sx(a, i, w) + sx(b, i, w))) & m) << i;
+        }
+        return r;
+    }
+
+    static long addSatU(int w, long a, long b) {
+        long m = mask(w);
+        long r = 0;
+        for (int i = 0; i < 64; i += w) {
+            r |= Math.min(m, zx(a, i, w) + zx(b, i, w)) << i;
+        }
+        return r;
+    }
+
+    static long subSatS(int w, long a, long b) {
+        long m = mask(w), lo = -(1L << (w - 1)), hi = (1L << (w - 1)) - 1;
+        long r = 0;
+        for (int i = 0; i < 64; i += w) {
+            r |= (Math.max(lo, Math.min(hi, sx(a, i, w) - sx(b, i, w))) & m) << i;
+        }
+        return r;
+    }
+
+    static long subSatU(int w, long a, long b) {
+        long r = 0;
+        for (int i = 0; i < 64; i += w) {
+            r |= Math.max(0, zx(a, i, w) - zx(b, i, w)) << i;
+        }
+        return r;
+    }
+
+    static long minS(int w, long a, long b) {
+        long m = mask(w);
+        long r = 0;
+        for (int i = 0; i < 64; i += w) {
+            r |= (Math.min(sx(a, i, w), sx(b, i, w)) & m) << i;
+        }
+        return r;
+    }
+
+    static long minU(int w, long a, long b) {
+        long r = 0;
+        for (int i = 0; i < 64; i += w) {
+            r |= Math.min(zx(a, i, w), zx(b, i, w)) << i;
+        }
+        return r;
+    }
+
+    static long maxS(int w, long a, long b) {
+        long m = mask(w);
+        long r = 0;
+        for (int i = 0; i < 64; i += w) {
+            r |= (Math.max(sx(a, i, w), sx(b, i, w)) & m) << i;
+        }
+        return r;
+    }
+
+    static long maxU(int w, long a, long b) {
+        long r = 0;
+        for (int i = 0; i < 64; i += w) {
+            r |= Math.max(zx(a, i, w), zx(b, i, w)) << i;
+        }
+        return r;
+    }
+
+    static long avgrU(int w, long a, long b) {
+        long r = 0;
+        for (int i = 0; i < 64; i += w) {
+            r |= ((zx(a, i, w) + zx(b, i, w) + 1) >>> 1) << i;
+        }
+        return r;
+    }
+
+    /** All ones in the lanes where a and b are equal (SWAR: a lane of a ^ b is zero). */
+    static long eq(int w, long a, long b) {
+        long hb = highBits(w);
+        long x = a ^ b;
+        long nonZero = (((x & ~hb) + ~hb) | x) & hb; // top bit of each lane set iff the lane is non-zero
+        long zero = ~nonZero & hb;
+        return (zero >>> (w - 1)) * mask(w); // spread each lane's flag over the lane, no carries
+    }
+
+    /** All ones in the lanes where a < b, signed. */
+    static long ltS(int w, long a, long b) {
+        long m = mask(w);
+        long r = 0;
+        for (int i = 0; i < 64; i += w) {
+            if (sx(a, i, w) < sx(b, i, w)) {
+                r |= m << i;
+            }
+        }
+        return r;
+    }
+
+    static long ltU(int w, long a, long b) {
+        long m = mask(w);
+        long r = 0;
+        for (int i = 0; i < 64; i += w) {
+            if (zx(a, i, w) < zx(b, i, w)) {
+                r |= m << i;
+            }
+        }
+        return r;
+    }
+
+    static long mul(int w, long a, long b) {
+        long m = mask(w);
+        long r = 0;
+        for (int i = 0; i < 64; i += w) {
+            r |= ((zx(a, i, w) * zx(b, i, w)) & m) << i;
+        }
+        return r;
+    }
+
+    /** Rounding Q15 multiply of i16 lanes; only -32768 * -32768 saturates. */
+    static long q15mulrSatS(long a, long b) {
+        long r = 0;
+        for (int i = 0; i < 64; i += 16) {
+            long v = (sx(a, i, 16) * sx(b, i, 16) + 0x4000) >> 15;
+            r |= (Math.min(0x7FFF, v) & 0xFFFF) << i;
         }
         return r;
     }
 
     static long un(int w, int k, long a) {
+        return switch (k) {
+            case ABS -> abs(w, a);
+            case NEG -> sub(w, 0, a);
+            case POPCNT -> popcnt8(a);
+            default -> throw new AssertionError(k);
+        };
+    }
+
+    static long abs(int w, long a) {
         long m = mask(w);
         long r = 0;
         for (int i = 0; i < 64; i += w) {
-            long x = sx(a, i, w);
-            long v = switch (k) {
-                case ABS -> Math.abs(x);
-                case NEG -> -x;
-                case POPCNT -> Long.bitCount(x & m);
-                default -> throw new AssertionError(k);
-            };
-            r |= (v & m) << i;
+            r |= (Math.abs(sx(a, i, w)) & m) << i;
         }
         return r;
+    }
+
+    /** Bit count of every byte (SWAR: pairs, then nibbles, then bytes). */
+    static long popcnt8(long x) {
+        x = x - ((x >>> 1) & 0x5555_5555_5555_5555L);
+        x = (x & 0x3333_3333_3333_3333L) + ((x >>> 2) & 0x3333_3333_3333_3333L);
+        return (x + (x >>> 4)) & 0x0F0F_0F0F_0F0F_0F0FL;
     }
 
     /** Shifts every lane by {@code n} modulo the lane width. */
@@ -113,13 +245,21 @@ final class SimdInt {
         }
         long m = mask(w);
         long r = 0;
-        for (int i = 0; i < 64; i += w) {
-            long v = switch (k) {
-                case SHL -> zx(a, i, w) << n;
-                case SHR_S -> sx(a, i, w) >> n;
-                default -> zx(a, i, w) >>> n;
-            };
-            r |= (v & m) << i;
+        switch (k) {
+            case SHL -> {
+                // bits pushed out of a lane land in the next lane's low bits: mask them off per lane
+                long keep = splat(w, m << n);
+                r = (a << n) & keep;
+            }
+            case SHR_U -> {
+                long keep = splat(w, m >>> n);
+                r = (a >>> n) & keep;
+            }
+            default -> {
+                for (int i = 0; i < 64; i += w) {
+                    r |= ((sx(a, i, w) >> n) & m) << i;
+                }
+            }
         }
         return r;
     }
