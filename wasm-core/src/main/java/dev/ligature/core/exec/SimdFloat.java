@@ -46,25 +46,22 @@ final class SimdFloat {
         };
     }
 
-    /** A comparison of two f32 lanes: all ones when true (kept as an int, never as a float NaN). */
-    static int cmp32(int k, float x, float y) {
-        boolean v = switch (k) {
-            case EQ -> x == y;
-            case NE -> x != y;
-            case LT -> x < y;
-            case GT -> x > y;
-            case LE -> x <= y;
-            case GE -> x >= y;
-            default -> throw new AssertionError(k);
-        };
-        return v ? -1 : 0;
-    }
-
+    /** Binary op {@code k} on the two f32 lanes of a half: one dispatch per half, not per lane. */
     static long f32x2(int k, long a, long b) {
-        if (k >= EQ) {
-            return packInts(cmp32(k, lane0(a), lane0(b)), cmp32(k, lane1(a), lane1(b)));
-        }
-        return pack(f32(k, lane0(a), lane0(b)), f32(k, lane1(a), lane1(b)));
+        float x0 = lane0(a), x1 = lane1(a), y0 = lane0(b), y1 = lane1(b);
+        return switch (k) {
+            case ADD -> pack(x0 + y0, x1 + y1);
+            case SUB -> pack(x0 - y0, x1 - y1);
+            case MUL -> pack(x0 * y0, x1 * y1);
+            case DIV -> pack(x0 / y0, x1 / y1);
+            case EQ -> packInts(x0 == y0 ? -1 : 0, x1 == y1 ? -1 : 0);
+            case NE -> packInts(x0 != y0 ? -1 : 0, x1 != y1 ? -1 : 0);
+            case LT -> packInts(x0 < y0 ? -1 : 0, x1 < y1 ? -1 : 0);
+            case GT -> packInts(x0 > y0 ? -1 : 0, x1 > y1 ? -1 : 0);
+            case LE -> packInts(x0 <= y0 ? -1 : 0, x1 <= y1 ? -1 : 0);
+            case GE -> packInts(x0 >= y0 ? -1 : 0, x1 >= y1 ? -1 : 0);
+            default -> pack(f32(k, x0, y0), f32(k, x1, y1));
+        };
     }
 
     /** An f64 lane op on raw bits (comparisons give all ones or zero). */
