@@ -33,6 +33,7 @@ public final class Numerics {
 
     // ---------------------------------------------------------------- integer arithmetic
 
+    /** {@code i32.div_s}; traps on a zero divisor and on overflow. */
     public static int i32DivS(int a, int b) {
         if (b == 0) {
             throw new Trap(Trap.Kind.INTEGER_DIVIDE_BY_ZERO);
@@ -43,6 +44,7 @@ public final class Numerics {
         return a / b;
     }
 
+    /** {@code i32.div_u}; traps on a zero divisor. */
     public static int i32DivU(int a, int b) {
         if (b == 0) {
             throw new Trap(Trap.Kind.INTEGER_DIVIDE_BY_ZERO);
@@ -50,7 +52,7 @@ public final class Numerics {
         return Integer.divideUnsigned(a, b);
     }
 
-    /** Remainder with the sign of the dividend; {@code MIN_VALUE rem_s -1} is 0 (Java agrees). */
+    /** {@code i32.rem_s}: sign of the dividend, {@code MIN_VALUE rem_s -1} is 0 (Java agrees); traps on a zero divisor. */
     public static int i32RemS(int a, int b) {
         if (b == 0) {
             throw new Trap(Trap.Kind.INTEGER_DIVIDE_BY_ZERO);
@@ -58,6 +60,7 @@ public final class Numerics {
         return a % b;
     }
 
+    /** {@code i32.rem_u}; traps on a zero divisor. */
     public static int i32RemU(int a, int b) {
         if (b == 0) {
             throw new Trap(Trap.Kind.INTEGER_DIVIDE_BY_ZERO);
@@ -65,6 +68,7 @@ public final class Numerics {
         return Integer.remainderUnsigned(a, b);
     }
 
+    /** {@code i64.div_s}; traps on a zero divisor and on overflow. */
     public static long i64DivS(long a, long b) {
         if (b == 0) {
             throw new Trap(Trap.Kind.INTEGER_DIVIDE_BY_ZERO);
@@ -75,6 +79,7 @@ public final class Numerics {
         return a / b;
     }
 
+    /** {@code i64.div_u}; traps on a zero divisor. */
     public static long i64DivU(long a, long b) {
         if (b == 0) {
             throw new Trap(Trap.Kind.INTEGER_DIVIDE_BY_ZERO);
@@ -82,6 +87,7 @@ public final class Numerics {
         return Long.divideUnsigned(a, b);
     }
 
+    /** {@code i64.rem_s}; traps on a zero divisor. */
     public static long i64RemS(long a, long b) {
         if (b == 0) {
             throw new Trap(Trap.Kind.INTEGER_DIVIDE_BY_ZERO);
@@ -89,6 +95,7 @@ public final class Numerics {
         return a % b;
     }
 
+    /** {@code i64.rem_u}; traps on a zero divisor. */
     public static long i64RemU(long a, long b) {
         if (b == 0) {
             throw new Trap(Trap.Kind.INTEGER_DIVIDE_BY_ZERO);
@@ -96,67 +103,82 @@ public final class Numerics {
         return Long.remainderUnsigned(a, b);
     }
 
+    /** {@code i32.clz}. */
     public static int i32Clz(int a) {
         return Integer.numberOfLeadingZeros(a);
     }
 
+    /** {@code i32.ctz}. */
     public static int i32Ctz(int a) {
         return Integer.numberOfTrailingZeros(a);
     }
 
+    /** {@code i32.popcnt}. */
     public static int i32Popcnt(int a) {
         return Integer.bitCount(a);
     }
 
-    /** Rotate counts are taken modulo 32, as Java's rotate does. */
+    /** {@code i32.rotl}: the count is taken modulo 32, as Java's rotate does. */
     public static int i32Rotl(int a, int n) {
         return Integer.rotateLeft(a, n);
     }
 
+    /** {@code i32.rotr}. */
     public static int i32Rotr(int a, int n) {
         return Integer.rotateRight(a, n);
     }
 
+    /** {@code i64.clz}. */
     public static long i64Clz(long a) {
         return Long.numberOfLeadingZeros(a);
     }
 
+    /** {@code i64.ctz}. */
     public static long i64Ctz(long a) {
         return Long.numberOfTrailingZeros(a);
     }
 
+    /** {@code i64.popcnt}. */
     public static long i64Popcnt(long a) {
         return Long.bitCount(a);
     }
 
+    /** {@code i64.rotl}. */
     public static long i64Rotl(long a, long n) {
         return Long.rotateLeft(a, (int) n);
     }
 
+    /** {@code i64.rotr}. */
     public static long i64Rotr(long a, long n) {
         return Long.rotateRight(a, (int) n);
     }
 
+    /** {@code i32.extend8_s}. */
     public static int i32Extend8S(int a) {
         return (byte) a;
     }
 
+    /** {@code i32.extend16_s}. */
     public static int i32Extend16S(int a) {
         return (short) a;
     }
 
+    /** {@code i64.extend8_s}. */
     public static long i64Extend8S(long a) {
         return (byte) a;
     }
 
+    /** {@code i64.extend16_s}. */
     public static long i64Extend16S(long a) {
         return (short) a;
     }
 
+    /** {@code i64.extend32_s}. */
     public static long i64Extend32S(long a) {
         return (int) a;
     }
 
+    /** {@code i64.extend_i32_u}. */
     public static long i64ExtendI32U(int a) {
         return a & 0xFFFF_FFFFL;
     }
@@ -175,6 +197,7 @@ public final class Numerics {
         return a < b ? a : b;
     }
 
+    /** {@code f32.max}. */
     public static float f32Max(float a, float b) {
         if (a != a || b != b) {
             return a + b;
@@ -185,6 +208,7 @@ public final class Numerics {
         return a > b ? a : b;
     }
 
+    /** {@code f64.min}. */
     public static double f64Min(double a, double b) {
         if (a != a || b != b) {
             return a + b;
@@ -195,6 +219,7 @@ public final class Numerics {
         return a < b ? a : b;
     }
 
+    /** {@code f64.max}. */
     public static double f64Max(double a, double b) {
         if (a != a || b != b) {
             return a + b;
@@ -210,23 +235,28 @@ public final class Numerics {
         return Float.intBitsToFloat(Float.floatToRawIntBits(a) & 0x7FFF_FFFF);
     }
 
+    /** {@code f32.neg}. */
     public static float f32Neg(float a) {
         return Float.intBitsToFloat(Float.floatToRawIntBits(a) ^ 0x8000_0000);
     }
 
+    /** {@code f32.copysign}. */
     public static float f32Copysign(float a, float b) {
         return Float.intBitsToFloat((Float.floatToRawIntBits(a) & 0x7FFF_FFFF)
                 | (Float.floatToRawIntBits(b) & 0x8000_0000));
     }
 
+    /** {@code f64.abs}. */
     public static double f64Abs(double a) {
         return Double.longBitsToDouble(Double.doubleToRawLongBits(a) & Long.MAX_VALUE);
     }
 
+    /** {@code f64.neg}. */
     public static double f64Neg(double a) {
         return Double.longBitsToDouble(Double.doubleToRawLongBits(a) ^ Long.MIN_VALUE);
     }
 
+    /** {@code f64.copysign}. */
     public static double f64Copysign(double a, double b) {
         return Double.longBitsToDouble((Double.doubleToRawLongBits(a) & Long.MAX_VALUE)
                 | (Double.doubleToRawLongBits(b) & Long.MIN_VALUE));
@@ -235,14 +265,17 @@ public final class Numerics {
     // Rounding of an f32 goes through double: every float is a double, and the rounded result of a
     // float is an integer that fits in 24 bits or the float itself, so narrowing back is exact.
 
+    /** {@code f32.ceil}. */
     public static float f32Ceil(float a) {
         return a != a ? a + a : (float) Math.ceil(a);
     }
 
+    /** {@code f32.floor}. */
     public static float f32Floor(float a) {
         return a != a ? a + a : (float) Math.floor(a);
     }
 
+    /** {@code f32.trunc}. */
     public static float f32Trunc(float a) {
         if (a != a) {
             return a + a;
@@ -260,14 +293,17 @@ public final class Numerics {
         return (float) Math.sqrt(a);
     }
 
+    /** {@code f64.ceil}. */
     public static double f64Ceil(double a) {
         return a != a ? a + a : Math.ceil(a);
     }
 
+    /** {@code f64.floor}. */
     public static double f64Floor(double a) {
         return a != a ? a + a : Math.floor(a);
     }
 
+    /** {@code f64.trunc}. */
     public static double f64Trunc(double a) {
         if (a != a) {
             return a + a;
@@ -275,10 +311,12 @@ public final class Numerics {
         return a < 0 ? Math.ceil(a) : Math.floor(a);
     }
 
+    /** {@code f64.nearest}. */
     public static double f64Nearest(double a) {
         return a != a ? a + a : Math.rint(a);
     }
 
+    /** {@code f64.sqrt}. */
     public static double f64Sqrt(double a) {
         return Math.sqrt(a);
     }
@@ -310,14 +348,17 @@ public final class Numerics {
         return a;
     }
 
+    /** {@code f32.convert_i32_s}. */
     public static float f32ConvertI32S(int a) {
         return a;
     }
 
+    /** {@code f32.convert_i32_u}. */
     public static float f32ConvertI32U(int a) {
         return (float) (a & 0xFFFF_FFFFL); // long to float rounds to nearest even
     }
 
+    /** {@code f32.convert_i64_s}. */
     public static float f32ConvertI64S(long a) {
         return a;
     }
@@ -334,14 +375,17 @@ public final class Numerics {
         return ((a >>> 1) | (a & 1)) * 2.0f;
     }
 
+    /** {@code f64.convert_i32_s}. */
     public static double f64ConvertI32S(int a) {
         return a;
     }
 
+    /** {@code f64.convert_i32_u}. */
     public static double f64ConvertI32U(int a) {
         return a & 0xFFFF_FFFFL;
     }
 
+    /** {@code f64.convert_i64_s}. */
     public static double f64ConvertI64S(long a) {
         return a;
     }
@@ -354,6 +398,7 @@ public final class Numerics {
         return ((a >>> 1) | (a & 1)) * 2.0;
     }
 
+    /** {@code i32.trunc_f32_s}; traps on NaN and when the truncated value is out of range. */
     public static int i32TruncF32S(float a) {
         if (a != a) {
             throw new Trap(Trap.Kind.INVALID_CONVERSION);
@@ -364,6 +409,7 @@ public final class Numerics {
         return (int) a;
     }
 
+    /** {@code i32.trunc_f32_u}; traps on NaN and when the truncated value is out of range. */
     public static int i32TruncF32U(float a) {
         if (a != a) {
             throw new Trap(Trap.Kind.INVALID_CONVERSION);
@@ -374,6 +420,7 @@ public final class Numerics {
         return (int) (long) a;
     }
 
+    /** {@code i32.trunc_f64_s}; traps on NaN and when the truncated value is out of range. */
     public static int i32TruncF64S(double a) {
         if (a != a) {
             throw new Trap(Trap.Kind.INVALID_CONVERSION);
@@ -384,6 +431,7 @@ public final class Numerics {
         return (int) a;
     }
 
+    /** {@code i32.trunc_f64_u}; traps on NaN and when the truncated value is out of range. */
     public static int i32TruncF64U(double a) {
         if (a != a) {
             throw new Trap(Trap.Kind.INVALID_CONVERSION);
@@ -394,6 +442,7 @@ public final class Numerics {
         return (int) (long) a;
     }
 
+    /** {@code i64.trunc_f32_s}; traps on NaN and when the truncated value is out of range. */
     public static long i64TruncF32S(float a) {
         if (a != a) {
             throw new Trap(Trap.Kind.INVALID_CONVERSION);
@@ -404,6 +453,7 @@ public final class Numerics {
         return (long) a;
     }
 
+    /** {@code i64.trunc_f32_u}; traps on NaN and when the truncated value is out of range. */
     public static long i64TruncF32U(float a) {
         if (a != a) {
             throw new Trap(Trap.Kind.INVALID_CONVERSION);
@@ -414,6 +464,7 @@ public final class Numerics {
         return a < TWO_63_F ? (long) a : (long) (a - TWO_63_F) ^ Long.MIN_VALUE;
     }
 
+    /** {@code i64.trunc_f64_s}; traps on NaN and when the truncated value is out of range. */
     public static long i64TruncF64S(double a) {
         if (a != a) {
             throw new Trap(Trap.Kind.INVALID_CONVERSION);
@@ -425,6 +476,7 @@ public final class Numerics {
         return (long) a;
     }
 
+    /** {@code i64.trunc_f64_u}; traps on NaN and when the truncated value is out of range. */
     public static long i64TruncF64U(double a) {
         if (a != a) {
             throw new Trap(Trap.Kind.INVALID_CONVERSION);
@@ -440,6 +492,7 @@ public final class Numerics {
         return (int) a;
     }
 
+    /** {@code i32.trunc_sat_f32_u}: saturates, NaN gives 0. */
     public static int i32TruncSatF32U(float a) {
         if (a >= TWO_32_F) {
             return -1;
@@ -447,10 +500,12 @@ public final class Numerics {
         return a > 0 ? (int) (long) a : 0; // NaN and everything above -1 truncating to 0 give 0
     }
 
+    /** {@code i32.trunc_sat_f64_s}: saturates, NaN gives 0. */
     public static int i32TruncSatF64S(double a) {
         return (int) a;
     }
 
+    /** {@code i32.trunc_sat_f64_u}: saturates, NaN gives 0. */
     public static int i32TruncSatF64U(double a) {
         if (a >= TWO_32) {
             return -1;
@@ -458,10 +513,12 @@ public final class Numerics {
         return a > 0 ? (int) (long) a : 0;
     }
 
+    /** {@code i64.trunc_sat_f32_s}: saturates, NaN gives 0. */
     public static long i64TruncSatF32S(float a) {
         return (long) a;
     }
 
+    /** {@code i64.trunc_sat_f32_u}: saturates, NaN gives 0. */
     public static long i64TruncSatF32U(float a) {
         if (a >= TWO_64_F) {
             return -1L;
@@ -472,10 +529,12 @@ public final class Numerics {
         return a < TWO_63_F ? (long) a : (long) (a - TWO_63_F) ^ Long.MIN_VALUE;
     }
 
+    /** {@code i64.trunc_sat_f64_s}: saturates, NaN gives 0. */
     public static long i64TruncSatF64S(double a) {
         return (long) a;
     }
 
+    /** {@code i64.trunc_sat_f64_u}: saturates, NaN gives 0. */
     public static long i64TruncSatF64U(double a) {
         if (a >= TWO_64) {
             return -1L;
@@ -486,18 +545,22 @@ public final class Numerics {
         return a < TWO_63 ? (long) a : (long) (a - TWO_63) ^ Long.MIN_VALUE;
     }
 
+    /** {@code i32.reinterpret_f32}. */
     public static int i32ReinterpretF32(float a) {
         return Float.floatToRawIntBits(a);
     }
 
+    /** {@code i64.reinterpret_f64}. */
     public static long i64ReinterpretF64(double a) {
         return Double.doubleToRawLongBits(a);
     }
 
+    /** {@code f32.reinterpret_i32}. */
     public static float f32ReinterpretI32(int a) {
         return Float.intBitsToFloat(a);
     }
 
+    /** {@code f64.reinterpret_i64}. */
     public static double f64ReinterpretI64(long a) {
         return Double.longBitsToDouble(a);
     }
