@@ -588,6 +588,24 @@ public final class Numerics {
     }
 
     /**
+     * Whether {@link #apply} executes {@code op}: it has no immediates and a type rule over i32,
+     * i64, f32 and f64 only. Lets an interpreter or compiler classify instructions once, up front.
+     */
+    public static boolean handles(Opcode op) {
+        String sig = op.sig();
+        if (sig == null || op.imm() != dev.ligature.core.instr.Imm.NONE) {
+            return false;
+        }
+        for (int i = 0; i < sig.length(); i++) {
+            char c = sig.charAt(i);
+            if (c != 'i' && c != 'I' && c != 'f' && c != 'F' && c != '>') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
      * Executes {@code op} on the operand stack {@code s} whose first free slot is {@code sp}: pops
      * the operands its type rule names, pushes the result, and returns the new first free slot.
      * Accepts every instruction without immediates whose type rule uses only i32, i64, f32 and

@@ -27,6 +27,17 @@ public final class Simd {
     private Simd() {}
 
     /**
+     * Whether {@link #apply} executes {@code op}: a v128 instruction without immediates and without
+     * memory access. The lane instructions go to {@link #extractLane} / {@link #replaceLane},
+     * {@code i8x16.shuffle} to {@link #shuffle}; {@code v128.const} is a plain push of two slots.
+     */
+    public static boolean handles(Opcode op) {
+        String sig = op.sig();
+        return sig != null && op.imm() == dev.ligature.core.instr.Imm.NONE && sig.indexOf('v') >= 0
+                && sig.indexOf('a') < 0;
+    }
+
+    /**
      * Executes a v128 instruction without immediates and without memory access ({@code v128.const},
      * lane and shuffle instructions have their own entry points). Anything else is an
      * {@link IllegalArgumentException}.

@@ -211,7 +211,9 @@ class NumericsTest {
         int covered = 0;
         for (Opcode op : Opcode.values()) {
             String sig = op.sig();
-            if (sig == null || op.imm() != Imm.NONE || !sig.matches("[iIfF]*>[iIfF]*")) {
+            boolean inContract = sig != null && op.imm() == Imm.NONE && sig.matches("[iIfF]*>[iIfF]*");
+            assertEquals(inContract, Numerics.handles(op), op.mnemonic());
+            if (!inContract) {
                 continue;
             }
             int params = sig.indexOf('>');
