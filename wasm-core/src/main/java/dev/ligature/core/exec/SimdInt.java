@@ -84,81 +84,66 @@ final class SimdInt {
         };
     }
 
+    // The saturating, min/max, average and comparison kernels are SWAR: they work on all lanes of a
+    // half at once with the carry, borrow and overflow bits of each lane's top bit, then spread a
+    // per-lane flag over the lane. NumericsProperties checks them against plain lane loops.
+
+    /** Each lane's top-bit flag in {@code flags} widened to all ones over that lane (no carries). */
+    static long spread(int w, long flags) {
+        return (flags >>> (w - 1)) * mask(w);
+    }
+
+    /** Lanes saturated towards the sign of {@code a}: 0x7F..F when non-negative, 0x80..0 when negative. */
+    private static long signedLimit(int w, long a) {
+        long hb = highBits(w);
+        return ~hb + ((a & hb) >>> (w - 1));
+    }
+
     static long addSatS(int w, long a, long b) {
-        long m = mask(w), lo = -(1L << (w - 1)), hi = (1L << (w - 1)) - 1;
-        long r = 0;
-        for (int i = 0; i < 64; i += w) {
-            r |= (Math.max(lo, Math.min(hi, sx(a, i, w) + sx(b, i, w))) & m) << i;
-        }
-        return r;
+        long sum = add(w, a, b);
+        long overflow = spread(w, ~(a ^ b) & (a ^ sum) & highBits(w));
+        return (sum & ~overflow) | (signedLimit(w, a) & overflow);
     }
 
     static long addSatU(int w, long a, long b) {
-        long m = mask(w);
-        long r = 0;
-        for (int i = 0; i < 64; i += w) {
-            r |= Math.min(m, zx(a, i, w) + zx(b, i, w)) << i;
-        }
-        return r;
+        long sum = add(w, a, b);
+        long carry = ((a & b) | ((a | b) & ~sum)) & highBits(w);
+        return sum | spread(w, carry);
     }
 
     static long subSatS(int w, long a, long b) {
-        long m = mask(w), lo = -(1L << (w - 1)), hi = (1L << (w - 1)) - 1;
-        long r = 0;
-        for (int i = 0; i < 64; i += w) {
-            r |= (Math.max(lo, Math.min(hi, sx(a, i, w) - sx(b, i, w))) & m) << i;
-        }
-        return r;
+        long diff = sub(w, a, b);
+        long overflow = spread(w, (a ^ b) & (a ^ diff) & highBits(w));
+        return (diff & ~overflow) | (signedLimit(w, a) & overflow);
     }
 
     static long subSatU(int w, long a, long b) {
-        long r = 0;
-        for (int i = 0; i < 64; i += w) {
-            r |= Math.max(0, zx(a, i, w) - zx(b, i, w)) << i;
-        }
-        return r;
+        return sub(w, a, b) & ~ltU(w, a, b);
     }
 
     static long minS(int w, long a, long b) {
-        long m = mask(w);
-        long r = 0;
-        for (int i = 0; i < 64; i += w) {
-            r |= (Math.min(sx(a, i, w), sx(b, i, w)) & m) << i;
-        }
-        return r;
+        long lt = ltS(w, a, b);
+        return (a & lt) | (b & ~lt);
     }
 
     static long minU(int w, long a, long b) {
-        long r = 0;
-        for (int i = 0; i < 64; i += w) {
-            r |= Math.min(zx(a, i, w), zx(b, i, w)) << i;
-        }
-        return r;
+        long lt = ltU(w, a, b);
+        return (a & lt) | (b & ~lt);
     }
 
     static long maxS(int w, long a, long b) {
-        long m = mask(w);
-        long r = 0;
-        for (int i = 0; i < 64; i += w) {
-            r |= (Math.max(sx(a, i, w), sx(b, i, w)) & m) << i;
-        }
-        return r;
+        long lt = ltS(w, a, b);
+        return (b & lt) | (a & ~lt);
     }
 
     static long maxU(int w, long a, long b) {
-        long r = 0;
-        for (int i = 0; i < 64; i += w) {
-            r |= Math.max(zx(a, i, w), zx(b, i, w)) << i;
-        }
-        return r;
+        long lt = ltU(w, a, b);
+        return (b & lt) | (a & ~lt);
     }
 
+    /** (a + b + 1) / 2 per lane, as (a | b) - ((a ^ b) / 2), which cannot overflow the lane. */
     static long avgrU(int w, long a, long b) {
-        long r = 0;
-        for (int i = 0; i < 64; i += w) {
-            r |= ((zx(a, i, w) + zx(b, i, w) + 1) >>> 1) << i;
-        }
-        return r;
+        return sub(w, a | b, ((a ^ b) >>> 1) & ~highBits(w));
     }
 
     /** All ones in the lanes where a and b are equal (SWAR: a lane of a ^ b is zero). */
@@ -166,31 +151,19 @@ final class SimdInt {
         long hb = highBits(w);
         long x = a ^ b;
         long nonZero = (((x & ~hb) + ~hb) | x) & hb; // top bit of each lane set iff the lane is non-zero
-        long zero = ~nonZero & hb;
-        return (zero >>> (w - 1)) * mask(w); // spread each lane's flag over the lane, no carries
+        return spread(w, ~nonZero & hb);
     }
 
-    /** All ones in the lanes where a < b, signed. */
-    static long ltS(int w, long a, long b) {
-        long m = mask(w);
-        long r = 0;
-        for (int i = 0; i < 64; i += w) {
-            if (sx(a, i, w) < sx(b, i, w)) {
-                r |= m << i;
-            }
-        }
-        return r;
-    }
-
+    /** All ones in the lanes where a < b, unsigned: the borrow out of each lane's top bit in a - b. */
     static long ltU(int w, long a, long b) {
-        long m = mask(w);
-        long r = 0;
-        for (int i = 0; i < 64; i += w) {
-            if (zx(a, i, w) < zx(b, i, w)) {
-                r |= m << i;
-            }
-        }
-        return r;
+        long diff = sub(w, a, b);
+        return spread(w, ((~a & b) | (~(a ^ b) & diff)) & highBits(w));
+    }
+
+    /** Signed a < b is unsigned a < b with the sign bits flipped. */
+    static long ltS(int w, long a, long b) {
+        long hb = highBits(w);
+        return ltU(w, a ^ hb, b ^ hb);
     }
 
     static long mul(int w, long a, long b) {

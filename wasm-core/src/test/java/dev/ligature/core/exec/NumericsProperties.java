@@ -151,6 +151,27 @@ class NumericsProperties {
         assertEquals(reference(w, 0, a, (x, y) -> -y), SimdInt.un(w, SimdInt.NEG, a));
     }
 
+    @Property(tries = 3000)
+    void saturatingMinMaxAverageAndOrderMatchLaneLoops(@ForAll("widths") int w, @ForAll("halves") long a,
+            @ForAll("halves") long b) {
+        long smin = -(1L << (w - 1)), smax = (1L << (w - 1)) - 1, umax = (1L << w) - 1;
+        int sh = 64 - w;
+        java.util.function.LongUnaryOperator sx = x -> (x << sh) >> sh;
+        assertEquals(reference(w, a, b, (x, y) -> Math.max(smin, Math.min(smax, sx.applyAsLong(x) + sx.applyAsLong(y)))),
+                SimdInt.addSatS(w, a, b));
+        assertEquals(reference(w, a, b, (x, y) -> Math.max(smin, Math.min(smax, sx.applyAsLong(x) - sx.applyAsLong(y)))),
+                SimdInt.subSatS(w, a, b));
+        assertEquals(reference(w, a, b, (x, y) -> Math.min(umax, x + y)), SimdInt.addSatU(w, a, b));
+        assertEquals(reference(w, a, b, (x, y) -> Math.max(0, x - y)), SimdInt.subSatU(w, a, b));
+        assertEquals(reference(w, a, b, (x, y) -> Math.min(sx.applyAsLong(x), sx.applyAsLong(y))), SimdInt.minS(w, a, b));
+        assertEquals(reference(w, a, b, (x, y) -> Math.max(sx.applyAsLong(x), sx.applyAsLong(y))), SimdInt.maxS(w, a, b));
+        assertEquals(reference(w, a, b, Math::min), SimdInt.minU(w, a, b));
+        assertEquals(reference(w, a, b, Math::max), SimdInt.maxU(w, a, b));
+        assertEquals(reference(w, a, b, (x, y) -> (x + y + 1) >>> 1), SimdInt.avgrU(w, a, b));
+        assertEquals(reference(w, a, b, (x, y) -> x < y ? -1 : 0), SimdInt.ltU(w, a, b));
+        assertEquals(reference(w, a, b, (x, y) -> sx.applyAsLong(x) < sx.applyAsLong(y) ? -1 : 0), SimdInt.ltS(w, a, b));
+    }
+
     @Property(tries = 2000)
     void shiftsMatchLaneLoops(@ForAll("widths") int w, @ForAll("halves") long a, @ForAll int n) {
         int k = n & (w - 1);
