@@ -167,6 +167,9 @@ final class SimdInt {
     }
 
     static long mul(int w, long a, long b) {
+        if (w == 32) {
+            return ((int) a * (int) b & 0xFFFF_FFFFL) | ((long) ((int) (a >>> 32) * (int) (b >>> 32)) << 32);
+        }
         long m = mask(w);
         long r = 0;
         for (int i = 0; i < 64; i += w) {

@@ -168,6 +168,7 @@ class NumericsProperties {
         assertEquals(reference(w, a, b, Math::min), SimdInt.minU(w, a, b));
         assertEquals(reference(w, a, b, Math::max), SimdInt.maxU(w, a, b));
         assertEquals(reference(w, a, b, (x, y) -> (x + y + 1) >>> 1), SimdInt.avgrU(w, a, b));
+        assertEquals(reference(w, a, b, (x, y) -> x * y), SimdInt.mul(w, a, b));
         assertEquals(reference(w, a, b, (x, y) -> x < y ? -1 : 0), SimdInt.ltU(w, a, b));
         assertEquals(reference(w, a, b, (x, y) -> sx.applyAsLong(x) < sx.applyAsLong(y) ? -1 : 0), SimdInt.ltS(w, a, b));
     }
