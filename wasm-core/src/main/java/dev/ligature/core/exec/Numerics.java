@@ -610,6 +610,10 @@ public final class Numerics {
      * the operands its type rule names, pushes the result, and returns the new first free slot.
      * Accepts every instruction without immediates whose type rule uses only i32, i64, f32 and
      * f64 (including {@code nop}); anything else is an {@link IllegalArgumentException}.
+     *
+     * <p>Slots: an i64 or f64 fills the slot (f64 as raw bits); an i32 or f32 (raw bits) lives in
+     * the low 32 bits. Results of 32 bits are written sign-extended, but operands are read from the
+     * low 32 bits only, so callers may leave anything in the high half.
      */
     public static int apply(Opcode op, long[] s, int sp) {
         int t = sp - 1; // top operand
