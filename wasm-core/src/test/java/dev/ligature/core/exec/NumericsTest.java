@@ -205,6 +205,32 @@ class NumericsTest {
         traps(Trap.Kind.INTEGER_DIVIDE_BY_ZERO, () -> Numerics.apply(Opcode.I64_REM_U, u, 2));
     }
 
+    @Test
+    void thirtyTwoBitOperandsAreReadFromTheLowHalfOnly() {
+        long junk = 0xDEAD_BEEF_0000_0000L;
+        long[] s = {junk | 5, junk | 7};
+        Numerics.apply(Opcode.I32_ADD, s, 2);
+        assertEquals(12, (int) s[0]);
+        s = new long[] {junk};
+        Numerics.apply(Opcode.I32_EQZ, s, 1);
+        assertEquals(1, (int) s[0]);
+        s = new long[] {junk | 0xFFFF_FFFFL};
+        Numerics.apply(Opcode.I64_EXTEND_I32_U, s, 1);
+        assertEquals(0xFFFF_FFFFL, s[0]);
+        s = new long[] {junk | 0x8000_0000L};
+        Numerics.apply(Opcode.I64_EXTEND_I32_S, s, 1);
+        assertEquals(Integer.MIN_VALUE, s[0]);
+        s = new long[] {junk | Float.floatToRawIntBits(1.5f), junk | Float.floatToRawIntBits(2f)};
+        Numerics.apply(Opcode.F32_MUL, s, 2);
+        assertEquals(3f, Float.intBitsToFloat((int) s[0]));
+        s = new long[] {junk | Float.floatToRawIntBits(2.5f)};
+        Numerics.apply(Opcode.F64_PROMOTE_F32, s, 1);
+        assertEquals(2.5, Double.longBitsToDouble(s[0]));
+        s = new long[] {junk | 1, junk | 33};
+        Numerics.apply(Opcode.I64_SHL, s, 2);
+        assertEquals(junk << 33 | 1L << 33, s[0], "an i64 operand is the whole slot");
+    }
+
     /** Every instruction of the contract (type rule over i/I/f/F only, no immediates) is handled with its stack effect. */
     @Test
     void applyCoversEveryScalarInstructionOfTheTable() {
