@@ -58,48 +58,28 @@ final class Immediates {
     }
 
     int i32() {
-        String s = numberText();
-        try {
-            int v = TextNumbers.parseI32(s);
-            t.p++;
-            return v;
-        } catch (TextNumbers.OutOfRange e) {
-            throw t.error("constant out of range");
-        } catch (NumberFormatException e) {
-            throw notANumber();
-        }
+        return (int) literal(TextNumbers::parseI32);
     }
 
     long i64() {
-        String s = numberText();
-        try {
-            long v = TextNumbers.parseI64(s);
-            t.p++;
-            return v;
-        } catch (TextNumbers.OutOfRange e) {
-            throw t.error("constant out of range");
-        } catch (NumberFormatException e) {
-            throw notANumber();
-        }
+        return literal(TextNumbers::parseI64);
     }
 
+    /** An f32 literal's bits. */
     int f32() {
-        String s = numberText();
-        try {
-            int v = TextNumbers.parseF32(s);
-            t.p++;
-            return v;
-        } catch (TextNumbers.OutOfRange e) {
-            throw t.error("constant out of range");
-        } catch (NumberFormatException e) {
-            throw notANumber();
-        }
+        return (int) literal(TextNumbers::parseF32);
     }
 
+    /** An f64 literal's bits. */
     long f64() {
+        return literal(TextNumbers::parseF64);
+    }
+
+    /** Parses the current token with {@code parse} and consumes it, mapping failures to the text format's errors. */
+    private long literal(java.util.function.ToLongFunction<String> parse) {
         String s = numberText();
         try {
-            long v = TextNumbers.parseF64(s);
+            long v = parse.applyAsLong(s);
             t.p++;
             return v;
         } catch (TextNumbers.OutOfRange e) {

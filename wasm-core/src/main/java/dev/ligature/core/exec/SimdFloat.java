@@ -1,0 +1,140 @@
+package dev.ligature.core.exec;
+
+/**
+ * Floating-point lane kernels of {@link Simd}: an f32x4 half holds two f32 lanes, an f64x2 half
+ * one f64 lane. Lane semantics are those of the scalar instructions in {@link Numerics}.
+ */
+final class SimdFloat {
+    private SimdFloat() {}
+
+    // binary operation codes
+    static final int ADD = 0, SUB = 1, MUL = 2, DIV = 3, MIN = 4, MAX = 5, PMIN = 6, PMAX = 7, EQ = 8, NE = 9,
+            LT = 10, GT = 11, LE = 12, GE = 13;
+
+    // unary operation codes
+    static final int SQRT = 0, CEIL = 1, FLOOR = 2, TRUNC = 3, NEAREST = 4;
+
+    static final long F32_SIGNS = 0x8000_0000_8000_0000L;
+
+    static float lane0(long h) {
+        return Float.intBitsToFloat((int) h);
+    }
+
+    static float lane1(long h) {
+        return Float.intBitsToFloat((int) (h >>> 32));
+    }
+
+    static long pack(float l0, float l1) {
+        return (Float.floatToRawIntBits(l0) & 0xFFFF_FFFFL) | ((long) Float.floatToRawIntBits(l1) << 32);
+    }
+
+    static long packInts(int l0, int l1) {
+        return (l0 & 0xFFFF_FFFFL) | ((long) l1 << 32);
+    }
+
+    static float f32(int k, float x, float y) {
+        return switch (k) {
+            case ADD -> x + y;
+            case SUB -> x - y;
+            case MUL -> x * y;
+            case DIV -> x / y;
+            case MIN -> Numerics.f32Min(x, y);
+            case MAX -> Numerics.f32Max(x, y);
+            case PMIN -> y < x ? y : x;
+            case PMAX -> x < y ? y : x;
+            default -> throw new AssertionError(k);
+        };
+    }
+
+    /** Binary op {@code k} on the two f32 lanes of a half: one dispatch per half, not per lane. */
+    static long f32x2(int k, long a, long b) {
+        float x0 = lane0(a), x1 = lane1(a), y0 = lane0(b), y1 = lane1(b);
+        return switch (k) {
+            case ADD -> pack(x0 + y0, x1 + y1);
+            case SUB -> pack(x0 - y0, x1 - y1);
+            case MUL -> pack(x0 * y0, x1 * y1);
+            case DIV -> pack(x0 / y0, x1 / y1);
+            case EQ -> packInts(x0 == y0 ? -1 : 0, x1 == y1 ? -1 : 0);
+            case NE -> packInts(x0 != y0 ? -1 : 0, x1 != y1 ? -1 : 0);
+            case LT -> packInts(x0 < y0 ? -1 : 0, x1 < y1 ? -1 : 0);
+            case GT -> packInts(x0 > y0 ? -1 : 0, x1 > y1 ? -1 : 0);
+            case LE -> packInts(x0 <= y0 ? -1 : 0, x1 <= y1 ? -1 : 0);
+            case GE -> packInts(x0 >= y0 ? -1 : 0, x1 >= y1 ? -1 : 0);
+            default -> pack(f32(k, x0, y0), f32(k, x1, y1));
+        };
+    }
+
+    /** An f64 lane op on raw bits (comparisons give all ones or zero). */
+    static long f64(int k, long a, long b) {
+        double x = Double.longBitsToDouble(a), y = Double.longBitsToDouble(b);
+        switch (k) {
+            case EQ: return x == y ? -1 : 0;
+            case NE: return x != y ? -1 : 0;
+            case LT: return x < y ? -1 : 0;
+            case GT: return x > y ? -1 : 0;
+            case LE: return x <= y ? -1 : 0;
+            case GE: return x >= y ? -1 : 0;
+            default: break;
+        }
+        double v = switch (k) {
+            case ADD -> x + y;
+            case SUB -> x - y;
+            case MUL -> x * y;
+            case DIV -> x / y;
+            case MIN -> Numerics.f64Min(x, y);
+            case MAX -> Numerics.f64Max(x, y);
+            case PMIN -> y < x ? y : x;
+            case PMAX -> x < y ? y : x;
+            default -> throw new AssertionError(k);
+        };
+        return Double.doubleToRawLongBits(v);
+    }
+
+    static float f32(int k, float x) {
+        return switch (k) {
+            case SQRT -> Numerics.f32Sqrt(x);
+            case CEIL -> Numerics.f32Ceil(x);
+            case FLOOR -> Numerics.f32Floor(x);
+            case TRUNC -> Numerics.f32Trunc(x);
+            case NEAREST -> Numerics.f32Nearest(x);
+            default -> throw new AssertionError(k);
+        };
+    }
+
+    static long f32x2(int k, long a) {
+        return pack(f32(k, lane0(a)), f32(k, lane1(a)));
+    }
+
+    static long f64(int k, long a) {
+        double x = Double.longBitsToDouble(a);
+        double v = switch (k) {
+            case SQRT -> Math.sqrt(x);
+            case CEIL -> Numerics.f64Ceil(x);
+            case FLOOR -> Numerics.f64Floor(x);
+            case TRUNC -> Numerics.f64Trunc(x);
+            case NEAREST -> Numerics.f64Nearest(x);
+            default -> throw new AssertionError(k);
+        };
+        return Double.doubleToRawLongBits(v);
+    }
+
+    /**
+     * Relaxed multiply-add of two f32 lanes, {@code ±a*b + c}. Deterministic choice: unfused (the
+     * product is rounded to f32 before the add), which every platform computes identically and
+     * fast; the relaxed spec allows it.
+     */
+    static long madd32(long a, long b, long c, boolean negate) {
+        float p0 = lane0(a) * lane0(b), p1 = lane1(a) * lane1(b);
+        if (negate) {
+            p0 = -p0;
+            p1 = -p1;
+        }
+        return pack(p0 + lane0(c), p1 + lane1(c));
+    }
+
+    /** Relaxed multiply-add of an f64 lane, unfused as {@link #madd32}. */
+    static long madd64(long a, long b, long c, boolean negate) {
+        double p = Double.longBitsToDouble(a) * Double.longBitsToDouble(b);
+        return Double.doubleToRawLongBits((negate ? -p : p) + Double.longBitsToDouble(c));
+    }
+}
