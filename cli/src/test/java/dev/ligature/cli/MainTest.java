@@ -81,7 +81,7 @@ class MainTest {
         Path json = dir.resolve("report.json");
 
         // Given a sub-folder of the suite, the skip entry still applies and paths are relative to it.
-        Outcome o = run("wast", "--engine", "compiler", "--json", json.toString(), dir.resolve("suite/proposals").toString());
+        Outcome o = run("wast", "--engine", "interpreter", "--json", json.toString(), dir.resolve("suite/proposals").toString());
         assertEquals(0, o.status(), o.out() + o.err());
         List<String> lines = o.lines();
         assertEquals(2, lines.size(), o.out());
@@ -89,9 +89,17 @@ class MainTest {
         assertTrue(lines.get(1).matches("0 passed, 0 failed, [1-9]\\d* skipped"), lines.get(1));
 
         String report = Files.readString(json);
-        assertTrue(report.contains("\"engine\": \"compiler\""), report);
+        assertTrue(report.contains("\"engine\": \"interpreter\""), report);
         assertTrue(report.matches("(?s).*\"threads/atomic\\.wast\": \\{\"passed\": 0, \"failed\": 0, \"skipped\": [1-9]\\d*}.*"),
                 report);
+    }
+
+    @Test
+    void compilerEngineIsRefusedUntilItExists(@TempDir Path dir) throws Exception {
+        Path script = Files.writeString(dir.resolve("a.wast"), "(module)\n");
+        Outcome o = run("wast", "--engine", "compiler", script.toString());
+        assertEquals(1, o.status(), o.out() + o.err());
+        assertTrue(o.err().contains("compiler engine"), o.err());
     }
 
     @Test

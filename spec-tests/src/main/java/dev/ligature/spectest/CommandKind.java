@@ -32,6 +32,14 @@ public enum CommandKind {
         this.wastName = wastName;
     }
 
+    /** Whether running the command needs the runtime (instantiation, calls), not just decoding and validation. */
+    public boolean needsExecution() {
+        return switch (this) {
+            case MODULE, ASSERT_MALFORMED, ASSERT_INVALID, ASSERT_MALFORMED_CUSTOM, ASSERT_INVALID_CUSTOM -> false;
+            default -> true;
+        };
+    }
+
     /** The name used in the skip file and in reports. */
     public String wastName() {
         return wastName;

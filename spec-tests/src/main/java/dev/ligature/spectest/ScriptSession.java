@@ -24,8 +24,12 @@ final class ScriptSession {
     private Object current;
     private Module currentDefinition;
 
-    ScriptSession(Frontend frontend, Executor executor) {
+    /** Modules are decoded and validated but not instantiated (the skip file's {@code exec} entries). */
+    private final boolean validateOnly;
+
+    ScriptSession(Frontend frontend, Executor executor, boolean validateOnly) {
         this.frontend = frontend;
+        this.validateOnly = validateOnly;
         this.store = executor.newStore();
         this.matcher = new ResultMatcher(store::isRefKind);
     }
@@ -88,6 +92,9 @@ final class ScriptSession {
             module = validModule(m.source());
         } catch (RejectedModule e) {
             return e.getMessage();
+        }
+        if (validateOnly) {
+            return null;
         }
         if (m.definition()) {
             currentDefinition = module;

@@ -24,11 +24,15 @@ import java.util.concurrent.ConcurrentHashMap;
  * file  legacy/throw.wast      legacy exceptions: ...
  * cmd   binary.wast:123        why this one command is skipped
  * kind  assert_return          needs execution: ...
+ * exec  struct.wast            GC: struct instructions do not execute yet
  * </pre>
  *
  * Paths are relative to the suite root and use {@code /}. A {@code dir} or {@code file} entry skips
  * every command of the matching files; a {@code cmd} entry names the line of one command; a
- * {@code kind} entry skips every command of that {@link CommandKind} anywhere. The list records which
+ * {@code kind} entry skips every command of that {@link CommandKind} anywhere. An {@code exec} entry
+ * skips the commands of one file that need execution ({@link CommandKind#needsExecution()}) while
+ * the rest still run: its modules are decoded and validated but not instantiated, and its
+ * {@code assert_malformed} and {@code assert_invalid} are checked as usual. The list records which
  * entries matched, so that a full run can report entries that no longer match anything.
  */
 public final class SkipList {
@@ -68,6 +72,14 @@ public final class SkipList {
         @Override
         public String selector() {
             return "cmd " + file + ":" + line;
+        }
+    }
+
+    /** Skips the commands of one file that need execution; its modules are only decoded and validated. */
+    public record ExecEntry(int sourceLine, String file, String reason) implements Entry {
+        @Override
+        public String selector() {
+            return "exec " + file;
         }
     }
 
@@ -129,7 +141,7 @@ public final class SkipList {
             }
             String[] parts = line.split("\\s+", 3);
             if (parts.length < 3) {
-                throw new SkipFileException(origin, lineNo, "expected '<dir|file|cmd|kind> <selector> <reason>', got '" + line + "'");
+                throw new SkipFileException(origin, lineNo, "expected '<dir|file|cmd|exec|kind> <selector> <reason>', got '" + line + "'");
             }
             Entry entry = entry(parts[0], parts[1], parts[2].strip(), origin, lineNo);
             if (!selectors.add(entry.selector())) {
@@ -174,12 +186,19 @@ public final class SkipList {
                 }
                 return new CommandEntry(lineNo, file, line, reason);
             }
+            case "exec" -> {
+                checkPath(selector, origin, lineNo);
+                if (!selector.endsWith(".wast")) {
+                    throw new SkipFileException(origin, lineNo, "an exec entry must name a .wast file: " + selector);
+                }
+                return new ExecEntry(lineNo, selector, reason);
+            }
             case "kind" -> {
                 CommandKind kind = CommandKind.byName(selector)
                         .orElseThrow(() -> new SkipFileException(origin, lineNo, "unknown command kind '" + selector + "'"));
                 return new KindEntry(lineNo, kind, reason);
             }
-            default -> throw new SkipFileException(origin, lineNo, "unknown entry type '" + keyword + "' (expected dir, file, cmd or kind)");
+            default -> throw new SkipFileException(origin, lineNo, "unknown entry type '" + keyword + "' (expected dir, file, cmd, exec or kind)");
         }
     }
 
@@ -222,6 +241,9 @@ public final class SkipList {
                 used.add(e);
                 return Optional.of(e);
             }
+            if (byKind == null && kind.needsExecution() && e instanceof ExecEntry x && x.file().equals(suitePath)) {
+                byKind = e;
+            }
             if (byKind == null && e instanceof KindEntry k && k.kind() == kind) {
                 byKind = e;
             }
@@ -230,6 +252,11 @@ public final class SkipList {
             used.add(byKind);
         }
         return Optional.ofNullable(byKind);
+    }
+
+    /** Whether the file's modules must not be instantiated, because an {@code exec} entry covers it. */
+    public boolean validateOnly(String suitePath) {
+        return entries.stream().anyMatch(e -> e instanceof ExecEntry x && x.file().equals(suitePath));
     }
 
     /** Entries that matched nothing so far; after a run over the whole suite these are stale. */

@@ -173,7 +173,7 @@ public final class SpecRunner {
             tally.skip(script.commands().size());
             return;
         }
-        ScriptSession session = new ScriptSession(frontend, executor);
+        ScriptSession session = new ScriptSession(frontend, executor, skips.validateOnly(suitePath));
         for (Command command : script.commands()) {
             CommandKind kind = CommandKind.of(command);
             tally.at(command.line(), kind);

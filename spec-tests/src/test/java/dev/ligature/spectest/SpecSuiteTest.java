@@ -35,7 +35,7 @@ class SpecSuiteTest {
         if (files.isEmpty()) {
             fail("no .wast files under " + root);
         }
-        SpecRunner runner = new SpecRunner(SkipList.bundled());
+        SpecRunner runner = new SpecRunner(SkipList.bundled(), new RuntimeExecutor());
         Stream<DynamicNode> perFile = files.stream().map(file -> DynamicTest.dynamicTest(
                 SpecRunner.suitePath(file, root), file.toUri(), () -> {
                     FileResult r = runner.runFile(file, root);
