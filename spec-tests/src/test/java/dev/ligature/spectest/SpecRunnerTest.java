@@ -184,6 +184,19 @@ class SpecRunnerTest {
     }
 
     @Test
+    void execEntryValidatesModulesAndSkipsOnlyExecution() {
+        SkipList skips = SkipList.parse("exec t.wast no runtime for this file\n", "test");
+        FileResult r = run(skips, new Command.ModuleCommand(1, null, false, quote("ok")),
+                new Command.ModuleCommand(2, null, false, quote("invalid:type mismatch")),
+                new Command.AssertReturn(3, invoke("inc", new WastValue.I32(1)), List.of(i32(7))),
+                new Command.AssertInvalid(4, quote("ok"), "type mismatch"));
+        assertEquals(1, r.passed());
+        assertEquals(1, r.skipped());
+        assertEquals(List.of(2, 4), r.failures().stream().map(Failure::line).toList());
+        assertTrue(skips.unused().isEmpty());
+    }
+
+    @Test
     void commandEntrySkipsOnlyItsLine() {
         SkipList skips = SkipList.parse("cmd t.wast:2 broken on purpose\n", "test");
         FileResult r = run(skips, new Command.ModuleCommand(1, null, false, quote("ok")),
