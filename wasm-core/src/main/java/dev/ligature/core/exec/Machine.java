@@ -102,17 +102,17 @@ final class Machine {
                             pc = at + 2;
                         }
                         case Op.RETURN_CALL -> {
-                            Ops.tail(ctx, funcs[code[pc]], s, r, sp, code[pc + 1], base);
+                            Ops.tail(ctx, inst, funcs[code[pc]], s, r, sp, code[pc + 1], base);
                             return;
                         }
                         case Op.RETURN_CALL_INDIRECT -> {
                             WasmFunction f = Ops.indirect(inst, code[pc], code[pc + 1], code[pc + 2], s[--sp]);
-                            Ops.tail(ctx, f, s, r, sp, code[pc + 3], base);
+                            Ops.tail(ctx, inst, f, s, r, sp, code[pc + 3], base);
                             return;
                         }
                         case Op.RETURN_CALL_REF -> {
                             WasmFunction f = Ops.ref(r[--sp]);
-                            Ops.tail(ctx, f, s, r, sp, code[pc], base);
+                            Ops.tail(ctx, inst, f, s, r, sp, code[pc], base);
                             return;
                         }
                         case Op.THROW -> throw Ops.exception(inst, code[pc], s, r, sp, code[pc + 1]);

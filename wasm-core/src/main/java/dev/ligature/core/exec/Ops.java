@@ -58,9 +58,9 @@ final class Ops {
     }
 
     /** Prepares a tail call: arguments to the frame's base, the callee left for the entry loop. */
-    static void tail(ExecContext ctx, WasmFunction f, long[] s, Object[] r, int sp, int argSlots, int base) {
+    static void tail(ExecContext ctx, Instance caller, WasmFunction f, long[] s, Object[] r, int sp, int argSlots, int base) {
         move(s, r, sp, argSlots, base);
-        ctx.caller = null;
+        ctx.caller = caller;
         ctx.tailCall = f;
     }
 

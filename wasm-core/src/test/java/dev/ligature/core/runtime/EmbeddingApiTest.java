@@ -256,4 +256,40 @@ class EmbeddingApiTest {
             assertEquals(n * (n + 1) / 2, out[t]);
         }
     }
+
+    @Test
+    void tailCallIntoAHostFunctionSeesTheCaller() {
+        WasmModule m = WasmModule.parseText("""
+                (module
+                  (import "env" "h" (func $h (param i32) (result i32)))
+                  (memory 1)
+                  (func (export "run") (param i32) (result i32) (return_call $h (local.get 0))))
+                """);
+        Instance i = m.instantiate(Imports.empty().function("env", "h", fn(List.of(NumType.I32), List.of(NumType.I32)),
+                (caller, args) -> {
+                    caller.memory().storeI32(0, 77);
+                    return new long[] {args[0] + 1};
+                }));
+        assertEquals(6, i.function("run").callInt(5));
+        assertEquals(77, i.memory().loadI32(0));
+    }
+
+    @Test
+    void tablesHoldForeignFunctionsAcrossInstances() {
+        Instance a = WasmModule.parseText("""
+                (module
+                  (table (export "t") 2 funcref)
+                  (func $seven (result i32) (i32.const 7))
+                  (elem (i32.const 0) $seven))
+                """).instantiate();
+        Instance b = WasmModule.parseText("""
+                (module
+                  (import "a" "t" (table 2 funcref))
+                  (type $r (func (result i32)))
+                  (func (export "call") (param i32) (result i32) (call_indirect (type $r) (local.get 0))))
+                """).instantiate(Imports.empty().register("a", a));
+        assertEquals(7, b.function("call").callInt(0));
+        assertEquals(Trap.Kind.UNINITIALIZED_ELEMENT, assertThrows(Trap.class, () -> b.function("call").call(1)).kind());
+        assertEquals(7, a.table("t").get(0) instanceof WasmFunction f ? f.callInt() : -1);
+    }
 }
