@@ -295,6 +295,21 @@ final class Machine {
                             inst.tables()[code[pc]].set(code[pc + 1] != 0 ? s[sp] : s[sp] & M, r[sp + 1]);
                             pc += 2;
                         }
+                        // ---- fused
+                        case Op.LOCAL_GET2 -> {
+                            s[sp] = s[base + code[pc]];
+                            s[sp + 1] = s[base + code[pc + 1]];
+                            sp += 2;
+                            pc += 2;
+                        }
+                        case Op.I32_ADD_IMM -> s[sp - 1] = (int) s[sp - 1] + code[pc++];
+                        case Op.I32_AND_IMM -> s[sp - 1] = (int) s[sp - 1] & code[pc++];
+                        case Op.I32_SHL_IMM -> s[sp - 1] = (int) s[sp - 1] << code[pc++];
+                        case Op.I32_SHR_U_IMM -> s[sp - 1] = (int) s[sp - 1] >>> code[pc++];
+                        case Op.L32_LOCAL -> {
+                            s[sp++] = mems[code[pc + 1]].loadI32((s[base + code[pc]] & M) + (code[pc + 2] & M));
+                            pc += 3;
+                        }
                         // ---- i32
                         case Op.I32_EQZ -> s[sp - 1] = (int) s[sp - 1] == 0 ? 1 : 0;
                         case Op.I32_EQ -> { sp--; s[sp - 1] = (int) s[sp - 1] == (int) s[sp] ? 1 : 0; }
