@@ -31,6 +31,11 @@ final class Machine {
         if (inst.interruptRequested()) {
             throw inst.takeInterrupt();
         }
+        int depth = ++ctx.depth;
+        if (depth > ctx.maxDepth) {
+            ctx.depth = depth - 1;
+            throw new Trap(Trap.Kind.CALL_STACK_EXHAUSTED);
+        }
         ctx.ensure(base + c.maxSlots());
         long[] s = ctx.slots;
         Object[] r = ctx.refs;
@@ -72,6 +77,7 @@ final class Machine {
                         }
                         case Op.RETURN -> {
                             Ops.move(s, r, sp, code[pc], base);
+                            ctx.depth = depth - 1;
                             return;
                         }
                         case Op.LOOP_CHECK -> {
@@ -103,16 +109,19 @@ final class Machine {
                         }
                         case Op.RETURN_CALL -> {
                             Ops.tail(ctx, inst, funcs[code[pc]], s, r, sp, code[pc + 1], base);
+                            ctx.depth = depth - 1;
                             return;
                         }
                         case Op.RETURN_CALL_INDIRECT -> {
                             WasmFunction f = Ops.indirect(inst, code[pc], code[pc + 1], code[pc + 2], s[--sp]);
                             Ops.tail(ctx, inst, f, s, r, sp, code[pc + 3], base);
+                            ctx.depth = depth - 1;
                             return;
                         }
                         case Op.RETURN_CALL_REF -> {
                             WasmFunction f = Ops.ref(r[--sp]);
                             Ops.tail(ctx, inst, f, s, r, sp, code[pc], base);
+                            ctx.depth = depth - 1;
                             return;
                         }
                         case Op.THROW -> throw Ops.exception(inst, code[pc], s, r, sp, code[pc + 1]);
@@ -418,6 +427,7 @@ final class Machine {
                 if (hi < 0) {
                     throw e;
                 }
+                ctx.depth = depth;
                 s = ctx.slots;
                 r = ctx.refs;
                 sp = Handlers.land(h, hi, e, s, r, base);

@@ -292,4 +292,25 @@ class EmbeddingApiTest {
         assertEquals(Trap.Kind.UNINITIALIZED_ELEMENT, assertThrows(Trap.class, () -> b.function("call").call(1)).kind());
         assertEquals(7, a.table("t").get(0) instanceof WasmFunction f ? f.callInt() : -1);
     }
+
+    @Test
+    void callDepthBoundTrapsBeforeTheJvmStackRunsOut() {
+        Instance i = WasmModule.parseText("""
+                (module (func $f (export "down") (param i32) (result i32)
+                  (if (result i32) (i32.eqz (local.get 0)) (then (i32.const 0))
+                    (else (i32.add (i32.const 1) (call $f (i32.sub (local.get 0) (i32.const 1))))))))
+                """).instantiate();
+        ExecContext ctx = ExecContext.current();
+        int saved = ctx.maxDepth;
+        try {
+            ctx.maxDepth = 50;
+            assertEquals(49, i.function("down").callInt(49));
+            Trap t = assertThrows(Trap.class, () -> i.function("down").call(50));
+            assertEquals(Trap.Kind.CALL_STACK_EXHAUSTED, t.kind());
+            assertEquals(0, ctx.depth);
+            assertEquals(49, i.function("down").callInt(49));
+        } finally {
+            ctx.maxDepth = saved;
+        }
+    }
 }
