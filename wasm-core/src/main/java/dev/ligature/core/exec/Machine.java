@@ -319,6 +319,10 @@ final class Machine {
                             s[sp++] = mems[code[pc + 1]].loadI32((s[base + code[pc]] & M) + (code[pc + 2] & M));
                             pc += 3;
                         }
+                        case Op.I32_CMP_JUMP -> {
+                            sp -= 2;
+                            pc = Ops.compare(code[pc], (int) s[sp], (int) s[sp + 1]) ? code[pc + 1] : pc + 2;
+                        }
                         // ---- i32
                         case Op.I32_EQZ -> s[sp - 1] = (int) s[sp - 1] == 0 ? 1 : 0;
                         case Op.I32_EQ -> { sp--; s[sp - 1] = (int) s[sp - 1] == (int) s[sp] ? 1 : 0; }

@@ -179,5 +179,6 @@ final class Op {
     static final int I32_SHL_IMM = 171;
     static final int I32_SHR_U_IMM = 172;
     static final int L32_LOCAL = 173;
-    static final int COUNT = 174;
+    static final int I32_CMP_JUMP = 174;
+    static final int COUNT = 175;
 }

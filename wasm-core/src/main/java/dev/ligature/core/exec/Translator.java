@@ -115,6 +115,19 @@ final class Translator {
         return lastOp == op && lastStart + len == pc && lastStart >= barrier;
     }
 
+    /** Whether the instruction just before {@code pc} is a one-int i32 comparison with no branch landing after it. */
+    private boolean followsCompare() {
+        return lastOp >= Op.I32_EQ && lastOp <= Op.I32_GE_U && lastStart + 1 == pc && lastStart >= barrier;
+    }
+
+    /** Replaces the comparison just emitted with a compare-and-jump taken when the comparison is {@code when}. */
+    private void compareJump(boolean when) {
+        int cmp = lastOp;
+        pc = lastStart;
+        lastOp = -1;
+        emit(Op.I32_CMP_JUMP, when ? cmp : -cmp);
+    }
+
     private void mark(int op) {
         lastStart = pc;
         lastOp = op;
@@ -205,6 +218,10 @@ final class Translator {
                 pc = lastStart;
                 lastOp = -1;
                 plainOp = Op.JUMP_IF_ZERO;
+            } else if (plainOp == Op.JUMP_IF_NZ && followsCompare()) {
+                compareJump(true);
+                target(c);
+                return;
             }
             emit(plainOp);
             target(c);
@@ -346,6 +363,8 @@ final class Translator {
                     pc = lastStart;
                     lastOp = -1;
                     emit(Op.JUMP_IF_NZ);
+                } else if (followsCompare()) {
+                    compareJump(false);
                 } else {
                     emit(Op.JUMP_IF_ZERO);
                 }
