@@ -8,7 +8,6 @@ import dev.ligature.core.runtime.Memory;
 import dev.ligature.core.runtime.Trap;
 import dev.ligature.core.runtime.WasmFunction;
 import dev.ligature.core.runtime.WasmThrow;
-import java.util.Arrays;
 
 /**
  * The interpreter's main loop: one method over primitive arrays, small enough for HotSpot to
@@ -40,8 +39,10 @@ final class Machine {
         long[] s = ctx.slots;
         Object[] r = ctx.refs;
         int sp = base + c.localSlots();
-        Arrays.fill(s, base + c.paramSlots(), sp, 0L);
-        Arrays.fill(r, base + c.paramSlots(), sp, null);
+        for (int i = base + c.paramSlots(); i < sp; i++) {
+            s[i] = 0;
+            r[i] = null;
+        }
         int[] code = c.code();
         long[] k = c.consts();
         WasmFunction[] funcs = inst.functions();
