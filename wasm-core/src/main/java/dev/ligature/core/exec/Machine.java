@@ -8,7 +8,6 @@ import dev.ligature.core.runtime.Memory;
 import dev.ligature.core.runtime.Trap;
 import dev.ligature.core.runtime.WasmFunction;
 import dev.ligature.core.runtime.WasmThrow;
-import java.util.Arrays;
 
 /**
  * The interpreter's main loop: one method over primitive arrays, small enough for HotSpot to
@@ -31,12 +30,19 @@ final class Machine {
         if (inst.interruptRequested()) {
             throw inst.takeInterrupt();
         }
+        int depth = ++ctx.depth;
+        if (depth > ctx.maxDepth) {
+            ctx.depth = depth - 1;
+            throw new Trap(Trap.Kind.CALL_STACK_EXHAUSTED);
+        }
         ctx.ensure(base + c.maxSlots());
         long[] s = ctx.slots;
         Object[] r = ctx.refs;
         int sp = base + c.localSlots();
-        Arrays.fill(s, base + c.paramSlots(), sp, 0L);
-        Arrays.fill(r, base + c.paramSlots(), sp, null);
+        for (int i = base + c.paramSlots(); i < sp; i++) {
+            s[i] = 0;
+            r[i] = null;
+        }
         int[] code = c.code();
         long[] k = c.consts();
         WasmFunction[] funcs = inst.functions();
@@ -72,6 +78,7 @@ final class Machine {
                         }
                         case Op.RETURN -> {
                             Ops.move(s, r, sp, code[pc], base);
+                            ctx.depth = depth - 1;
                             return;
                         }
                         case Op.LOOP_CHECK -> {
@@ -102,17 +109,20 @@ final class Machine {
                             pc = at + 2;
                         }
                         case Op.RETURN_CALL -> {
-                            Ops.tail(ctx, funcs[code[pc]], s, r, sp, code[pc + 1], base);
+                            Ops.tail(ctx, inst, funcs[code[pc]], s, r, sp, code[pc + 1], base);
+                            ctx.depth = depth - 1;
                             return;
                         }
                         case Op.RETURN_CALL_INDIRECT -> {
                             WasmFunction f = Ops.indirect(inst, code[pc], code[pc + 1], code[pc + 2], s[--sp]);
-                            Ops.tail(ctx, f, s, r, sp, code[pc + 3], base);
+                            Ops.tail(ctx, inst, f, s, r, sp, code[pc + 3], base);
+                            ctx.depth = depth - 1;
                             return;
                         }
                         case Op.RETURN_CALL_REF -> {
                             WasmFunction f = Ops.ref(r[--sp]);
-                            Ops.tail(ctx, f, s, r, sp, code[pc], base);
+                            Ops.tail(ctx, inst, f, s, r, sp, code[pc], base);
+                            ctx.depth = depth - 1;
                             return;
                         }
                         case Op.THROW -> throw Ops.exception(inst, code[pc], s, r, sp, code[pc + 1]);
@@ -295,6 +305,25 @@ final class Machine {
                             inst.tables()[code[pc]].set(code[pc + 1] != 0 ? s[sp] : s[sp] & M, r[sp + 1]);
                             pc += 2;
                         }
+                        // ---- fused
+                        case Op.LOCAL_GET2 -> {
+                            s[sp] = s[base + code[pc]];
+                            s[sp + 1] = s[base + code[pc + 1]];
+                            sp += 2;
+                            pc += 2;
+                        }
+                        case Op.I32_ADD_IMM -> s[sp - 1] = (int) s[sp - 1] + code[pc++];
+                        case Op.I32_AND_IMM -> s[sp - 1] = (int) s[sp - 1] & code[pc++];
+                        case Op.I32_SHL_IMM -> s[sp - 1] = (int) s[sp - 1] << code[pc++];
+                        case Op.I32_SHR_U_IMM -> s[sp - 1] = (int) s[sp - 1] >>> code[pc++];
+                        case Op.L32_LOCAL -> {
+                            s[sp++] = mems[code[pc + 1]].loadI32((s[base + code[pc]] & M) + (code[pc + 2] & M));
+                            pc += 3;
+                        }
+                        case Op.I32_CMP_JUMP -> {
+                            sp -= 2;
+                            pc = Ops.compare(code[pc], (int) s[sp], (int) s[sp + 1]) ? code[pc + 1] : pc + 2;
+                        }
                         // ---- i32
                         case Op.I32_EQZ -> s[sp - 1] = (int) s[sp - 1] == 0 ? 1 : 0;
                         case Op.I32_EQ -> { sp--; s[sp - 1] = (int) s[sp - 1] == (int) s[sp] ? 1 : 0; }
@@ -403,6 +432,7 @@ final class Machine {
                 if (hi < 0) {
                     throw e;
                 }
+                ctx.depth = depth;
                 s = ctx.slots;
                 r = ctx.refs;
                 sp = Handlers.land(h, hi, e, s, r, base);

@@ -58,9 +58,9 @@ final class Ops {
     }
 
     /** Prepares a tail call: arguments to the frame's base, the callee left for the entry loop. */
-    static void tail(ExecContext ctx, WasmFunction f, long[] s, Object[] r, int sp, int argSlots, int base) {
+    static void tail(ExecContext ctx, Instance caller, WasmFunction f, long[] s, Object[] r, int sp, int argSlots, int base) {
         move(s, r, sp, argSlots, base);
-        ctx.caller = null;
+        ctx.caller = caller;
         ctx.tailCall = f;
     }
 
@@ -73,6 +73,26 @@ final class Ops {
             throw new Trap(Trap.Kind.NULL_REFERENCE);
         }
         return (WasmThrow) exn;
+    }
+
+    /**
+     * An i32 comparison for a fused compare-and-jump: {@code cmp} is the comparison's {@link Op}
+     * code, negated when the jump is taken on false.
+     */
+    static boolean compare(int cmp, int a, int b) {
+        boolean r = switch (cmp < 0 ? -cmp : cmp) {
+            case Op.I32_EQ -> a == b;
+            case Op.I32_NE -> a != b;
+            case Op.I32_LT_S -> a < b;
+            case Op.I32_LT_U -> Integer.compareUnsigned(a, b) < 0;
+            case Op.I32_GT_S -> a > b;
+            case Op.I32_GT_U -> Integer.compareUnsigned(a, b) > 0;
+            case Op.I32_LE_S -> a <= b;
+            case Op.I32_LE_U -> Integer.compareUnsigned(a, b) <= 0;
+            case Op.I32_GE_S -> a >= b;
+            default -> Integer.compareUnsigned(a, b) >= 0;
+        };
+        return cmp < 0 ? !r : r;
     }
 
     static long i32Div(int op, int a, int b) {

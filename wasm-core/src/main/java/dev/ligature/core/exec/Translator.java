@@ -35,6 +35,10 @@ final class Translator {
     private int maxHeight;
     private Ctl[] ctl = new Ctl[8];
     private int nctl;
+    /** Start and opcode of the last emitted fusable instruction, and the highest branch target so far. */
+    private int lastStart = -1;
+    private int lastOp = -1;
+    private int barrier;
     private int[] localOffset;
     private byte[] localKind;
 
@@ -104,6 +108,29 @@ final class Translator {
     private void emit(int a, int b) {
         emit(a);
         emit(b);
+    }
+
+    /** Whether the instruction just before {@code pc} is {@code op} ({@code len} ints) and no branch lands after its start. */
+    private boolean follows(int op, int len) {
+        return lastOp == op && lastStart + len == pc && lastStart >= barrier;
+    }
+
+    /** Whether the instruction just before {@code pc} is a one-int i32 comparison with no branch landing after it. */
+    private boolean followsCompare() {
+        return lastOp >= Op.I32_EQ && lastOp <= Op.I32_GE_U && lastStart + 1 == pc && lastStart >= barrier;
+    }
+
+    /** Replaces the comparison just emitted with a compare-and-jump taken when the comparison is {@code when}. */
+    private void compareJump(boolean when) {
+        int cmp = lastOp;
+        pc = lastStart;
+        lastOp = -1;
+        emit(Op.I32_CMP_JUMP, when ? cmp : -cmp);
+    }
+
+    private void mark(int op) {
+        lastStart = pc;
+        lastOp = op;
     }
 
     private int constant(long v) {
@@ -187,6 +214,15 @@ final class Translator {
     private void branch(Ctl c, int plainOp, int moveOp) {
         int k = labelSlots(c);
         if (height - k == c.height && plainOp >= 0) {
+            if (plainOp == Op.JUMP_IF_NZ && follows(Op.I32_EQZ, 1)) {
+                pc = lastStart;
+                lastOp = -1;
+                plainOp = Op.JUMP_IF_ZERO;
+            } else if (plainOp == Op.JUMP_IF_NZ && followsCompare()) {
+                compareJump(true);
+                target(c);
+                return;
+            }
             emit(plainOp);
             target(c);
         } else {
@@ -318,11 +354,20 @@ final class Translator {
                 Ctl c = pushCtl(op, bt[0], bt[1]);
                 c.loopPc = pc;
                 emit(Op.LOOP_CHECK);
+                barrier = pc;
             }
             case IF -> {
                 byte[][] bt = blockType(r);
                 pop();
-                emit(Op.JUMP_IF_ZERO);
+                if (follows(Op.I32_EQZ, 1)) {
+                    pc = lastStart;
+                    lastOp = -1;
+                    emit(Op.JUMP_IF_NZ);
+                } else if (followsCompare()) {
+                    compareJump(false);
+                } else {
+                    emit(Op.JUMP_IF_ZERO);
+                }
                 int at = pc;
                 emit(-1);
                 Ctl c = pushCtl(op, bt[0], bt[1]);
@@ -333,6 +378,7 @@ final class Translator {
                     branch(top, Op.JUMP, Op.BR);
                 }
                 code[top.elseFix] = pc;
+                barrier = pc;
                 top.elseFix = -1;
                 top.unreachable = false;
                 resetTo(top, top.params);
@@ -341,6 +387,7 @@ final class Translator {
                 byte[][] bt = blockType(r);
                 Ctl c = pushCtl(op, bt[0], bt[1]);
                 c.tryStart = pc;
+                barrier = pc;
             }
             case CATCH, CATCH_ALL -> {
                 if (top.tryEnd < 0) {
@@ -352,6 +399,7 @@ final class Translator {
                 int tag = op == Opcode.CATCH ? (int) r.index() : -1;
                 addHandler(top.tryStart, top.tryEnd, op == Opcode.CATCH ? Handlers.LEGACY_CATCH : Handlers.LEGACY_CATCH_ALL,
                         tag, pc, top.height, nctl - 1);
+                barrier = pc;
                 top.unreachable = false;
                 top.hidden = true;
                 resetTo(top, new byte[] {REF});
@@ -378,6 +426,7 @@ final class Translator {
                 }
                 Ctl c = pushCtl(op, bt[0], bt[1]);
                 c.tryStart = pc;
+                barrier = pc;
                 c.clauseKinds = ks;
                 c.clauseTags = tags;
                 c.clauseLabels = labels;
@@ -481,7 +530,19 @@ final class Translator {
                 int i = (int) r.index();
                 byte k = localKind[i];
                 int base = op == Opcode.LOCAL_GET ? Op.LOCAL_GET : op == Opcode.LOCAL_SET ? Op.LOCAL_SET : Op.LOCAL_TEE;
-                emit(base + (k == REF ? 3 : k == VEC ? 6 : 0), localOffset[i]);
+                int o = localOffset[i];
+                if (k == NUM && op == Opcode.LOCAL_GET && follows(Op.LOCAL_GET, 2)) {
+                    code[lastStart] = Op.LOCAL_GET2;
+                    emit(o);
+                    lastOp = Op.LOCAL_GET2;
+                } else if (k == NUM && op == Opcode.LOCAL_GET && follows(Op.LOCAL_SET, 2) && code[lastStart + 1] == o) {
+                    code[lastStart] = Op.LOCAL_TEE;
+                    lastOp = Op.LOCAL_TEE;
+                } else {
+                    int opc = base + (k == REF ? 3 : k == VEC ? 6 : 0);
+                    mark(opc);
+                    emit(opc, o);
+                }
                 if (op == Opcode.LOCAL_GET) {
                     push(k);
                 } else if (op == Opcode.LOCAL_SET) {
@@ -520,6 +581,7 @@ final class Translator {
                 emit(info.memIs64[(int) r.index()] ? 1 : 0);
             }
             case I32_CONST, F32_CONST -> {
+                mark(Op.CONST32);
                 emit(Op.CONST32, (int) r.value());
                 push(NUM);
             }
@@ -577,7 +639,13 @@ final class Translator {
         if (op.imm() == Imm.MEMARG || op.imm() == Imm.MEMARG_LANE) {
             int mem = r.memory();
             int fast = info.memIs64[mem] || r.offset() > 0xFFFFFFFFL ? -1 : fastMemOp(op);
-            if (fast >= 0) {
+            if (fast == Op.L32 && follows(Op.LOCAL_GET, 2)) {
+                int local = code[lastStart + 1];
+                pc = lastStart;
+                emit(Op.L32_LOCAL, local);
+                emit(mem, (int) r.offset());
+                lastOp = -1;
+            } else if (fast >= 0) {
                 emit(fast, mem);
                 emit((int) r.offset());
             } else {
@@ -620,7 +688,15 @@ final class Translator {
             }
         } else {
             int inline = Inline.of(op);
-            if (inline >= 0) {
+            int imm = inline == Op.I32_ADD || inline == Op.I32_SUB ? Op.I32_ADD_IMM : inline == Op.I32_AND ? Op.I32_AND_IMM
+                    : inline == Op.I32_SHL ? Op.I32_SHL_IMM : inline == Op.I32_SHR_U ? Op.I32_SHR_U_IMM : -1;
+            if (imm >= 0 && follows(Op.CONST32, 2)) {
+                int c = code[lastStart + 1];
+                pc = lastStart;
+                emit(imm, inline == Op.I32_SUB ? -c : c);
+                lastOp = -1;
+            } else if (inline >= 0) {
+                mark(inline);
                 emit(inline);
             } else if (inline == Inline.NOTHING) {
                 // reinterpretations: the slot already holds the bits
@@ -684,6 +760,7 @@ final class Translator {
         if (top.elseFix >= 0) {
             code[top.elseFix] = pc;
         }
+        barrier = pc;
         for (int i = 0; i < top.nfix; i++) {
             int at = top.fixups[i];
             if (at >= 0) {

@@ -24,6 +24,14 @@ public final class ExecContext {
     public Instance caller;
     /** First free slot above the running host function's arguments and results (set on host calls). */
     public int hostTop;
+    /** Wasm call depth on this context (interpreted frames). */
+    public int depth;
+    /**
+     * Deepest Wasm call nesting allowed before the trap "call stack exhausted". The JVM stack may
+     * run out first (a StackOverflowError inside Wasm is the same trap); this bound keeps threads with
+     * very large stacks from growing the slot arrays without limit.
+     */
+    public int maxDepth = 100_000;
     /** Host call nesting depth (host to Wasm entries on this thread). */
     public int hostDepth;
 

@@ -100,6 +100,18 @@ public final class Global {
         this.value = value;
     }
 
+    public void setInt(int v) {
+        this.value = v;
+    }
+
+    public void setFloat(float v) {
+        this.value = Values.f32(v);
+    }
+
+    public void setDouble(double v) {
+        this.value = Values.f64(v);
+    }
+
     public void setV128(long low, long high) {
         this.value = low;
         this.high = high;

@@ -89,6 +89,7 @@ public abstract class WasmFunction {
         WasmFunction savedTail = ctx.tailCall;
         Instance savedCaller = ctx.caller;
         int savedTop = ctx.hostTop;
+        int savedDepth = ctx.depth;
         ctx.tailCall = null;
         try {
             invokeFully(this, ctx, base);
@@ -99,6 +100,7 @@ public abstract class WasmFunction {
             ctx.tailCall = savedTail;
             ctx.caller = savedCaller;
             ctx.hostTop = savedTop;
+            ctx.depth = savedDepth;
         }
         if (results != null) {
             System.arraycopy(ctx.slots, base, results, 0, Math.min(results.length, resultSlots));

@@ -256,4 +256,61 @@ class EmbeddingApiTest {
             assertEquals(n * (n + 1) / 2, out[t]);
         }
     }
+
+    @Test
+    void tailCallIntoAHostFunctionSeesTheCaller() {
+        WasmModule m = WasmModule.parseText("""
+                (module
+                  (import "env" "h" (func $h (param i32) (result i32)))
+                  (memory 1)
+                  (func (export "run") (param i32) (result i32) (return_call $h (local.get 0))))
+                """);
+        Instance i = m.instantiate(Imports.empty().function("env", "h", fn(List.of(NumType.I32), List.of(NumType.I32)),
+                (caller, args) -> {
+                    caller.memory().storeI32(0, 77);
+                    return new long[] {args[0] + 1};
+                }));
+        assertEquals(6, i.function("run").callInt(5));
+        assertEquals(77, i.memory().loadI32(0));
+    }
+
+    @Test
+    void tablesHoldForeignFunctionsAcrossInstances() {
+        Instance a = WasmModule.parseText("""
+                (module
+                  (table (export "t") 2 funcref)
+                  (func $seven (result i32) (i32.const 7))
+                  (elem (i32.const 0) $seven))
+                """).instantiate();
+        Instance b = WasmModule.parseText("""
+                (module
+                  (import "a" "t" (table 2 funcref))
+                  (type $r (func (result i32)))
+                  (func (export "call") (param i32) (result i32) (call_indirect (type $r) (local.get 0))))
+                """).instantiate(Imports.empty().register("a", a));
+        assertEquals(7, b.function("call").callInt(0));
+        assertEquals(Trap.Kind.UNINITIALIZED_ELEMENT, assertThrows(Trap.class, () -> b.function("call").call(1)).kind());
+        assertEquals(7, a.table("t").get(0) instanceof WasmFunction f ? f.callInt() : -1);
+    }
+
+    @Test
+    void callDepthBoundTrapsBeforeTheJvmStackRunsOut() {
+        Instance i = WasmModule.parseText("""
+                (module (func $f (export "down") (param i32) (result i32)
+                  (if (result i32) (i32.eqz (local.get 0)) (then (i32.const 0))
+                    (else (i32.add (i32.const 1) (call $f (i32.sub (local.get 0) (i32.const 1))))))))
+                """).instantiate();
+        ExecContext ctx = ExecContext.current();
+        int saved = ctx.maxDepth;
+        try {
+            ctx.maxDepth = 50;
+            assertEquals(49, i.function("down").callInt(49));
+            Trap t = assertThrows(Trap.class, () -> i.function("down").call(50));
+            assertEquals(Trap.Kind.CALL_STACK_EXHAUSTED, t.kind());
+            assertEquals(0, ctx.depth);
+            assertEquals(49, i.function("down").callInt(49));
+        } finally {
+            ctx.maxDepth = saved;
+        }
+    }
 }

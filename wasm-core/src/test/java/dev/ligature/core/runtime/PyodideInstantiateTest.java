@@ -1,0 +1,49 @@
+package dev.ligature.core.runtime;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.ligature.core.ast.Import;
+import dev.ligature.core.fixtures.Pyodide;
+import dev.ligature.core.types.ExternType;
+import dev.ligature.core.types.FuncType;
+import dev.ligature.core.types.GlobalType;
+import dev.ligature.core.types.MemoryType;
+import dev.ligature.core.types.TableType;
+import dev.ligature.core.types.TagType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+
+/** Pyodide's main module instantiates against stub imports: data segments applied, nothing reserved for its maximum. */
+class PyodideInstantiateTest {
+    @Test
+    void instantiatesWithStubImports() throws Exception {
+        Path wasm;
+        try {
+            wasm = Pyodide.mainModule();
+        } catch (Pyodide.Unavailable e) {
+            Assumptions.abort("Pyodide " + Pyodide.VERSION + " is not available here: " + e.getMessage());
+            return;
+        }
+        WasmModule m = WasmModule.decode(Files.readAllBytes(wasm));
+        Imports imports = Imports.empty();
+        for (Import imp : m.imports()) {
+            switch (imp.type()) {
+                case ExternType.Func f -> imports.function(imp.module(), imp.name(),
+                        HostFunction.raw(imp.name(), m.funcType(f.typeIndex()), (ctx, base) -> {
+                            throw new UnsupportedOperationException(imp.name());
+                        }));
+                case MemoryType t -> imports.memory(imp.module(), imp.name(), new Memory(t, -1));
+                case TableType t -> imports.table(imp.module(), imp.name(), Table.of(t.element(), t.limits().min(), t.limits().max()));
+                case GlobalType t -> imports.global(imp.module(), imp.name(), Global.of(t));
+                case TagType t -> imports.tag(imp.module(), imp.name(), Tag.of(m.funcType(t.typeIndex())));
+            }
+        }
+        Instance i = m.instantiate(imports);
+        Memory mem = i.memory();
+        assertTrue(mem.type().limits().max() >= 32768, "declares a large maximum: " + mem.type().limits());
+        assertEquals(mem.type().limits().min(), mem.pages(), "only the minimum is allocated");
+    }
+}
