@@ -301,4 +301,52 @@ final class Workloads {
             m.storeI32(i, 8, m.loadI32(i, 0) + m.loadI32(i, 4));
         }
     }
+    // ---- AnySegmentMemory ----
+
+    static long seqSumI32(AnySegmentMemory m, int bytes) {
+        long sum = 0;
+        for (int i = 0; i < bytes; i += 4) {
+            sum += m.loadI32(i, 0);
+        }
+        return sum;
+    }
+
+    static long randomLoadI32(AnySegmentMemory m, int[] addresses) {
+        long sum = 0;
+        for (int address : addresses) {
+            sum += m.loadI32(address, 0);
+        }
+        return sum;
+    }
+
+    static void storeI32(AnySegmentMemory m, int bytes) {
+        for (int i = 0; i < bytes; i += 4) {
+            m.storeI32(i, 0, i);
+        }
+    }
+
+    static long seqSumI64(AnySegmentMemory m, int bytes) {
+        long sum = 0;
+        for (int i = 0; i < bytes; i += 8) {
+            sum += m.loadI64(i, 0);
+        }
+        return sum;
+    }
+
+    static void storeI8(AnySegmentMemory m, int bytes) {
+        for (int i = 0; i < bytes; i++) {
+            m.storeI8(i, 0, i);
+        }
+    }
+
+    static void bulkCopy(AnySegmentMemory m, int bytes) {
+        m.copy(bytes >>> 1, 0, bytes >>> 1);
+    }
+
+    /** a[i + 2] = a[i] + a[i + 1] over 12-byte records, addressed as a compiler would: base index + offsets. */
+    static void mixed(AnySegmentMemory m, int bytes) {
+        for (int i = 0; i + 12 <= bytes; i += 12) {
+            m.storeI32(i, 8, m.loadI32(i, 0) + m.loadI32(i, 4));
+        }
+    }
 }
