@@ -15,19 +15,19 @@ import java.util.function.IntToLongFunction;
  */
 public enum Kernel {
     /** Recursive calls. */
-    FIB("fib", ResultType.I32, 22, KernelReference::fib),
+    FIB("fib", ResultType.I32, 20, KernelReference::fib),
     /** Arithmetic on locals in a tight loop. */
-    LOOP("loop", ResultType.I32, 200_000, KernelReference::loop),
+    LOOP("loop", ResultType.I32, 20_000, KernelReference::loop),
     /** i32 loads and stores with address arithmetic. */
-    MATMUL("matmul", ResultType.I32, 40, KernelReference::matmul),
+    MATMUL("matmul", ResultType.I32, 24, KernelReference::matmul),
     /** Byte loads and stores, memory.fill. */
-    SIEVE("sieve", ResultType.I32, 200_000, KernelReference::sieve),
+    SIEVE("sieve", ResultType.I32, 20_000, KernelReference::sieve),
     /** f64 arithmetic with f64 loads and stores at static offsets. */
-    NBODY("nbody", ResultType.I64, 2_000, KernelReference::nbody),
+    NBODY("nbody", ResultType.I64, 200, KernelReference::nbody),
     /** Indirect calls through a table. */
-    CALL_INDIRECT("callindirect", ResultType.I32, 100_000, KernelReference::callIndirect),
+    CALL_INDIRECT("callindirect", ResultType.I32, 10_000, KernelReference::callIndirect),
     /** A bytecode interpreter's br_table dispatch loop. */
-    BR_TABLE("brtable", ResultType.I32, 20_000, KernelReference::brTable);
+    BR_TABLE("brtable", ResultType.I32, 2_000, KernelReference::brTable);
 
     /** How the kernel's {@code run} result is typed; i32 results are compared as sign-extended ints. */
     public enum ResultType { I32, I64 }
@@ -47,7 +47,7 @@ public enum Kernel {
     /** The type of {@code run}'s result. */
     public ResultType resultType() { return resultType; }
 
-    /** The size argument the benchmark passes to {@code run}. */
+    /** The size argument the benchmark passes to {@code run}: a few milliseconds per call on Chicory's interpreter. */
     public int benchmarkSize() { return benchmarkSize; }
 
     /** The checksum {@code run(size)} must return, computed in plain Java. */
