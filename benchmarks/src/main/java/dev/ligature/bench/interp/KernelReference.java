@@ -8,6 +8,7 @@ package dev.ligature.bench.interp;
 public final class KernelReference {
     private KernelReference() {}
 
+    /** {@code fib.wat}: the n-th Fibonacci number, computed recursively. */
     public static long fib(int n) {
         return fibRecursive(n);
     }
@@ -16,6 +17,7 @@ public final class KernelReference {
         return Integer.compareUnsigned(n, 2) < 0 ? n : fibRecursive(n - 1) + fibRecursive(n - 2);
     }
 
+    /** {@code loop.wat}: sum over i < n of (i * i) xor (i >>> 3). */
     public static long loop(int n) {
         int sum = 0;
         for (int i = 0; Integer.compareUnsigned(i, n) < 0; i++) {
@@ -24,6 +26,7 @@ public final class KernelReference {
         return sum;
     }
 
+    /** {@code matmul.wat}: checksum of C = A x B with A[i][j] = i + 2j, B[i][j] = i - j. */
     public static long matmul(int n) {
         int[] a = new int[n * n];
         int[] b = new int[n * n];
@@ -46,6 +49,7 @@ public final class KernelReference {
         return sum;
     }
 
+    /** {@code sieve.wat}: the number of primes below n. */
     public static long sieve(int n) {
         boolean[] composite = new boolean[n];
         for (int i = 2; (long) i * i < n; i++) {
@@ -64,6 +68,7 @@ public final class KernelReference {
         return count;
     }
 
+    /** {@code nbody.wat}: bits of the energy of five bodies after {@code steps} steps of dt = 0.01. */
     public static long nbody(int steps) {
         final int bodies = 5;
         double[] x = new double[bodies], y = new double[bodies], z = new double[bodies];
@@ -110,6 +115,7 @@ public final class KernelReference {
         return Double.doubleToRawLongBits(e);
     }
 
+    /** {@code callindirect.wat}: the accumulator after n calls through the four-function table. */
     public static long callIndirect(int n) {
         int acc = 1;
         for (int i = 0; Integer.compareUnsigned(i, n) < 0; i++) {
@@ -124,6 +130,7 @@ public final class KernelReference {
         return acc;
     }
 
+    /** {@code brtable.wat}: register r1 after the bytecode program's loop ran with r0 = n. */
     public static long brTable(int n) {
         int r0 = n;
         int r1 = 0;

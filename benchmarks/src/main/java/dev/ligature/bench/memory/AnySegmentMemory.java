@@ -7,39 +7,39 @@ import java.lang.foreign.MemorySegment;
  * segment field looks like when one process mixes heap-backed and native (or mapped) memories, so the segment
  * accesses see more than one implementation class.
  */
-public final class AnySegmentMemory {
+final class AnySegmentMemory {
     private final MemorySegment segment;
     private final long byteSize;
 
-    public AnySegmentMemory(MemorySegment segment) {
+    AnySegmentMemory(MemorySegment segment) {
         this.segment = segment;
         this.byteSize = segment.byteSize();
     }
 
-    public long byteSize() { return byteSize; }
+    long byteSize() { return byteSize; }
 
-    public int loadI32(int index, long offset) {
+    int loadI32(int index, long offset) {
         return segment.get(Layouts.I32, Bounds.check(index, offset, 4, byteSize));
     }
 
-    public long loadI64(int index, long offset) {
+    long loadI64(int index, long offset) {
         return segment.get(Layouts.I64, Bounds.check(index, offset, 8, byteSize));
     }
 
-    public void storeI32(int index, long offset, int value) {
+    void storeI32(int index, long offset, int value) {
         segment.set(Layouts.I32, Bounds.check(index, offset, 4, byteSize), value);
     }
 
-    public void storeI8(int index, long offset, int value) {
+    void storeI8(int index, long offset, int value) {
         segment.set(Layouts.I8, Bounds.check(index, offset, 1, byteSize), (byte) value);
     }
 
-    public void fill(int address, int value, int length) {
+    void fill(int address, int value, int length) {
         Bounds.checkRange(address, length, byteSize);
         segment.asSlice(Integer.toUnsignedLong(address), Integer.toUnsignedLong(length)).fill((byte) value);
     }
 
-    public void copy(int destination, int source, int length) {
+    void copy(int destination, int source, int length) {
         Bounds.checkRange(destination, length, byteSize);
         Bounds.checkRange(source, length, byteSize);
         MemorySegment.copy(segment, Integer.toUnsignedLong(source), segment, Integer.toUnsignedLong(destination),

@@ -6,7 +6,7 @@ import java.nio.ByteOrder;
 import java.util.Arrays;
 
 /** Candidate (a): a Java {@code byte[]} read through little-endian byte-array view VarHandles. */
-public final class ByteArrayMemory {
+final class ByteArrayMemory {
     private static final VarHandle I32 = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
     private static final VarHandle I64 = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
@@ -14,42 +14,42 @@ public final class ByteArrayMemory {
     private long byteSize;
 
     /** Allocates {@code capacity} zeroed bytes of which the first {@code byteSize} are addressable. */
-    public ByteArrayMemory(long byteSize, long capacity) {
+    ByteArrayMemory(long byteSize, long capacity) {
         this.bytes = new byte[Math.toIntExact(capacity)];
         this.byteSize = byteSize;
     }
 
-    public long byteSize() { return byteSize; }
+    long byteSize() { return byteSize; }
 
-    public int loadI32(int index, long offset) {
+    int loadI32(int index, long offset) {
         return (int) I32.get(bytes, (int) Bounds.check(index, offset, 4, byteSize));
     }
 
-    public long loadI64(int index, long offset) {
+    long loadI64(int index, long offset) {
         return (long) I64.get(bytes, (int) Bounds.check(index, offset, 8, byteSize));
     }
 
-    public void storeI32(int index, long offset, int value) {
+    void storeI32(int index, long offset, int value) {
         I32.set(bytes, (int) Bounds.check(index, offset, 4, byteSize), value);
     }
 
-    public void storeI8(int index, long offset, int value) {
+    void storeI8(int index, long offset, int value) {
         bytes[(int) Bounds.check(index, offset, 1, byteSize)] = (byte) value;
     }
 
-    public void fill(int address, int value, int length) {
+    void fill(int address, int value, int length) {
         Bounds.checkRange(address, length, byteSize);
         Arrays.fill(bytes, address, address + length, (byte) value);
     }
 
-    public void copy(int destination, int source, int length) {
+    void copy(int destination, int source, int length) {
         Bounds.checkRange(destination, length, byteSize);
         Bounds.checkRange(source, length, byteSize);
         System.arraycopy(bytes, source, bytes, destination, length);
     }
 
     /** Grows to {@code newByteSize}: free within capacity, else a new array and a copy of the old bytes. */
-    public void grow(long newByteSize) {
+    void grow(long newByteSize) {
         if (newByteSize > bytes.length) {
             bytes = Arrays.copyOf(bytes, Math.toIntExact(newByteSize));
         }

@@ -3,46 +3,46 @@ package dev.ligature.bench.memory;
 import java.lang.foreign.MemorySegment;
 
 /** Candidate (b): a heap {@link MemorySegment} over a {@code byte[]}, read with unaligned little-endian layouts. */
-public final class HeapSegmentMemory {
+final class HeapSegmentMemory {
     private MemorySegment segment;
     private long byteSize;
 
-    public HeapSegmentMemory(long byteSize, long capacity) {
+    HeapSegmentMemory(long byteSize, long capacity) {
         this.segment = MemorySegment.ofArray(new byte[Math.toIntExact(capacity)]);
         this.byteSize = byteSize;
     }
 
-    public long byteSize() { return byteSize; }
+    long byteSize() { return byteSize; }
 
-    public int loadI32(int index, long offset) {
+    int loadI32(int index, long offset) {
         return segment.get(Layouts.I32, Bounds.check(index, offset, 4, byteSize));
     }
 
-    public long loadI64(int index, long offset) {
+    long loadI64(int index, long offset) {
         return segment.get(Layouts.I64, Bounds.check(index, offset, 8, byteSize));
     }
 
-    public void storeI32(int index, long offset, int value) {
+    void storeI32(int index, long offset, int value) {
         segment.set(Layouts.I32, Bounds.check(index, offset, 4, byteSize), value);
     }
 
-    public void storeI8(int index, long offset, int value) {
+    void storeI8(int index, long offset, int value) {
         segment.set(Layouts.I8, Bounds.check(index, offset, 1, byteSize), (byte) value);
     }
 
-    public void fill(int address, int value, int length) {
+    void fill(int address, int value, int length) {
         Bounds.checkRange(address, length, byteSize);
         segment.asSlice(Integer.toUnsignedLong(address), Integer.toUnsignedLong(length)).fill((byte) value);
     }
 
-    public void copy(int destination, int source, int length) {
+    void copy(int destination, int source, int length) {
         Bounds.checkRange(destination, length, byteSize);
         Bounds.checkRange(source, length, byteSize);
         MemorySegment.copy(segment, Integer.toUnsignedLong(source), segment, Integer.toUnsignedLong(destination),
                 Integer.toUnsignedLong(length));
     }
 
-    public void grow(long newByteSize) {
+    void grow(long newByteSize) {
         if (newByteSize > segment.byteSize()) {
             MemorySegment bigger = MemorySegment.ofArray(new byte[Math.toIntExact(newByteSize)]);
             MemorySegment.copy(segment, 0, bigger, 0, byteSize);

@@ -7,11 +7,11 @@ import java.lang.foreign.MemorySegment;
  * but a Java array of longs holds up to about 16 GiB, so a full 4 GiB Wasm32 memory (and small memory64 ones) fit
  * on the heap.
  */
-public final class LongArraySegmentMemory {
+final class LongArraySegmentMemory {
     private MemorySegment segment;
     private long byteSize;
 
-    public LongArraySegmentMemory(long byteSize, long capacity) {
+    LongArraySegmentMemory(long byteSize, long capacity) {
         this.segment = allocate(capacity);
         this.byteSize = byteSize;
     }
@@ -20,37 +20,37 @@ public final class LongArraySegmentMemory {
         return MemorySegment.ofArray(new long[Math.toIntExact((bytes + 7) >>> 3)]);
     }
 
-    public long byteSize() { return byteSize; }
+    long byteSize() { return byteSize; }
 
-    public int loadI32(int index, long offset) {
+    int loadI32(int index, long offset) {
         return segment.get(Layouts.I32, Bounds.check(index, offset, 4, byteSize));
     }
 
-    public long loadI64(int index, long offset) {
+    long loadI64(int index, long offset) {
         return segment.get(Layouts.I64, Bounds.check(index, offset, 8, byteSize));
     }
 
-    public void storeI32(int index, long offset, int value) {
+    void storeI32(int index, long offset, int value) {
         segment.set(Layouts.I32, Bounds.check(index, offset, 4, byteSize), value);
     }
 
-    public void storeI8(int index, long offset, int value) {
+    void storeI8(int index, long offset, int value) {
         segment.set(Layouts.I8, Bounds.check(index, offset, 1, byteSize), (byte) value);
     }
 
-    public void fill(int address, int value, int length) {
+    void fill(int address, int value, int length) {
         Bounds.checkRange(address, length, byteSize);
         segment.asSlice(Integer.toUnsignedLong(address), Integer.toUnsignedLong(length)).fill((byte) value);
     }
 
-    public void copy(int destination, int source, int length) {
+    void copy(int destination, int source, int length) {
         Bounds.checkRange(destination, length, byteSize);
         Bounds.checkRange(source, length, byteSize);
         MemorySegment.copy(segment, Integer.toUnsignedLong(source), segment, Integer.toUnsignedLong(destination),
                 Integer.toUnsignedLong(length));
     }
 
-    public void grow(long newByteSize) {
+    void grow(long newByteSize) {
         if (newByteSize > segment.byteSize()) {
             MemorySegment bigger = allocate(newByteSize);
             MemorySegment.copy(segment, 0, bigger, 0, byteSize);

@@ -13,7 +13,7 @@ import java.lang.invoke.MethodHandle;
  * nothing resident, and growth only moves the bounds limit: no copy, no zero-fill. Needs the restricted FFM
  * linker ({@code --enable-native-access}); the access path is that of any native segment.
  */
-public final class MmapMemory implements AutoCloseable {
+final class MmapMemory implements AutoCloseable {
     private static final int PROT_READ_WRITE = 0x1 | 0x2;
     private static final int MAP_PRIVATE_ANONYMOUS_NORESERVE = 0x02 | 0x20 | 0x4000;
     private static final MethodHandle MMAP;
@@ -32,7 +32,7 @@ public final class MmapMemory implements AutoCloseable {
     private final MemorySegment segment;
     private long byteSize;
 
-    public MmapMemory(long byteSize, long capacity) {
+    MmapMemory(long byteSize, long capacity) {
         MemorySegment base;
         try {
             base = (MemorySegment) MMAP.invokeExact(MemorySegment.NULL, capacity, PROT_READ_WRITE,
@@ -56,30 +56,30 @@ public final class MmapMemory implements AutoCloseable {
         }
     }
 
-    public long byteSize() { return byteSize; }
+    long byteSize() { return byteSize; }
 
-    public int loadI32(int index, long offset) {
+    int loadI32(int index, long offset) {
         return segment.get(Layouts.I32, Bounds.check(index, offset, 4, byteSize));
     }
 
-    public long loadI64(int index, long offset) {
+    long loadI64(int index, long offset) {
         return segment.get(Layouts.I64, Bounds.check(index, offset, 8, byteSize));
     }
 
-    public void storeI32(int index, long offset, int value) {
+    void storeI32(int index, long offset, int value) {
         segment.set(Layouts.I32, Bounds.check(index, offset, 4, byteSize), value);
     }
 
-    public void storeI8(int index, long offset, int value) {
+    void storeI8(int index, long offset, int value) {
         segment.set(Layouts.I8, Bounds.check(index, offset, 1, byteSize), (byte) value);
     }
 
-    public void fill(int address, int value, int length) {
+    void fill(int address, int value, int length) {
         Bounds.checkRange(address, length, byteSize);
         segment.asSlice(Integer.toUnsignedLong(address), Integer.toUnsignedLong(length)).fill((byte) value);
     }
 
-    public void copy(int destination, int source, int length) {
+    void copy(int destination, int source, int length) {
         Bounds.checkRange(destination, length, byteSize);
         Bounds.checkRange(source, length, byteSize);
         MemorySegment.copy(segment, Integer.toUnsignedLong(source), segment, Integer.toUnsignedLong(destination),
@@ -87,7 +87,7 @@ public final class MmapMemory implements AutoCloseable {
     }
 
     /** Growth within the reservation only moves the limit; the new pages are already mapped as zero pages. */
-    public void grow(long newByteSize) {
+    void grow(long newByteSize) {
         if (newByteSize > segment.byteSize()) {
             throw new IllegalArgumentException("beyond the reservation: " + newByteSize);
         }

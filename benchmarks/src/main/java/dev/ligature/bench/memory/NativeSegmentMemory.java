@@ -9,48 +9,48 @@ import java.lang.foreign.MemorySegment;
  * {@link Arena#allocate} zero-fills, so a large up-front reservation costs its full size in writes and resident
  * memory.
  */
-public final class NativeSegmentMemory implements AutoCloseable {
+final class NativeSegmentMemory implements AutoCloseable {
     private Arena arena;
     private MemorySegment segment;
     private long byteSize;
 
-    public NativeSegmentMemory(long byteSize, long capacity) {
+    NativeSegmentMemory(long byteSize, long capacity) {
         this.arena = Arena.ofShared();
         this.segment = arena.allocate(capacity, 16);
         this.byteSize = byteSize;
     }
 
-    public long byteSize() { return byteSize; }
+    long byteSize() { return byteSize; }
 
-    public int loadI32(int index, long offset) {
+    int loadI32(int index, long offset) {
         return segment.get(Layouts.I32, Bounds.check(index, offset, 4, byteSize));
     }
 
-    public long loadI64(int index, long offset) {
+    long loadI64(int index, long offset) {
         return segment.get(Layouts.I64, Bounds.check(index, offset, 8, byteSize));
     }
 
-    public void storeI32(int index, long offset, int value) {
+    void storeI32(int index, long offset, int value) {
         segment.set(Layouts.I32, Bounds.check(index, offset, 4, byteSize), value);
     }
 
-    public void storeI8(int index, long offset, int value) {
+    void storeI8(int index, long offset, int value) {
         segment.set(Layouts.I8, Bounds.check(index, offset, 1, byteSize), (byte) value);
     }
 
-    public void fill(int address, int value, int length) {
+    void fill(int address, int value, int length) {
         Bounds.checkRange(address, length, byteSize);
         segment.asSlice(Integer.toUnsignedLong(address), Integer.toUnsignedLong(length)).fill((byte) value);
     }
 
-    public void copy(int destination, int source, int length) {
+    void copy(int destination, int source, int length) {
         Bounds.checkRange(destination, length, byteSize);
         Bounds.checkRange(source, length, byteSize);
         MemorySegment.copy(segment, Integer.toUnsignedLong(source), segment, Integer.toUnsignedLong(destination),
                 Integer.toUnsignedLong(length));
     }
 
-    public void grow(long newByteSize) {
+    void grow(long newByteSize) {
         if (newByteSize > segment.byteSize()) {
             Arena biggerArena = Arena.ofShared();
             MemorySegment bigger = biggerArena.allocate(newByteSize, 16);
