@@ -33,13 +33,14 @@ public class InterpreterBenchmark {
 
     private int size;
     private KernelRunner.KernelCall chicory;
-    // LIGATURE INTERPRETER GOES HERE: a second KernelCall from LigatureInterpreterRunner, set up the same way.
+    private KernelRunner.KernelCall ligature;
 
     @Setup(Level.Trial)
     public void setUp() {
         size = kernel.benchmarkSize();
         byte[] binary = kernel.binary();
         chicory = verified(new ChicoryInterpreterRunner(), binary);
+        ligature = verified(new LigatureInterpreterRunner(), binary);
     }
 
     private KernelRunner.KernelCall verified(KernelRunner runner, byte[] binary) {
@@ -56,5 +57,10 @@ public class InterpreterBenchmark {
     @Benchmark
     public long chicoryInterpreter() {
         return chicory.run(size);
+    }
+
+    @Benchmark
+    public long ligatureInterpreter() {
+        return ligature.run(size);
     }
 }

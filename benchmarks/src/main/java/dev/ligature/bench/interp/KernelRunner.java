@@ -1,13 +1,9 @@
 package dev.ligature.bench.interp;
 
 /**
- * One engine's way to run a {@link Kernel}. The Chicory interpreter implements it today
- * ({@link ChicoryInterpreterRunner}).
+ * One engine's way to run a {@link Kernel}: {@link ChicoryInterpreterRunner} and
+ * {@link LigatureInterpreterRunner}.
  *
- * <p><b>LIGATURE INTERPRETER GOES HERE:</b> once {@code dev.ligature.core.runtime} lands, add a
- * {@code LigatureInterpreterRunner} implementing this interface (decode, validate, instantiate once; call export
- * {@code run} with an i32), then a {@code ligatureInterpreter} method in {@link InterpreterBenchmark} and a case in
- * {@code KernelChecksumTest}, mirroring the Chicory ones.
  */
 public interface KernelRunner {
     /** The engine's name as reports show it. */

@@ -7,13 +7,22 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-/** The kernels compute what their Java references say, on Chicory, and the references agree with known facts. */
+/** The kernels compute what their Java references say, on each engine, and the references agree with known facts. */
 class KernelChecksumTest {
 
     @ParameterizedTest
     @EnumSource(Kernel.class)
     void chicoryInterpreterMatchesTheJavaReference(Kernel kernel) {
         KernelRunner.KernelCall call = new ChicoryInterpreterRunner().instantiate(kernel, kernel.binary());
+        for (int size : new int[] {1, 2, 3, 17, kernel.benchmarkSize()}) {
+            assertEquals(kernel.expected(size), call.run(size), kernel + "(" + size + ")");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kernel.class)
+    void ligatureInterpreterMatchesTheJavaReference(Kernel kernel) {
+        KernelRunner.KernelCall call = new LigatureInterpreterRunner().instantiate(kernel, kernel.binary());
         for (int size : new int[] {1, 2, 3, 17, kernel.benchmarkSize()}) {
             assertEquals(kernel.expected(size), call.run(size), kernel + "(" + size + ")");
         }
