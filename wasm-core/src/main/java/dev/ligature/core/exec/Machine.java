@@ -320,6 +320,14 @@ final class Machine {
                             s[sp++] = mems[code[pc + 1]].loadI32((s[base + code[pc]] & M) + (code[pc + 2] & M));
                             pc += 3;
                         }
+                        case Op.LOCAL_ADD_IMM -> {
+                            s[sp++] = (int) s[base + code[pc]] + code[pc + 1];
+                            pc += 2;
+                        }
+                        case Op.S32_LL -> {
+                            mems[code[pc + 2]].storeI32((s[base + code[pc]] & M) + (code[pc + 3] & M), (int) s[base + code[pc + 1]]);
+                            pc += 4;
+                        }
                         case Op.I32_CMP_JUMP -> {
                             sp -= 2;
                             pc = Ops.compare(code[pc], (int) s[sp], (int) s[sp + 1]) ? code[pc + 1] : pc + 2;

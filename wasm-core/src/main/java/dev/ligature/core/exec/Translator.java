@@ -38,6 +38,8 @@ final class Translator {
     /** Start and opcode of the last emitted fusable instruction, and the highest branch target so far. */
     private int lastStart = -1;
     private int lastOp = -1;
+    private int prevStart = -1;
+    private int prevOp = -1;
     private int barrier;
     private int[] localOffset;
     private byte[] localKind;
@@ -129,8 +131,15 @@ final class Translator {
     }
 
     private void mark(int op) {
+        prevStart = lastStart;
+        prevOp = lastOp;
         lastStart = pc;
         lastOp = op;
+    }
+
+    /** Whether the instruction before the last one is {@code op} ({@code len} ints), directly before it, with no branch landing after its start. */
+    private boolean precedes(int op, int len) {
+        return prevOp == op && prevStart + len == lastStart && prevStart >= barrier;
     }
 
     private int constant(long v) {
@@ -645,6 +654,14 @@ final class Translator {
                 emit(Op.L32_LOCAL, local);
                 emit(mem, (int) r.offset());
                 lastOp = -1;
+            } else if (fast == Op.S32 && follows(Op.LOCAL_GET2, 3)) {
+                int a = code[lastStart + 1];
+                int v = code[lastStart + 2];
+                pc = lastStart;
+                emit(Op.S32_LL, a);
+                emit(v, mem);
+                emit((int) r.offset());
+                lastOp = -1;
             } else if (fast >= 0) {
                 emit(fast, mem);
                 emit((int) r.offset());
@@ -690,7 +707,15 @@ final class Translator {
             int inline = Inline.of(op);
             int imm = inline == Op.I32_ADD || inline == Op.I32_SUB ? Op.I32_ADD_IMM : inline == Op.I32_AND ? Op.I32_AND_IMM
                     : inline == Op.I32_SHL ? Op.I32_SHL_IMM : inline == Op.I32_SHR_U ? Op.I32_SHR_U_IMM : -1;
-            if (imm >= 0 && follows(Op.CONST32, 2)) {
+            if (imm == Op.I32_ADD_IMM && follows(Op.CONST32, 2) && precedes(Op.LOCAL_GET, 2)) {
+                int c = code[lastStart + 1];
+                int local = code[prevStart + 1];
+                pc = prevStart;
+                emit(Op.LOCAL_ADD_IMM, local);
+                emit(inline == Op.I32_SUB ? -c : c);
+                lastOp = -1;
+                prevOp = -1;
+            } else if (imm >= 0 && follows(Op.CONST32, 2)) {
                 int c = code[lastStart + 1];
                 pc = lastStart;
                 emit(imm, inline == Op.I32_SUB ? -c : c);
