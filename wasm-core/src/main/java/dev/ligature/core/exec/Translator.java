@@ -44,28 +44,6 @@ final class Translator {
     private int[] localOffset;
     private byte[] localKind;
 
-    /** A control frame of the abstract interpretation. */
-    private static final class Ctl {
-        Opcode op;
-        int height;
-        int nk;
-        byte[] params;
-        byte[] results;
-        int paramSlots;
-        int resultSlots;
-        int loopPc;
-        int[] fixups = new int[4];
-        int nfix;
-        int elseFix = -1;
-        boolean unreachable;
-        boolean hidden;
-        int tryStart;
-        int tryEnd = -1;
-        int[] clauseKinds;
-        int[] clauseTags;
-        int[] clauseLabels;
-    }
-
     private Translator(ModuleInfo info) {
         this.info = info;
     }
@@ -647,7 +625,7 @@ final class Translator {
         String sig = op.sig();
         if (op.imm() == Imm.MEMARG || op.imm() == Imm.MEMARG_LANE) {
             int mem = r.memory();
-            int fast = info.memIs64[mem] || r.offset() > 0xFFFFFFFFL ? -1 : fastMemOp(op);
+            int fast = info.memIs64[mem] || r.offset() > 0xFFFFFFFFL ? -1 : Inline.memoryOp(op);
             if (fast == Op.L32 && follows(Op.LOCAL_GET, 2)) {
                 int local = code[lastStart + 1];
                 pc = lastStart;
@@ -740,23 +718,6 @@ final class Translator {
         for (int i = gt + 1; i < sig.length(); i++) {
             push(sig.charAt(i) == 'v' ? VEC : NUM);
         }
-    }
-
-    private static int fastMemOp(Opcode op) {
-        return switch (op) {
-            case I32_LOAD, F32_LOAD, I64_LOAD32_S -> Op.L32;
-            case I64_LOAD, F64_LOAD -> Op.L64;
-            case I32_LOAD8_S, I64_LOAD8_S -> Op.L8S;
-            case I32_LOAD8_U, I64_LOAD8_U -> Op.L8U;
-            case I32_LOAD16_S, I64_LOAD16_S -> Op.L16S;
-            case I32_LOAD16_U, I64_LOAD16_U -> Op.L16U;
-            case I64_LOAD32_U -> Op.L32U;
-            case I32_STORE8, I64_STORE8 -> Op.S8;
-            case I32_STORE16, I64_STORE16 -> Op.S16;
-            case I32_STORE, F32_STORE, I64_STORE32 -> Op.S32;
-            case I64_STORE, F64_STORE -> Op.S64;
-            default -> -1;
-        };
     }
 
     private void end(Ctl top) {
