@@ -58,7 +58,14 @@ final class Machine {
                         case Op.JUMP_IF_ZERO -> pc = (int) s[--sp] == 0 ? code[pc] : pc + 1;
                         case Op.JUMP_IF_NZ -> pc = (int) s[--sp] != 0 ? code[pc] : pc + 1;
                         case Op.BR -> {
-                            sp = Ops.move(s, r, sp, code[pc + 1], base + code[pc + 2]);
+                            int to = base + code[pc + 2];
+                            if (code[pc + 1] == 1) {
+                                s[to] = s[sp - 1];
+                                r[to] = r[sp - 1];
+                                sp = to + 1;
+                            } else {
+                                sp = Ops.move(s, r, sp, code[pc + 1], to);
+                            }
                             pc = code[pc];
                         }
                         case Op.BR_IF -> {
@@ -77,7 +84,12 @@ final class Machine {
                             pc = code[e];
                         }
                         case Op.RETURN -> {
-                            Ops.move(s, r, sp, code[pc], base);
+                            if (code[pc] == 1) {
+                                s[base] = s[sp - 1];
+                                r[base] = r[sp - 1];
+                            } else {
+                                Ops.move(s, r, sp, code[pc], base);
+                            }
                             ctx.depth = depth - 1;
                             return;
                         }
