@@ -35,4 +35,22 @@ final class Inline {
     static int of(Opcode op) {
         return MAP[op.ordinal()];
     }
+
+    /** The fast-path {@link Op} of a scalar load or store on a 32-bit memory, or -1. */
+    static int memoryOp(Opcode op) {
+        return switch (op) {
+            case I32_LOAD, F32_LOAD, I64_LOAD32_S -> Op.L32;
+            case I64_LOAD, F64_LOAD -> Op.L64;
+            case I32_LOAD8_S, I64_LOAD8_S -> Op.L8S;
+            case I32_LOAD8_U, I64_LOAD8_U -> Op.L8U;
+            case I32_LOAD16_S, I64_LOAD16_S -> Op.L16S;
+            case I32_LOAD16_U, I64_LOAD16_U -> Op.L16U;
+            case I64_LOAD32_U -> Op.L32U;
+            case I32_STORE8, I64_STORE8 -> Op.S8;
+            case I32_STORE16, I64_STORE16 -> Op.S16;
+            case I32_STORE, F32_STORE, I64_STORE32 -> Op.S32;
+            case I64_STORE, F64_STORE -> Op.S64;
+            default -> -1;
+        };
+    }
 }

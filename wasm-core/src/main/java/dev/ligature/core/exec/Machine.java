@@ -58,7 +58,14 @@ final class Machine {
                         case Op.JUMP_IF_ZERO -> pc = (int) s[--sp] == 0 ? code[pc] : pc + 1;
                         case Op.JUMP_IF_NZ -> pc = (int) s[--sp] != 0 ? code[pc] : pc + 1;
                         case Op.BR -> {
-                            sp = Ops.move(s, r, sp, code[pc + 1], base + code[pc + 2]);
+                            int to = base + code[pc + 2];
+                            if (code[pc + 1] == 1) {
+                                s[to] = s[sp - 1];
+                                r[to] = r[sp - 1];
+                                sp = to + 1;
+                            } else {
+                                sp = Ops.move(s, r, sp, code[pc + 1], to);
+                            }
                             pc = code[pc];
                         }
                         case Op.BR_IF -> {
@@ -77,7 +84,12 @@ final class Machine {
                             pc = code[e];
                         }
                         case Op.RETURN -> {
-                            Ops.move(s, r, sp, code[pc], base);
+                            if (code[pc] == 1) {
+                                s[base] = s[sp - 1];
+                                r[base] = r[sp - 1];
+                            } else {
+                                Ops.move(s, r, sp, code[pc], base);
+                            }
                             ctx.depth = depth - 1;
                             return;
                         }
@@ -319,6 +331,14 @@ final class Machine {
                         case Op.L32_LOCAL -> {
                             s[sp++] = mems[code[pc + 1]].loadI32((s[base + code[pc]] & M) + (code[pc + 2] & M));
                             pc += 3;
+                        }
+                        case Op.LOCAL_ADD_IMM -> {
+                            s[sp++] = (int) s[base + code[pc]] + code[pc + 1];
+                            pc += 2;
+                        }
+                        case Op.S32_LL -> {
+                            mems[code[pc + 2]].storeI32((s[base + code[pc]] & M) + (code[pc + 3] & M), (int) s[base + code[pc + 1]]);
+                            pc += 4;
                         }
                         case Op.I32_CMP_JUMP -> {
                             sp -= 2;

@@ -180,5 +180,7 @@ final class Op {
     static final int I32_SHR_U_IMM = 172;
     static final int L32_LOCAL = 173;
     static final int I32_CMP_JUMP = 174;
-    static final int COUNT = 175;
+    static final int LOCAL_ADD_IMM = 175;
+    static final int S32_LL = 176;
+    static final int COUNT = 177;
 }

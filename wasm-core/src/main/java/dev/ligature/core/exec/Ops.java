@@ -37,11 +37,11 @@ final class Ops {
         Table t = inst.tables()[table];
         long i = is64 != 0 ? index : index & M;
         if (i < 0 || i >= t.size()) {
-            throw new Trap(Trap.Kind.UNDEFINED_ELEMENT);
+            throw new Trap(Trap.Kind.UNDEFINED_ELEMENT, i);
         }
         Object o = t.get(i);
         if (o == null) {
-            throw new Trap(Trap.Kind.UNINITIALIZED_ELEMENT);
+            throw new Trap(Trap.Kind.UNINITIALIZED_ELEMENT, i);
         }
         WasmFunction f = (WasmFunction) o;
         if (f.typeId() != typeId && !Types.registry().isSubtype(f.typeId(), typeId)) {

@@ -38,31 +38,11 @@ final class Translator {
     /** Start and opcode of the last emitted fusable instruction, and the highest branch target so far. */
     private int lastStart = -1;
     private int lastOp = -1;
+    private int prevStart = -1;
+    private int prevOp = -1;
     private int barrier;
     private int[] localOffset;
     private byte[] localKind;
-
-    /** A control frame of the abstract interpretation. */
-    private static final class Ctl {
-        Opcode op;
-        int height;
-        int nk;
-        byte[] params;
-        byte[] results;
-        int paramSlots;
-        int resultSlots;
-        int loopPc;
-        int[] fixups = new int[4];
-        int nfix;
-        int elseFix = -1;
-        boolean unreachable;
-        boolean hidden;
-        int tryStart;
-        int tryEnd = -1;
-        int[] clauseKinds;
-        int[] clauseTags;
-        int[] clauseLabels;
-    }
 
     private Translator(ModuleInfo info) {
         this.info = info;
@@ -129,8 +109,15 @@ final class Translator {
     }
 
     private void mark(int op) {
+        prevStart = lastStart;
+        prevOp = lastOp;
         lastStart = pc;
         lastOp = op;
+    }
+
+    /** Whether the instruction before the last one is {@code op} ({@code len} ints), directly before it, with no branch landing after its start. */
+    private boolean precedes(int op, int len) {
+        return prevOp == op && prevStart + len == lastStart && prevStart >= barrier;
     }
 
     private int constant(long v) {
@@ -638,12 +625,20 @@ final class Translator {
         String sig = op.sig();
         if (op.imm() == Imm.MEMARG || op.imm() == Imm.MEMARG_LANE) {
             int mem = r.memory();
-            int fast = info.memIs64[mem] || r.offset() > 0xFFFFFFFFL ? -1 : fastMemOp(op);
+            int fast = info.memIs64[mem] || r.offset() > 0xFFFFFFFFL ? -1 : Inline.memoryOp(op);
             if (fast == Op.L32 && follows(Op.LOCAL_GET, 2)) {
                 int local = code[lastStart + 1];
                 pc = lastStart;
                 emit(Op.L32_LOCAL, local);
                 emit(mem, (int) r.offset());
+                lastOp = -1;
+            } else if (fast == Op.S32 && follows(Op.LOCAL_GET2, 3)) {
+                int a = code[lastStart + 1];
+                int v = code[lastStart + 2];
+                pc = lastStart;
+                emit(Op.S32_LL, a);
+                emit(v, mem);
+                emit((int) r.offset());
                 lastOp = -1;
             } else if (fast >= 0) {
                 emit(fast, mem);
@@ -690,7 +685,15 @@ final class Translator {
             int inline = Inline.of(op);
             int imm = inline == Op.I32_ADD || inline == Op.I32_SUB ? Op.I32_ADD_IMM : inline == Op.I32_AND ? Op.I32_AND_IMM
                     : inline == Op.I32_SHL ? Op.I32_SHL_IMM : inline == Op.I32_SHR_U ? Op.I32_SHR_U_IMM : -1;
-            if (imm >= 0 && follows(Op.CONST32, 2)) {
+            if (imm == Op.I32_ADD_IMM && follows(Op.CONST32, 2) && precedes(Op.LOCAL_GET, 2)) {
+                int c = code[lastStart + 1];
+                int local = code[prevStart + 1];
+                pc = prevStart;
+                emit(Op.LOCAL_ADD_IMM, local);
+                emit(inline == Op.I32_SUB ? -c : c);
+                lastOp = -1;
+                prevOp = -1;
+            } else if (imm >= 0 && follows(Op.CONST32, 2)) {
                 int c = code[lastStart + 1];
                 pc = lastStart;
                 emit(imm, inline == Op.I32_SUB ? -c : c);
@@ -715,23 +718,6 @@ final class Translator {
         for (int i = gt + 1; i < sig.length(); i++) {
             push(sig.charAt(i) == 'v' ? VEC : NUM);
         }
-    }
-
-    private static int fastMemOp(Opcode op) {
-        return switch (op) {
-            case I32_LOAD, F32_LOAD, I64_LOAD32_S -> Op.L32;
-            case I64_LOAD, F64_LOAD -> Op.L64;
-            case I32_LOAD8_S, I64_LOAD8_S -> Op.L8S;
-            case I32_LOAD8_U, I64_LOAD8_U -> Op.L8U;
-            case I32_LOAD16_S, I64_LOAD16_S -> Op.L16S;
-            case I32_LOAD16_U, I64_LOAD16_U -> Op.L16U;
-            case I64_LOAD32_U -> Op.L32U;
-            case I32_STORE8, I64_STORE8 -> Op.S8;
-            case I32_STORE16, I64_STORE16 -> Op.S16;
-            case I32_STORE, F32_STORE, I64_STORE32 -> Op.S32;
-            case I64_STORE, F64_STORE -> Op.S64;
-            default -> -1;
-        };
     }
 
     private void end(Ctl top) {

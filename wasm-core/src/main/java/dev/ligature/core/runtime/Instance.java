@@ -90,9 +90,19 @@ public final class Instance implements Trap.FrameNamer {
         return export(name, Tag.class);
     }
 
-    /** Asks running code of this instance to stop with {@link Trap} "interrupted"; callable from any thread. */
+    /**
+     * Asks running code of this instance to stop with {@link Trap} "interrupted"; callable from any
+     * thread. The request is checked on every call into and loop iteration of this instance's
+     * functions (not inside host functions or other instances' code) and is consumed by the trap;
+     * if nothing is running, the next call traps unless {@link #clearInterrupt()} comes first.
+     */
     public void interrupt() {
         interruptRequested = true;
+    }
+
+    /** Withdraws a pending {@link #interrupt()} request. */
+    public void clearInterrupt() {
+        interruptRequested = false;
     }
 
     /** Engine hook: true when an interrupt is pending. */

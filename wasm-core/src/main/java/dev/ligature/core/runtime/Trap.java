@@ -72,6 +72,12 @@ public final class Trap extends WasmException {
         this.kind = kind;
     }
 
+    /** A trap about one table element, worded as the reference interpreter does: "uninitialized element 2". */
+    public Trap(Kind kind, long elementIndex) {
+        super(kind.phrase() + " " + elementIndex);
+        this.kind = kind;
+    }
+
     public Kind kind() {
         return kind;
     }

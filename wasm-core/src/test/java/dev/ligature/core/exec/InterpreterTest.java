@@ -124,7 +124,9 @@ class InterpreterTest {
         assertEquals(Trap.Kind.UNREACHABLE, assertThrows(Trap.class, () -> i.function("unreachable").call()).kind());
         assertEquals(Trap.Kind.INTEGER_OVERFLOW, assertThrows(Trap.class, () -> i.function("overflow").call()).kind());
         assertEquals(1, i.function("icall").callInt(0));
-        assertEquals(Trap.Kind.UNINITIALIZED_ELEMENT, assertThrows(Trap.class, () -> i.function("icall").call(1)).kind());
+        Trap uninit = assertThrows(Trap.class, () -> i.function("icall").call(1));
+        assertEquals(Trap.Kind.UNINITIALIZED_ELEMENT, uninit.kind());
+        assertEquals("uninitialized element 1", uninit.getMessage());
         assertEquals(Trap.Kind.UNDEFINED_ELEMENT, assertThrows(Trap.class, () -> i.function("icall").call(2)).kind());
         assertEquals(Trap.Kind.INDIRECT_CALL_TYPE_MISMATCH, assertThrows(Trap.class, () -> i.function("icall_bad").call()).kind());
         assertEquals(Trap.Kind.INVALID_CONVERSION, assertThrows(Trap.class, () -> i.function("conv").call()).kind());
