@@ -6,7 +6,8 @@ import dev.ligature.core.ast.Module;
 import dev.ligature.core.script.Action;
 import dev.ligature.core.script.Command;
 import dev.ligature.core.script.ModuleSource;
-import dev.ligature.core.script.WastValue;
+import dev.ligature.core.script.ResultMatcher;
+import dev.ligature.core.script.ScriptValues;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -185,38 +186,14 @@ final class ScriptSession {
         }
         return switch (action) {
             case Action.Invoke i -> {
-                int n = 0;
-                for (WastValue v : i.args()) {
-                    n += v instanceof WastValue.V128 ? 2 : 1;
-                }
+                int n = ScriptValues.slotCount(i.args());
                 long[] slots = new long[n];
                 Object[] refs = new Object[n];
-                int s = 0;
-                for (WastValue v : i.args()) {
-                    s = put(v, slots, refs, s);
-                }
+                ScriptValues.toSlots(i.args(), slots, refs);
                 yield store.invoke(instance, i.name(), slots, refs);
             }
             case Action.Get g -> store.get(instance, g.name());
         };
-    }
-
-    private static int put(WastValue v, long[] slots, Object[] refs, int s) {
-        switch (v) {
-            case WastValue.I32 x -> slots[s] = x.value();
-            case WastValue.I64 x -> slots[s] = x.value();
-            case WastValue.F32 x -> slots[s] = x.bits() & 0xFFFF_FFFFL;
-            case WastValue.F64 x -> slots[s] = x.bits();
-            case WastValue.V128 x -> {
-                slots[s] = ResultMatcher.le(x.bytes(), 0);
-                slots[s + 1] = ResultMatcher.le(x.bytes(), 8);
-                return s + 2;
-            }
-            case WastValue.RefNull x -> refs[s] = null;
-            case WastValue.RefExtern x -> refs[s] = HostRefs.extern(x.id());
-            case WastValue.RefHost x -> refs[s] = HostRefs.host(x.id());
-        }
-        return s + 1;
     }
 
     private String action(Action action) {

@@ -7,6 +7,7 @@ import dev.ligature.core.binary.WasmReader;
 import dev.ligature.core.instr.CodeReader;
 import dev.ligature.core.instr.Imm;
 import dev.ligature.core.instr.Opcode;
+import dev.ligature.core.script.ScriptValues;
 import dev.ligature.core.types.CompType;
 import dev.ligature.core.types.ExternKind;
 import dev.ligature.core.types.FuncType;
@@ -117,8 +118,8 @@ final class StraightLineRunner {
                 case I32_CONST, I64_CONST, F32_CONST, F64_CONST -> s[sp++] = r.value();
                 case V128_CONST -> {
                     byte[] b = r.v128();
-                    s[sp++] = half(b, 0);
-                    s[sp++] = half(b, 8);
+                    s[sp++] = ScriptValues.littleEndian(b, 0);
+                    s[sp++] = ScriptValues.littleEndian(b, 8);
                 }
                 case I8X16_SHUFFLE -> sp = Simd.shuffle(r.v128().clone(), s, sp);
                 default -> {
@@ -146,13 +147,5 @@ final class StraightLineRunner {
         long[] out = new long[sp];
         System.arraycopy(s, 0, out, 0, sp);
         return out;
-    }
-
-    static long half(byte[] b, int from) {
-        long v = 0;
-        for (int i = 7; i >= 0; i--) {
-            v = (v << 8) | (b[from + i] & 0xFF);
-        }
-        return v;
     }
 }

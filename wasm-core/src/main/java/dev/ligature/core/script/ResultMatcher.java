@@ -1,7 +1,5 @@
-package dev.ligature.spectest;
+package dev.ligature.core.script;
 
-import dev.ligature.core.script.Expected;
-import dev.ligature.core.script.WastValue;
 import dev.ligature.core.types.NumType;
 import dev.ligature.core.types.RefType;
 import dev.ligature.core.types.ValType;
@@ -11,7 +9,8 @@ import java.util.List;
 import java.util.function.BiPredicate;
 
 /**
- * Compares the results of an action with what {@code assert_return} expects. Results arrive as the
+ * Compares the results of an action with what {@code assert_return} expects; shared by the spec
+ * runner and by tests that check parts of the engine against the suite. Results arrive as the
  * engine leaves them: one {@code long} slot per value (two for a v128, low half first) and a
  * parallel array of references.
  *
@@ -19,7 +18,7 @@ import java.util.function.BiPredicate;
  * the same NaN, except where the script asks for a NaN class: {@code nan:canonical} (quiet bit only,
  * either sign) or {@code nan:arithmetic} (quiet bit set, any payload).
  */
-final class ResultMatcher {
+public final class ResultMatcher {
     /** Answers whether a non-null reference is of the kind a pattern such as {@code (ref.func)} names. */
     private final BiPredicate<String, Object> refKind;
 
@@ -27,12 +26,12 @@ final class ResultMatcher {
      * @param refKind given a kind word ({@code func}, {@code extern}, ...) and a non-null reference,
      *     whether the reference is of that kind
      */
-    ResultMatcher(BiPredicate<String, Object> refKind) {
+    public ResultMatcher(BiPredicate<String, Object> refKind) {
         this.refKind = refKind;
     }
 
     /** Null when the results match, otherwise what differs. */
-    String match(List<Expected> expected, List<ValType> types, long[] slots, Object[] refs) {
+    public String match(List<Expected> expected, List<ValType> types, long[] slots, Object[] refs) {
         if (expected.size() != types.size()) {
             return "expected " + expected.size() + " results, the function returns " + types.size();
         }
@@ -65,10 +64,10 @@ final class ResultMatcher {
             case WastValue.I64 i -> t == NumType.I64 && slots[slot] == i.value();
             case WastValue.F32 f -> t == NumType.F32 && (int) slots[slot] == f.bits();
             case WastValue.F64 f -> t == NumType.F64 && slots[slot] == f.bits();
-            case WastValue.V128 b -> t == VecType.V128 && slots[slot] == le(b.bytes(), 0) && slots[slot + 1] == le(b.bytes(), 8);
+            case WastValue.V128 b -> t == VecType.V128 && slots[slot] == ScriptValues.littleEndian(b.bytes(), 0) && slots[slot + 1] == ScriptValues.littleEndian(b.bytes(), 8);
             case WastValue.RefNull n -> t instanceof RefType && refs[slot] == null;
-            case WastValue.RefExtern x -> t instanceof RefType && HostRefs.extern(x.id()).equals(refs[slot]);
-            case WastValue.RefHost h -> t instanceof RefType && HostRefs.host(h.id()).equals(refs[slot]);
+            case WastValue.RefExtern x -> t instanceof RefType && new ScriptValues.Extern(x.id()).equals(refs[slot]);
+            case WastValue.RefHost h -> t instanceof RefType && new ScriptValues.Host(h.id()).equals(refs[slot]);
         };
     }
 
@@ -121,14 +120,6 @@ final class ResultMatcher {
             default -> throw new IllegalArgumentException("not a lane value: " + v);
         };
         return bits == 64 ? raw : raw & ((1L << bits) - 1);
-    }
-
-    static long le(byte[] b, int from) {
-        long v = 0;
-        for (int i = 7; i >= 0; i--) {
-            v = v << 8 | (b[from + i] & 0xFF);
-        }
-        return v;
     }
 
     private static String show(Expected e) {

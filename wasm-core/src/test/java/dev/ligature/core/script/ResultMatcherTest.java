@@ -1,10 +1,8 @@
-package dev.ligature.spectest;
+package dev.ligature.core.script;
 
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import dev.ligature.core.script.Expected;
-import dev.ligature.core.script.WastValue;
 import dev.ligature.core.types.AbsHeapType;
 import dev.ligature.core.types.NumType;
 import dev.ligature.core.types.RefType;
@@ -69,8 +67,8 @@ class ResultMatcherTest {
         assertNotNull(match(new Expected.AnyRef("func"), funcref, new long[1]));
         assertNull(match(new Expected.AnyNull(), funcref, new long[1]));
         assertNull(match(exact(new WastValue.RefNull(AbsHeapType.FUNC)), funcref, new long[1]));
-        assertNull(match(exact(new WastValue.RefExtern(7)), RefType.EXTERNREF, new long[1], HostRefs.extern(7)));
-        assertNotNull(match(exact(new WastValue.RefExtern(7)), RefType.EXTERNREF, new long[1], HostRefs.extern(8)));
+        assertNull(match(exact(new WastValue.RefExtern(7)), RefType.EXTERNREF, new long[1], new ScriptValues.Extern(7)));
+        assertNotNull(match(exact(new WastValue.RefExtern(7)), RefType.EXTERNREF, new long[1], new ScriptValues.Extern(8)));
         Expected either = new Expected.Either(List.of(exact(new WastValue.I32(1)), exact(new WastValue.I32(2))));
         assertNull(match(either, NumType.I32, new long[] {2}));
         assertNotNull(match(either, NumType.I32, new long[] {3}));
