@@ -11,23 +11,14 @@ import dev.ligature.core.types.GlobalType;
 import dev.ligature.core.types.MemoryType;
 import dev.ligature.core.types.TableType;
 import dev.ligature.core.types.TagType;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /** Pyodide's main module instantiates against stub imports: data segments applied, nothing reserved for its maximum. */
 class PyodideInstantiateTest {
     @Test
     void instantiatesWithStubImports() throws Exception {
-        Path wasm;
-        try {
-            wasm = Pyodide.mainModule();
-        } catch (Pyodide.Unavailable e) {
-            Assumptions.abort("Pyodide " + Pyodide.VERSION + " is not available here: " + e.getMessage());
-            return;
-        }
-        WasmModule m = WasmModule.decode(Files.readAllBytes(wasm));
+        byte[] bytes = Pyodide.mainModuleBytesOrAbort();
+        WasmModule m = WasmModule.decode(bytes);
         Imports imports = Imports.empty();
         for (Import imp : m.imports()) {
             switch (imp.type()) {
