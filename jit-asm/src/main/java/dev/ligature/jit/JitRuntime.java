@@ -1,0 +1,66 @@
+package dev.ligature.jit;
+
+import dev.ligature.core.runtime.ExecContext;
+import dev.ligature.core.runtime.Table;
+import dev.ligature.core.runtime.Trap;
+import dev.ligature.core.runtime.Types;
+import dev.ligature.core.runtime.WasmFunction;
+
+/** Out-of-line operations called by generated code. Public for the hidden classes; not API. */
+public final class JitRuntime {
+    private static final long M = 0xFFFFFFFFL;
+
+    private JitRuntime() {}
+
+    static void init() {
+        Types.registry();
+        new Trap(Trap.Kind.UNREACHABLE).addFrame(i -> null, 0);
+    }
+
+    public static Trap unreachable() {
+        return new Trap(Trap.Kind.UNREACHABLE);
+    }
+
+    public static Trap interrupted(JitInstance ctx) {
+        return ctx.instance.takeInterrupt();
+    }
+
+    /** The function {@code call_indirect} calls: bounds, null and canonical type checks as the interpreter does. */
+    public static WasmFunction indirect(JitInstance ctx, int typeId, int table, int index) {
+        Table t = ctx.tables[table];
+        long i = index & M;
+        if (i >= t.size()) {
+            throw new Trap(Trap.Kind.UNDEFINED_ELEMENT, i);
+        }
+        Object o = t.get(i);
+        if (o == null) {
+            throw new Trap(Trap.Kind.UNINITIALIZED_ELEMENT, i);
+        }
+        WasmFunction f = (WasmFunction) o;
+        if (f.typeId() != typeId && !Types.registry().isSubtype(f.typeId(), typeId)) {
+            throw new Trap(Trap.Kind.INDIRECT_CALL_TYPE_MISMATCH);
+        }
+        return f;
+    }
+
+    /** The imported function {@code index}. */
+    public static WasmFunction imported(JitInstance ctx, int index) {
+        return ctx.functions[index];
+    }
+
+    /**
+     * Calls {@code f} through the slot convention: arguments were staged in {@code ctx.mv}, results
+     * come back there. Uses the execution context's slots above the frame that entered this code.
+     */
+    public static void invoke(JitInstance ctx, WasmFunction f) {
+        ExecContext ec = ctx.exec;
+        int b = ctx.top;
+        int p = f.paramSlots();
+        int r = f.resultSlots();
+        ec.ensure(b + Math.max(p, r) + 16);
+        System.arraycopy(ctx.mv, 0, ec.slots, b, p);
+        ec.caller = ctx.instance;
+        WasmFunction.invokeFully(f, ec, b);
+        System.arraycopy(ec.slots, b, ctx.mv, 0, r);
+    }
+}
