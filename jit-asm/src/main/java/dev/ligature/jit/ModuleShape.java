@@ -81,7 +81,15 @@ final class ModuleShape {
             if (names == null) {
                 names = NameSection.of(module);
             }
-            return names.functionName(funcIndex);
+            String n = names.functionName(funcIndex);
+            if (n == null) {
+                for (var e : module.exports()) {
+                    if (e.kind() == dev.ligature.core.types.ExternKind.FUNC && e.index() == funcIndex) {
+                        return e.name();
+                    }
+                }
+            }
+            return n;
         } catch (RuntimeException e) {
             return null; // a name is only for messages; a bad name section must not hide the real error
         }
