@@ -655,20 +655,59 @@ final class FunctionCompiler implements Opcodes {
                 storeAt(sp++, 'F');
             }
             case MEMORY_SIZE -> {
-                memory((int) r.index());
+                int m = (int) r.index();
+                memory(m);
                 mv.visitMethodInsn(INVOKEVIRTUAL, MEMORY, "pages", "()J", false);
-                mv.visitInsn(L2I);
-                storeAt(sp++, 'i');
+                if (!shape.memIs64[m]) {
+                    mv.visitInsn(L2I);
+                }
+                storeAt(sp++, shape.memIs64[m] ? 'I' : 'i');
             }
             case MEMORY_GROW -> {
-                memory((int) r.index());
-                loadAt(sp - 1);
-                mv.visitInsn(I2L);
-                mv.visitLdcInsn(0xFFFFFFFFL);
-                mv.visitInsn(LAND);
+                int m = (int) r.index();
+                memory(m);
+                unsignedAt(sp - 1);
                 mv.visitMethodInsn(INVOKEVIRTUAL, MEMORY, "grow", "(J)J", false);
-                mv.visitInsn(L2I);
-                storeAt(sp - 1, 'i');
+                if (!shape.memIs64[m]) {
+                    mv.visitInsn(L2I);
+                }
+                storeAt(sp - 1, shape.memIs64[m] ? 'I' : 'i');
+            }
+            case MEMORY_FILL -> {
+                memory((int) r.index());
+                unsignedAt(sp - 3);
+                loadAt(sp - 2);
+                mv.visitInsn(I2B);
+                unsignedAt(sp - 1);
+                mv.visitMethodInsn(INVOKEVIRTUAL, MEMORY, "fill", "(JBJ)V", false);
+                sp -= 3;
+            }
+            case MEMORY_COPY -> {
+                memory((int) r.index());
+                unsignedAt(sp - 3);
+                memory((int) r.index2());
+                unsignedAt(sp - 2);
+                unsignedAt(sp - 1);
+                mv.visitMethodInsn(INVOKEVIRTUAL, MEMORY, "copy", "(JL" + MEMORY + ";JJ)V", false);
+                sp -= 3;
+            }
+            case MEMORY_INIT -> {
+                memory((int) r.index2());
+                unsignedAt(sp - 3);
+                mv.visitVarInsn(ALOAD, 0);
+                mv.visitFieldInsn(GETFIELD, CTX, "instance", "L" + INSTANCE + ";");
+                pushInt(mv, (int) r.index());
+                mv.visitMethodInsn(INVOKEVIRTUAL, INSTANCE, "dataSegment", "(I)[B", false);
+                unsignedAt(sp - 2);
+                unsignedAt(sp - 1);
+                mv.visitMethodInsn(INVOKEVIRTUAL, MEMORY, "init", "(J[BJJ)V", false);
+                sp -= 3;
+            }
+            case DATA_DROP -> {
+                mv.visitVarInsn(ALOAD, 0);
+                mv.visitFieldInsn(GETFIELD, CTX, "instance", "L" + INSTANCE + ";");
+                pushInt(mv, (int) r.index());
+                mv.visitMethodInsn(INVOKEVIRTUAL, INSTANCE, "dropDataSegment", "(I)V", false);
             }
             default -> {
                 if (op.imm() == Imm.MEMARG && op.sig() != null && MemoryOps.supports(op)) {
@@ -694,9 +733,6 @@ final class FunctionCompiler implements Opcodes {
     }
 
     private void memory(int m) {
-        if (shape.memIs64[m]) {
-            throw fail("unsupported: 64-bit memory " + m);
-        }
         if (m == 0) {
             mv.visitVarInsn(ALOAD, memVar);
         } else {
@@ -707,18 +743,30 @@ final class FunctionCompiler implements Opcodes {
         }
     }
 
+    /** Loads the i32 (as unsigned) or i64 at height {@code h} as a long: an address, length or delta. */
+    private void unsignedAt(int h) {
+        loadAt(h);
+        if (stack[h] == 'i') {
+            mv.visitInsn(I2L);
+            mv.visitLdcInsn(0xFFFFFFFFL);
+            mv.visitInsn(LAND);
+        }
+    }
+
     private void memoryAccess(Opcode op, CodeReader r) {
         String sig = op.sig();
         boolean store = sig.endsWith(">");
         memory(r.memory());
         int addr = store ? sp - 2 : sp - 1;
-        loadAt(addr);
-        mv.visitInsn(I2L);
-        mv.visitLdcInsn(0xFFFFFFFFL);
-        mv.visitInsn(LAND);
+        unsignedAt(addr);
         if (r.offset() != 0) {
             pushLong(r.offset());
-            mv.visitInsn(LADD);
+            if (shape.memIs64[r.memory()]) {
+                // index + offset may pass 2^64: that access is out of bounds, not a wrap-around.
+                mv.visitMethodInsn(INVOKESTATIC, RUNTIME, "ea64", "(JJ)J", false);
+            } else {
+                mv.visitInsn(LADD);
+            }
         }
         if (store) {
             loadAt(sp - 1);
@@ -726,7 +774,7 @@ final class FunctionCompiler implements Opcodes {
             sp -= 2;
         } else {
             MemoryOps.load(mv, op);
-            storeAt(addr, sig.charAt(2));
+            storeAt(addr, sig.charAt(sig.length() - 1));
         }
     }
 

@@ -43,6 +43,16 @@ public final class JitRuntime {
         return f;
     }
 
+    /**
+     * Effective address of a 64-bit memory access: {@code index + offset} as unsigned numbers, or
+     * -1 (which {@link dev.ligature.core.runtime.Memory} refuses, and which the interpreter reports
+     * too) when the sum reaches 2^63: no memory is that large, and the sum may have wrapped.
+     */
+    public static long ea64(long index, long offset) {
+        long ea = index + offset;
+        return (index | offset | ea) < 0 ? -1 : ea;
+    }
+
     /** The imported function {@code index}. */
     public static WasmFunction imported(JitInstance ctx, int index) {
         return ctx.functions[index];

@@ -237,6 +237,48 @@ class JitDifferentialTest {
     }
 
     @Test
+    void bulkMemoryAndMemory64MatchTheInterpreter() {
+        String wat = """
+                (module
+                  (memory $m32 1)
+                  (memory $m64 i64 1 2)
+                  (data $d "abcdefgh")
+                  (func (export "fill") (param i32 i32 i32) (memory.fill $m32 (local.get 0) (local.get 1) (local.get 2)))
+                  (func (export "copy") (param i32 i32 i32) (memory.copy $m32 $m32 (local.get 0) (local.get 1) (local.get 2)))
+                  (func (export "init") (param i32 i32 i32) (memory.init $m32 $d (local.get 0) (local.get 1) (local.get 2)))
+                  (func (export "drop") (data.drop $d))
+                  (func (export "cross") (param i64 i32 i32) (memory.copy $m64 $m32 (local.get 0) (local.get 1) (local.get 2)))
+                  (func (export "peek") (param i32) (result i64) (i64.load $m32 (local.get 0)))
+                  (func (export "peek64") (param i64) (result i64) (i64.load $m64 offset=3 (local.get 0)))
+                  (func (export "grow64") (param i64) (result i64 i64) (memory.grow $m64 (local.get 0)) (memory.size $m64)))
+                """;
+        Differential d = new Differential(wat);
+        d.check("init", 10, 1, 5);
+        assertEquals(0x6665646362L, d.check("peek", 10)[0]); // "bcdef" little-endian
+        d.check("init", 65534, 0, 5);
+        d.check("init", 0, 6, 3);
+        d.check("fill", 20, 0x1FF, 4);
+        d.check("fill", 65535, 1, 2);
+        d.check("copy", 12, 10, 6);
+        d.check("copy", 65530, 0, 7);
+        d.check("cross", 100, 8, 16);
+        d.check("cross", 65530, 0, 7);
+        d.check("drop");
+        d.check("init", 0, 0, 1);
+        d.check("init", 0, 0, 0);
+        for (long a : new long[] {0, 8, 12, 20, 65528}) {
+            d.check("peek", a);
+        }
+        for (long a : new long[] {97, 100, 65525, 65530, -1, -3, Long.MIN_VALUE}) {
+            d.check("peek64", a);
+        }
+        d.check("grow64", 1);
+        d.check("grow64", 1);
+        d.check("grow64", -1);
+        d.check("peek64", 65536 + 100);
+    }
+
+    @Test
     void callsAcrossTheBoundaryMatchTheInterpreter() {
         FuncType hostType = new FuncType(List.of(NumType.I32, NumType.F64), List.of(NumType.I64, NumType.I32));
         String helperWat = """
