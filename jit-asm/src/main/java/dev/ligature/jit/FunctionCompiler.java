@@ -7,6 +7,7 @@ import dev.ligature.core.instr.Imm;
 import dev.ligature.core.instr.Opcode;
 import dev.ligature.core.types.FuncType;
 import dev.ligature.core.types.NumType;
+import dev.ligature.core.types.RefType;
 import dev.ligature.core.types.ValType;
 import java.util.Arrays;
 import java.util.List;
@@ -33,6 +34,7 @@ final class FunctionCompiler implements Opcodes {
     private static final String WASM_FUNCTION = "dev/ligature/core/runtime/WasmFunction";
     private static final String RUNTIME = "dev/ligature/jit/JitRuntime";
     private static final String INSTANCE = "dev/ligature/core/runtime/Instance";
+    private static final String TABLE = "dev/ligature/core/runtime/Table";
 
     private enum Kind { FUNC, BLOCK, LOOP, IF }
 
@@ -90,7 +92,7 @@ final class FunctionCompiler implements Opcodes {
             if (c == 0) {
                 return null;
             }
-            sb.append(Numeric.jvm(c));
+            sb.append(jvmDesc(c));
         }
         sb.append(')');
         if (t.results().size() == 1) {
@@ -98,7 +100,7 @@ final class FunctionCompiler implements Opcodes {
             if (c == 0) {
                 return null;
             }
-            sb.append(Numeric.jvm(c));
+            sb.append(jvmDesc(c));
         } else {
             for (ValType v : t.results()) {
                 if (typeChar(v) == 0) {
@@ -110,7 +112,15 @@ final class FunctionCompiler implements Opcodes {
         return sb.toString();
     }
 
+    /** JVM descriptor of a value of Wasm type {@code t}: references are plain Objects. */
+    static String jvmDesc(char t) {
+        return t == 'r' ? "Ljava/lang/Object;" : String.valueOf(Numeric.jvm(t));
+    }
+
     static char typeChar(ValType t) {
+        if (t instanceof RefType) {
+            return 'r';
+        }
         if (t instanceof NumType n) {
             return switch (n) {
                 case I32 -> 'i';
@@ -135,7 +145,7 @@ final class FunctionCompiler implements Opcodes {
     }
 
     private static int width(char t) {
-        return t == 'I' || t == 'F' ? 2 : 1;
+        return t == 'I' || t == 'F' ? 2 : 1; // references ('r') take one
     }
 
     /** Emits the typed method and the slot-convention entry method into {@code cv}. */
@@ -221,33 +231,45 @@ final class FunctionCompiler implements Opcodes {
         m.visitVarInsn(ALOAD, 0);
         List<ValType> ps = type.params();
         for (int i = 0; i < ps.size(); i++) {
-            slots(m);
+            char t = typeChar(ps.get(i));
+            slots(m, t);
             m.visitVarInsn(ILOAD, 1);
             pushInt(m, i);
             m.visitInsn(IADD);
-            m.visitInsn(LALOAD);
-            fromSlot(m, typeChar(ps.get(i)));
+            if (t == 'r') {
+                m.visitInsn(AALOAD);
+            } else {
+                m.visitInsn(LALOAD);
+                fromSlot(m, t);
+            }
         }
         m.visitMethodInsn(INVOKESTATIC, owner, methodName(funcIndex), desc, false);
         List<ValType> rs = type.results();
-        if (rs.size() == 1) {
+        if (rs.size() == 1 && typeChar(rs.get(0)) == 'r') {
+            m.visitVarInsn(ASTORE, 2);
+            slots(m, 'r');
+            m.visitVarInsn(ILOAD, 1);
+            m.visitVarInsn(ALOAD, 2);
+            m.visitInsn(AASTORE);
+        } else if (rs.size() == 1) {
             toSlot(m, typeChar(rs.get(0)));
             m.visitVarInsn(LSTORE, 2);
-            slots(m);
+            slots(m, 'i');
             m.visitVarInsn(ILOAD, 1);
             m.visitVarInsn(LLOAD, 2);
             m.visitInsn(LASTORE);
         } else {
             for (int i = 0; i < rs.size(); i++) {
-                slots(m);
+                boolean ref = typeChar(rs.get(i)) == 'r';
+                slots(m, ref ? 'r' : 'i');
                 m.visitVarInsn(ILOAD, 1);
                 pushInt(m, i);
                 m.visitInsn(IADD);
                 m.visitVarInsn(ALOAD, 0);
-                m.visitFieldInsn(GETFIELD, CTX, "mv", "[J");
+                m.visitFieldInsn(GETFIELD, CTX, ref ? "mvRefs" : "mv", ref ? "[Ljava/lang/Object;" : "[J");
                 pushInt(m, i);
-                m.visitInsn(LALOAD);
-                m.visitInsn(LASTORE);
+                m.visitInsn(ref ? AALOAD : LALOAD);
+                m.visitInsn(ref ? AASTORE : LASTORE);
             }
         }
         m.visitInsn(RETURN);
@@ -255,16 +277,21 @@ final class FunctionCompiler implements Opcodes {
         m.visitEnd();
     }
 
-    private static void slots(MethodVisitor m) {
+    /** Pushes {@code ctx.exec.slots}, or {@code ctx.exec.refs} for a reference. */
+    private static void slots(MethodVisitor m, char t) {
         m.visitVarInsn(ALOAD, 0);
         m.visitFieldInsn(GETFIELD, CTX, "exec", "Ldev/ligature/core/runtime/ExecContext;");
-        m.visitFieldInsn(GETFIELD, "dev/ligature/core/runtime/ExecContext", "slots", "[J");
+        if (t == 'r') {
+            m.visitFieldInsn(GETFIELD, "dev/ligature/core/runtime/ExecContext", "refs", "[Ljava/lang/Object;");
+        } else {
+            m.visitFieldInsn(GETFIELD, "dev/ligature/core/runtime/ExecContext", "slots", "[J");
+        }
     }
 
     // ------------------------------------------------------------------ stack and locals
 
     private int stackVar(int h, char t) {
-        int key = h * 4 + "iIfF".indexOf(t);
+        int key = h * 5 + "iIfFr".indexOf(t);
         if (key >= stackVars.length) {
             int old = stackVars.length;
             stackVars = Arrays.copyOf(stackVars, Math.max(key + 1, old * 2));
@@ -303,15 +330,15 @@ final class FunctionCompiler implements Opcodes {
     }
 
     private void load(char t, int var) {
-        mv.visitVarInsn(switch (t) { case 'i' -> ILOAD; case 'I' -> LLOAD; case 'f' -> FLOAD; default -> DLOAD; }, var);
+        mv.visitVarInsn(switch (t) { case 'i' -> ILOAD; case 'I' -> LLOAD; case 'f' -> FLOAD; case 'r' -> ALOAD; default -> DLOAD; }, var);
     }
 
     private void store(char t, int var) {
-        mv.visitVarInsn(switch (t) { case 'i' -> ISTORE; case 'I' -> LSTORE; case 'f' -> FSTORE; default -> DSTORE; }, var);
+        mv.visitVarInsn(switch (t) { case 'i' -> ISTORE; case 'I' -> LSTORE; case 'f' -> FSTORE; case 'r' -> ASTORE; default -> DSTORE; }, var);
     }
 
     private void pushZero(char t) {
-        mv.visitInsn(switch (t) { case 'i' -> ICONST_0; case 'I' -> LCONST_0; case 'f' -> FCONST_0; default -> DCONST_0; });
+        mv.visitInsn(switch (t) { case 'i' -> ICONST_0; case 'I' -> LCONST_0; case 'f' -> FCONST_0; case 'r' -> ACONST_NULL; default -> DCONST_0; });
     }
 
     static void pushInt(MethodVisitor m, int v) {
@@ -420,15 +447,10 @@ final class FunctionCompiler implements Opcodes {
             mv.visitInsn(RETURN);
         } else if (n == 1) {
             loadAt(from);
-            mv.visitInsn(switch (stack[from]) { case 'i' -> IRETURN; case 'I' -> LRETURN; case 'f' -> FRETURN; default -> DRETURN; });
+            mv.visitInsn(switch (stack[from]) { case 'i' -> IRETURN; case 'I' -> LRETURN; case 'f' -> FRETURN; case 'r' -> ARETURN; default -> DRETURN; });
         } else {
             for (int i = 0; i < n; i++) {
-                mv.visitVarInsn(ALOAD, 0);
-                mv.visitFieldInsn(GETFIELD, CTX, "mv", "[J");
-                pushInt(mv, i);
-                loadAt(from + i);
-                toSlot(mv, stack[from + i]);
-                mv.visitInsn(LASTORE);
+                toScratch(i, from + i);
             }
             mv.visitInsn(RETURN);
         }
@@ -611,8 +633,12 @@ final class FunctionCompiler implements Opcodes {
                 int g = (int) r.index();
                 char t = checkedType(shape.globalTypes[g]);
                 global(g);
-                mv.visitFieldInsn(GETFIELD, GLOBAL, "value", "J");
-                fromSlot(mv, t);
+                if (t == 'r') {
+                    mv.visitFieldInsn(GETFIELD, GLOBAL, "ref", "Ljava/lang/Object;");
+                } else {
+                    mv.visitFieldInsn(GETFIELD, GLOBAL, "value", "J");
+                    fromSlot(mv, t);
+                }
                 storeAt(sp++, t);
             }
             case GLOBAL_SET -> {
@@ -620,8 +646,12 @@ final class FunctionCompiler implements Opcodes {
                 char t = checkedType(shape.globalTypes[g]);
                 global(g);
                 loadAt(--sp);
-                toSlot(mv, t);
-                mv.visitFieldInsn(PUTFIELD, GLOBAL, "value", "J");
+                if (t == 'r') {
+                    mv.visitFieldInsn(PUTFIELD, GLOBAL, "ref", "Ljava/lang/Object;");
+                } else {
+                    toSlot(mv, t);
+                    mv.visitFieldInsn(PUTFIELD, GLOBAL, "value", "J");
+                }
             }
             case I32_CONST -> {
                 pushInt(mv, (int) r.value());
@@ -703,6 +733,98 @@ final class FunctionCompiler implements Opcodes {
                 mv.visitMethodInsn(INVOKEVIRTUAL, MEMORY, "init", "(J[BJJ)V", false);
                 sp -= 3;
             }
+            case REF_NULL -> {
+                mv.visitInsn(ACONST_NULL);
+                storeAt(sp++, 'r');
+            }
+            case REF_IS_NULL -> {
+                loadAt(sp - 1);
+                Label isNull = new Label();
+                Label done = new Label();
+                mv.visitJumpInsn(IFNULL, isNull);
+                mv.visitInsn(ICONST_0);
+                mv.visitJumpInsn(GOTO, done);
+                mv.visitLabel(isNull);
+                mv.visitInsn(ICONST_1);
+                mv.visitLabel(done);
+                storeAt(sp - 1, 'i');
+            }
+            case REF_FUNC -> {
+                mv.visitVarInsn(ALOAD, 0);
+                mv.visitFieldInsn(GETFIELD, CTX, "functions", "[L" + WASM_FUNCTION + ";");
+                pushInt(mv, (int) r.index());
+                mv.visitInsn(AALOAD);
+                storeAt(sp++, 'r');
+            }
+            case TABLE_GET -> {
+                table((int) r.index());
+                unsignedAt(sp - 1);
+                mv.visitMethodInsn(INVOKEVIRTUAL, TABLE, "get", "(J)Ljava/lang/Object;", false);
+                storeAt(sp - 1, 'r');
+            }
+            case TABLE_SET -> {
+                table((int) r.index());
+                unsignedAt(sp - 2);
+                loadAt(sp - 1);
+                mv.visitMethodInsn(INVOKEVIRTUAL, TABLE, "set", "(JLjava/lang/Object;)V", false);
+                sp -= 2;
+            }
+            case TABLE_SIZE -> {
+                int t = (int) r.index();
+                table(t);
+                mv.visitMethodInsn(INVOKEVIRTUAL, TABLE, "size", "()J", false);
+                if (!shape.tableIs64[t]) {
+                    mv.visitInsn(L2I);
+                }
+                storeAt(sp++, shape.tableIs64[t] ? 'I' : 'i');
+            }
+            case TABLE_GROW -> {
+                int t = (int) r.index();
+                table(t);
+                unsignedAt(sp - 1);
+                loadAt(sp - 2);
+                mv.visitMethodInsn(INVOKEVIRTUAL, TABLE, "grow", "(JLjava/lang/Object;)J", false);
+                if (!shape.tableIs64[t]) {
+                    mv.visitInsn(L2I);
+                }
+                sp--;
+                storeAt(sp - 1, shape.tableIs64[t] ? 'I' : 'i');
+            }
+            case TABLE_FILL -> {
+                table((int) r.index());
+                unsignedAt(sp - 3);
+                loadAt(sp - 2);
+                unsignedAt(sp - 1);
+                mv.visitMethodInsn(INVOKEVIRTUAL, TABLE, "fill", "(JLjava/lang/Object;J)V", false);
+                sp -= 3;
+            }
+            case TABLE_COPY -> {
+                table((int) r.index());
+                unsignedAt(sp - 3);
+                table((int) r.index2());
+                unsignedAt(sp - 2);
+                unsignedAt(sp - 1);
+                mv.visitMethodInsn(INVOKEVIRTUAL, TABLE, "copy", "(JL" + TABLE + ";JJ)V", false);
+                sp -= 3;
+            }
+            case TABLE_INIT -> {
+                table((int) r.index2());
+                unsignedAt(sp - 3);
+                mv.visitVarInsn(ALOAD, 0);
+                mv.visitFieldInsn(GETFIELD, CTX, "instance", "L" + INSTANCE + ";");
+                pushInt(mv, (int) r.index());
+                mv.visitMethodInsn(INVOKEVIRTUAL, INSTANCE, "elementSegment", "(I)[Ljava/lang/Object;", false);
+                unsignedAt(sp - 2);
+                unsignedAt(sp - 1);
+                mv.visitMethodInsn(INVOKEVIRTUAL, TABLE, "init", "(J[Ljava/lang/Object;JJ)V", false);
+                sp -= 3;
+            }
+            case ELEM_DROP -> {
+                mv.visitVarInsn(ALOAD, 0);
+                mv.visitFieldInsn(GETFIELD, CTX, "instance", "L" + INSTANCE + ";");
+                pushInt(mv, (int) r.index());
+                mv.visitMethodInsn(INVOKEVIRTUAL, INSTANCE, "dropElementSegment", "(I)V", false);
+            }
             case DATA_DROP -> {
                 mv.visitVarInsn(ALOAD, 0);
                 mv.visitFieldInsn(GETFIELD, CTX, "instance", "L" + INSTANCE + ";");
@@ -722,7 +844,14 @@ final class FunctionCompiler implements Opcodes {
     }
 
     private static boolean typeChar0(char t) {
-        return "iIfF".indexOf(t) < 0;
+        return "iIfFr".indexOf(t) < 0;
+    }
+
+    private void table(int t) {
+        mv.visitVarInsn(ALOAD, 0);
+        mv.visitFieldInsn(GETFIELD, CTX, "tables", "[L" + TABLE + ";");
+        pushInt(mv, t);
+        mv.visitInsn(AALOAD);
     }
 
     private void global(int g) {
@@ -858,9 +987,6 @@ final class FunctionCompiler implements Opcodes {
     }
 
     private void callIndirect(int typeIndex, int table) {
-        if (shape.tableIs64[table]) {
-            throw fail("unsupported: call_indirect through 64-bit table " + table);
-        }
         FuncType ft = shape.funcType(typeIndex);
         int idx = --sp;
         stageArgs(ft, 0);
@@ -868,8 +994,8 @@ final class FunctionCompiler implements Opcodes {
         mv.visitVarInsn(ALOAD, 0);
         pushInt(mv, shape.types.canonicalId(typeIndex));
         pushInt(mv, table);
-        load('i', stackVar(idx, 'i'));
-        mv.visitMethodInsn(INVOKESTATIC, RUNTIME, "indirect", "(L" + CTX + ";III)L" + WASM_FUNCTION + ";", false);
+        unsignedAt(idx);
+        mv.visitMethodInsn(INVOKESTATIC, RUNTIME, "indirect", "(L" + CTX + ";IIJ)L" + WASM_FUNCTION + ";", false);
         foreign(ft);
     }
 
@@ -878,15 +1004,28 @@ final class FunctionCompiler implements Opcodes {
         int n = ft.params().size();
         int first = sp - n;
         for (int i = 0; i < n; i++) {
-            char t = checkedType(ft.params().get(i));
-            mv.visitVarInsn(ALOAD, 0);
+            checkedType(ft.params().get(i));
+            toScratch(i, first + i);
+        }
+        sp = first;
+    }
+
+    /** Writes the value at height {@code h} to scratch entry {@code i} ({@code ctx.mv} or {@code ctx.mvRefs}). */
+    private void toScratch(int i, int h) {
+        char t = stack[h];
+        mv.visitVarInsn(ALOAD, 0);
+        if (t == 'r') {
+            mv.visitFieldInsn(GETFIELD, CTX, "mvRefs", "[Ljava/lang/Object;");
+            pushInt(mv, i);
+            loadAt(h);
+            mv.visitInsn(AASTORE);
+        } else {
             mv.visitFieldInsn(GETFIELD, CTX, "mv", "[J");
             pushInt(mv, i);
-            loadAt(first + i);
+            loadAt(h);
             toSlot(mv, t);
             mv.visitInsn(LASTORE);
         }
-        sp = first;
     }
 
     /** With (ctx, function) on the JVM stack: calls through the slot convention and pushes the results. */
@@ -900,10 +1039,16 @@ final class FunctionCompiler implements Opcodes {
         for (int i = 0; i < rs.size(); i++) {
             char t = checkedType(rs.get(i));
             mv.visitVarInsn(ALOAD, 0);
-            mv.visitFieldInsn(GETFIELD, CTX, "mv", "[J");
-            pushInt(mv, i);
-            mv.visitInsn(LALOAD);
-            fromSlot(mv, t);
+            if (t == 'r') {
+                mv.visitFieldInsn(GETFIELD, CTX, "mvRefs", "[Ljava/lang/Object;");
+                pushInt(mv, i);
+                mv.visitInsn(AALOAD);
+            } else {
+                mv.visitFieldInsn(GETFIELD, CTX, "mv", "[J");
+                pushInt(mv, i);
+                mv.visitInsn(LALOAD);
+                fromSlot(mv, t);
+            }
             storeAt(sp++, t);
         }
     }

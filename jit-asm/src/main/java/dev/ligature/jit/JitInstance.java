@@ -24,6 +24,8 @@ public final class JitInstance {
      * that leave compiled code (imports, call_indirect). Read right after the call that filled it.
      */
     public final long[] mv;
+    /** Scratch for references, parallel to {@link #mv}. */
+    public final Object[] mvRefs;
     /** The execution context of the current entry into this instance's compiled code. */
     public ExecContext exec;
     /** First free slot of {@link #exec} above the frame that entered compiled code. */
@@ -37,5 +39,6 @@ public final class JitInstance {
         this.globals = instance.globals();
         this.tables = instance.tables();
         this.mv = new long[Math.max(1, scratchSlots)];
+        this.mvRefs = new Object[mv.length];
     }
 }

@@ -8,8 +8,6 @@ import dev.ligature.core.runtime.WasmFunction;
 
 /** Out-of-line operations called by generated code. Public for the hidden classes; not API. */
 public final class JitRuntime {
-    private static final long M = 0xFFFFFFFFL;
-
     private JitRuntime() {}
 
     static void init() {
@@ -26,10 +24,9 @@ public final class JitRuntime {
     }
 
     /** The function {@code call_indirect} calls: bounds, null and canonical type checks as the interpreter does. */
-    public static WasmFunction indirect(JitInstance ctx, int typeId, int table, int index) {
+    public static WasmFunction indirect(JitInstance ctx, int typeId, int table, long i) {
         Table t = ctx.tables[table];
-        long i = index & M;
-        if (i >= t.size()) {
+        if (i < 0 || i >= t.size()) {
             throw new Trap(Trap.Kind.UNDEFINED_ELEMENT, i);
         }
         Object o = t.get(i);
@@ -69,8 +66,12 @@ public final class JitRuntime {
         int r = f.resultSlots();
         ec.ensure(b + Math.max(p, r) + 16);
         System.arraycopy(ctx.mv, 0, ec.slots, b, p);
+        System.arraycopy(ctx.mvRefs, 0, ec.refs, b, p);
         ec.caller = ctx.instance;
         WasmFunction.invokeFully(f, ec, b);
         System.arraycopy(ec.slots, b, ctx.mv, 0, r);
+        System.arraycopy(ec.refs, b, ctx.mvRefs, 0, r);
+        // Stale references in the shared slots would keep objects alive.
+        java.util.Arrays.fill(ec.refs, b, b + Math.max(p, r), null);
     }
 }
