@@ -943,6 +943,8 @@ final class FunctionCompiler implements Opcodes {
         if (n == 0) {
             mv.visitInsn(POP);
             mv.visitJumpInsn(GOTO, byDepth[def]);
+        } else if (n > LARGE_BR_TABLE) {
+            largeBrTable(idx, depths, byDepth, byDepth[def]);
         } else {
             mv.visitTableSwitchInsn(0, n - 1, byDepth[def], targets);
         }
@@ -953,6 +955,37 @@ final class FunctionCompiler implements Opcodes {
             }
         }
         dead = true;
+    }
+
+    /** br_tables longer than this map index to target through a string constant: 1-2 bytes per entry, not 4. */
+    private static final int LARGE_BR_TABLE = 512;
+
+    /**
+     * A long br_table (the JVM's tableswitch takes 4 bytes per entry): the i-th char of a string
+     * constant numbers the distinct target of entry i, and a small tableswitch picks the target.
+     */
+    private void largeBrTable(int idx, int[] depths, Label[] byDepth, Label dflt) {
+        mv.visitInsn(POP);
+        int[] ordinal = new int[fp];
+        Arrays.fill(ordinal, -1);
+        Label[] distinct = new Label[fp];
+        int k = 0;
+        StringBuilder table = new StringBuilder(depths.length);
+        for (int d : depths) {
+            if (ordinal[d] < 0) {
+                ordinal[d] = k;
+                distinct[k++] = byDepth[d];
+            }
+            table.append((char) (ordinal[d] + 1)); // from 1: NUL takes two bytes in the class file
+        }
+        load('i', stackVar(idx, 'i'));
+        pushInt(mv, depths.length);
+        mv.visitMethodInsn(INVOKESTATIC, "java/lang/Integer", "compareUnsigned", "(II)I", false);
+        mv.visitJumpInsn(IFGE, dflt);
+        mv.visitLdcInsn(table.toString());
+        load('i', stackVar(idx, 'i'));
+        mv.visitMethodInsn(INVOKEVIRTUAL, "java/lang/String", "charAt", "(I)C", false);
+        mv.visitTableSwitchInsn(1, k, dflt, Arrays.copyOf(distinct, k));
     }
 
     private void call(int callee) {

@@ -412,6 +412,23 @@ class JitDifferentialTest {
     }
 
     @Test
+    void longBrTablesStayCompact() {
+        StringBuilder labels = new StringBuilder();
+        for (int i = 0; i < 5000; i++) {
+            labels.append(i % 3 == 0 ? "$a " : i % 3 == 1 ? "$b " : "$c ");
+        }
+        Differential d = new Differential("(module (func (export \"f\") (param i32) (result i32)\n"
+                + "(block $c (block $b (block $a (br_table " + labels + "$c (local.get 0)))"
+                + " (return (i32.const 10))) (return (i32.const 11))) (i32.const 12)))");
+        for (long i : new long[] {0, 1, 2, 3, 4999, 4998, 5000, -1, 77}) {
+            d.check("f", i);
+        }
+        assertEquals(11, d.check("f", 4)[0]);
+        assertEquals(12, d.check("f", 5000)[0]);
+        assertEquals(12, d.check("f", -1)[0]);
+    }
+
+    @Test
     void hugeMethodsAreReportedNotRunSlowly() {
         StringBuilder body = new StringBuilder();
         for (int i = 0; i < 3000; i++) {
