@@ -733,6 +733,37 @@ final class FunctionCompiler implements Opcodes {
                 mv.visitMethodInsn(INVOKEVIRTUAL, MEMORY, "init", "(J[BJJ)V", false);
                 sp -= 3;
             }
+            case REF_AS_NON_NULL -> {
+                loadAt(sp - 1);
+                mv.visitMethodInsn(INVOKESTATIC, RUNTIME, "nonNull", "(Ljava/lang/Object;)Ljava/lang/Object;", false);
+                storeAt(sp - 1, 'r');
+            }
+            case BR_ON_NULL -> {
+                Label skip = new Label();
+                loadAt(sp - 1);
+                mv.visitJumpInsn(IFNONNULL, skip);
+                sp--; // the null is not carried
+                branch(label(r.index()));
+                sp++;
+                mv.visitLabel(skip);
+            }
+            case BR_ON_NON_NULL -> {
+                Label skip = new Label();
+                loadAt(sp - 1);
+                mv.visitJumpInsn(IFNULL, skip);
+                branch(label(r.index())); // carries the reference on top
+                mv.visitLabel(skip);
+                sp--;
+            }
+            case CALL_REF -> {
+                FuncType ft = shape.funcType((int) r.index());
+                int ref = --sp;
+                stageArgs(ft, 0);
+                mv.visitVarInsn(ALOAD, 0);
+                load('r', stackVar(ref, 'r'));
+                mv.visitMethodInsn(INVOKESTATIC, RUNTIME, "funcRef", "(Ljava/lang/Object;)L" + WASM_FUNCTION + ";", false);
+                foreign(ft);
+            }
             case REF_NULL -> {
                 mv.visitInsn(ACONST_NULL);
                 storeAt(sp++, 'r');

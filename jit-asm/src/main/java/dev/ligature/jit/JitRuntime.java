@@ -50,6 +50,22 @@ public final class JitRuntime {
         return (index | offset | ea) < 0 ? -1 : ea;
     }
 
+    /** {@code ref.as_non_null}. */
+    public static Object nonNull(Object ref) {
+        if (ref == null) {
+            throw new Trap(Trap.Kind.NULL_REFERENCE);
+        }
+        return ref;
+    }
+
+    /** The callee of {@code call_ref}. */
+    public static WasmFunction funcRef(Object ref) {
+        if (ref == null) {
+            throw new Trap(Trap.Kind.NULL_FUNCTION_REFERENCE);
+        }
+        return (WasmFunction) ref;
+    }
+
     /** The imported function {@code index}. */
     public static WasmFunction imported(JitInstance ctx, int index) {
         return ctx.functions[index];

@@ -335,6 +335,45 @@ class JitDifferentialTest {
     }
 
     @Test
+    void typedFunctionReferencesMatchTheInterpreter() {
+        String wat = """
+                (module
+                  (type $i2i (func (param i32) (result i32)))
+                  (table 2 funcref)
+                  (elem declare func $dbl)
+                  (func $dbl (type $i2i) (i32.mul (local.get 0) (i32.const 2)))
+                  (func (export "via_ref") (param i32 i32) (result i32)
+                    (call_ref $i2i (local.get 0)
+                      (if (result (ref null $i2i)) (local.get 1) (then (ref.func $dbl)) (else (ref.null $i2i)))))
+                  (func (export "on_null") (param i32) (result i32)
+                    (block $null
+                      (br_on_null $null (table.get (local.get 0)))
+                      (drop)
+                      (return (i32.const 1)))
+                    (i32.const 0))
+                  (func (export "non_null") (param i32) (result i32)
+                    (block $f (result funcref)
+                      (br_on_non_null $f (table.get (local.get 0)))
+                      (return (i32.const 5)))
+                    (ref.is_null))
+                  (func (export "as_non_null") (param i32) (result i32)
+                    (ref.is_null (ref.as_non_null (table.get (local.get 0)))))
+                  (func (export "init") (table.set (i32.const 1) (ref.func $dbl))))
+                """;
+        Differential d = new Differential(wat);
+        assertEquals(14, d.check("via_ref", 7, 1)[0]);
+        d.check("via_ref", 7, 0);
+        d.check("init");
+        for (long i = 0; i < 3; i++) {
+            d.check("on_null", i);
+            d.check("non_null", i);
+            d.check("as_non_null", i);
+        }
+        assertEquals(1, d.check("on_null", 1)[0]);
+        assertEquals(5, d.check("non_null", 0)[0]);
+    }
+
+    @Test
     void callsAcrossTheBoundaryMatchTheInterpreter() {
         FuncType hostType = new FuncType(List.of(NumType.I32, NumType.F64), List.of(NumType.I64, NumType.I32));
         String helperWat = """
