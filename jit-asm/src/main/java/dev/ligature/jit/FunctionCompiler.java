@@ -3,18 +3,14 @@ package dev.ligature.jit;
 import dev.ligature.core.ast.Func;
 import dev.ligature.core.binary.WasmReader;
 import dev.ligature.core.instr.CodeReader;
-import dev.ligature.core.instr.Imm;
 import dev.ligature.core.instr.Opcode;
 import dev.ligature.core.types.FuncType;
-import dev.ligature.core.types.NumType;
-import dev.ligature.core.types.RefType;
 import dev.ligature.core.types.ValType;
 import java.util.Arrays;
 import java.util.List;
 import org.objectweb.asm.ClassVisitor;
 import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
-import org.objectweb.asm.Opcodes;
 
 /**
  * Compiles one Wasm function to a static JVM method {@code f<index>(JitInstance, params...)}.
@@ -25,16 +21,8 @@ import org.objectweb.asm.Opcodes;
  * allocator sees through the locals. Values: i32, i64, f32, f64 as int, long, float, double.
  * One result is returned as is; several go to {@link JitInstance#mv} in slot form.
  */
-final class FunctionCompiler implements Opcodes {
+final class FunctionCompiler extends HeapEmitter {
     /** HotSpot does not JIT-compile methods with more bytecode than this (HugeMethodLimit). */
-    static final int HUGE_METHOD_LIMIT = 8000;
-    static final String CTX = "dev/ligature/jit/JitInstance";
-    private static final String MEMORY = "dev/ligature/core/runtime/Memory";
-    private static final String GLOBAL = "dev/ligature/core/runtime/Global";
-    private static final String WASM_FUNCTION = "dev/ligature/core/runtime/WasmFunction";
-    private static final String RUNTIME = "dev/ligature/jit/JitRuntime";
-    private static final String INSTANCE = "dev/ligature/core/runtime/Instance";
-    private static final String TABLE = "dev/ligature/core/runtime/Table";
 
     private enum Kind { FUNC, BLOCK, LOOP, IF }
 
@@ -50,30 +38,20 @@ final class FunctionCompiler implements Opcodes {
         int[] savedParams;
     }
 
-    private final ModuleShape shape;
     private final String owner;
-    private final int funcIndex;
     private final FuncType type;
-    private MethodVisitor mv;
 
     private char[] localTypes;
     private int[] localVars;
-    private int nextVar;
-    private char[] stack = new char[16];
-    private int sp;
-    private int[] stackVars = new int[64];
     private Frame[] frames = new Frame[8];
     private int fp;
     private boolean dead;
     private int deadDepth;
-    private int memVar = -1;
 
     FunctionCompiler(ModuleShape shape, String owner, int funcIndex) {
-        this.shape = shape;
+        super(shape, funcIndex);
         this.owner = owner;
-        this.funcIndex = funcIndex;
         this.type = shape.typeOfFunction(funcIndex);
-        Arrays.fill(stackVars, -1);
     }
 
     static String methodName(int funcIndex) {
@@ -84,69 +62,11 @@ final class FunctionCompiler implements Opcodes {
         return "e" + funcIndex;
     }
 
-    /** JVM descriptor of the typed method for a function of type {@code t}; null if a type is not supported. */
-    static String descriptor(FuncType t) {
-        StringBuilder sb = new StringBuilder("(L" + CTX + ";");
-        for (ValType v : t.params()) {
-            char c = typeChar(v);
-            if (c == 0) {
-                return null;
-            }
-            sb.append(jvmDesc(c));
-        }
-        sb.append(')');
-        if (t.results().size() == 1) {
-            char c = typeChar(t.results().get(0));
-            if (c == 0) {
-                return null;
-            }
-            sb.append(jvmDesc(c));
-        } else {
-            for (ValType v : t.results()) {
-                if (typeChar(v) == 0) {
-                    return null;
-                }
-            }
-            sb.append('V');
-        }
-        return sb.toString();
-    }
 
-    /** JVM descriptor of a value of Wasm type {@code t}: references are plain Objects. */
-    static String jvmDesc(char t) {
-        return t == 'r' ? "Ljava/lang/Object;" : String.valueOf(Numeric.jvm(t));
-    }
 
-    static char typeChar(ValType t) {
-        if (t instanceof RefType) {
-            return 'r';
-        }
-        if (t instanceof NumType n) {
-            return switch (n) {
-                case I32 -> 'i';
-                case I64 -> 'I';
-                case F32 -> 'f';
-                case F64 -> 'F';
-            };
-        }
-        return 0;
-    }
 
-    private JitCompileException fail(String what) {
-        return new JitCompileException(funcIndex, shape.functionName(funcIndex), what);
-    }
 
-    private char checkedType(ValType t) {
-        char c = typeChar(t);
-        if (c == 0) {
-            throw fail("unsupported value type " + t);
-        }
-        return c;
-    }
 
-    private static int width(char t) {
-        return t == 'I' || t == 'F' ? 2 : 1; // references ('r') take one
-    }
 
     /** Emits the typed method and the slot-convention entry method into {@code cv}. */
     void compile(ClassVisitor cv) {
@@ -288,106 +208,16 @@ final class FunctionCompiler implements Opcodes {
         }
     }
 
-    // ------------------------------------------------------------------ stack and locals
 
-    private int stackVar(int h, char t) {
-        int key = h * 5 + "iIfFr".indexOf(t);
-        if (key >= stackVars.length) {
-            int old = stackVars.length;
-            stackVars = Arrays.copyOf(stackVars, Math.max(key + 1, old * 2));
-            Arrays.fill(stackVars, old, stackVars.length, -1);
-        }
-        int v = stackVars[key];
-        if (v < 0) {
-            v = stackVars[key] = nextVar;
-            nextVar += width(t);
-            if (nextVar > 65_000) {
-                throw fail("too many JVM locals");
-            }
-        }
-        return v;
-    }
 
-    private void pushType(char t) {
-        if (sp == stack.length) {
-            stack = Arrays.copyOf(stack, sp * 2);
-        }
-        stack[sp++] = t;
-    }
 
-    /** Loads the value at stack height {@code h} onto the JVM stack. */
-    private void loadAt(int h) {
-        load(stack[h], stackVar(h, stack[h]));
-    }
 
-    /** Stores the JVM stack top as the value of type {@code t} at height {@code h}. */
-    private void storeAt(int h, char t) {
-        if (h >= stack.length) {
-            stack = Arrays.copyOf(stack, Math.max(h + 1, stack.length * 2));
-        }
-        stack[h] = t;
-        store(t, stackVar(h, t));
-    }
 
-    private void load(char t, int var) {
-        mv.visitVarInsn(switch (t) { case 'i' -> ILOAD; case 'I' -> LLOAD; case 'f' -> FLOAD; case 'r' -> ALOAD; default -> DLOAD; }, var);
-    }
 
-    private void store(char t, int var) {
-        mv.visitVarInsn(switch (t) { case 'i' -> ISTORE; case 'I' -> LSTORE; case 'f' -> FSTORE; case 'r' -> ASTORE; default -> DSTORE; }, var);
-    }
 
-    private void pushZero(char t) {
-        mv.visitInsn(switch (t) { case 'i' -> ICONST_0; case 'I' -> LCONST_0; case 'f' -> FCONST_0; case 'r' -> ACONST_NULL; default -> DCONST_0; });
-    }
 
-    static void pushInt(MethodVisitor m, int v) {
-        if (v >= -1 && v <= 5) {
-            m.visitInsn(ICONST_0 + v);
-        } else if (v >= Byte.MIN_VALUE && v <= Byte.MAX_VALUE) {
-            m.visitIntInsn(BIPUSH, v);
-        } else if (v >= Short.MIN_VALUE && v <= Short.MAX_VALUE) {
-            m.visitIntInsn(SIPUSH, v);
-        } else {
-            m.visitLdcInsn(v);
-        }
-    }
 
-    private void pushLong(long v) {
-        if (v == 0 || v == 1) {
-            mv.visitInsn(LCONST_0 + (int) v);
-        } else {
-            mv.visitLdcInsn(v);
-        }
-    }
 
-    /** Converts the JVM stack top of Wasm type {@code t} to its slot form (a long). */
-    static void toSlot(MethodVisitor m, char t) {
-        switch (t) {
-            case 'i' -> m.visitInsn(I2L);
-            case 'I' -> { }
-            case 'f' -> {
-                m.visitMethodInsn(INVOKESTATIC, "java/lang/Float", "floatToRawIntBits", "(F)I", false);
-                m.visitInsn(I2L);
-                m.visitLdcInsn(0xFFFFFFFFL);
-                m.visitInsn(LAND);
-            }
-            default -> m.visitMethodInsn(INVOKESTATIC, "java/lang/Double", "doubleToRawLongBits", "(D)J", false);
-        }
-    }
-
-    /** Converts a slot (long) on the JVM stack to a value of Wasm type {@code t}. */
-    static void fromSlot(MethodVisitor m, char t) {
-        switch (t) {
-            case 'i' -> m.visitInsn(L2I);
-            case 'I' -> { }
-            case 'f' -> {
-                m.visitInsn(L2I);
-                m.visitMethodInsn(INVOKESTATIC, "java/lang/Float", "intBitsToFloat", "(I)F", false);
-            }
-            default -> m.visitMethodInsn(INVOKESTATIC, "java/lang/Double", "longBitsToDouble", "(J)D", false);
-        }
-    }
 
     // ------------------------------------------------------------------ control
 
@@ -629,30 +459,6 @@ final class FunctionCompiler implements Opcodes {
                 loadAt(sp - 1);
                 store(localTypes[x], localVars[x]);
             }
-            case GLOBAL_GET -> {
-                int g = (int) r.index();
-                char t = checkedType(shape.globalTypes[g]);
-                global(g);
-                if (t == 'r') {
-                    mv.visitFieldInsn(GETFIELD, GLOBAL, "ref", "Ljava/lang/Object;");
-                } else {
-                    mv.visitFieldInsn(GETFIELD, GLOBAL, "value", "J");
-                    fromSlot(mv, t);
-                }
-                storeAt(sp++, t);
-            }
-            case GLOBAL_SET -> {
-                int g = (int) r.index();
-                char t = checkedType(shape.globalTypes[g]);
-                global(g);
-                loadAt(--sp);
-                if (t == 'r') {
-                    mv.visitFieldInsn(PUTFIELD, GLOBAL, "ref", "Ljava/lang/Object;");
-                } else {
-                    toSlot(mv, t);
-                    mv.visitFieldInsn(PUTFIELD, GLOBAL, "value", "J");
-                }
-            }
             case I32_CONST -> {
                 pushInt(mv, (int) r.value());
                 storeAt(sp++, 'i');
@@ -683,55 +489,6 @@ final class FunctionCompiler implements Opcodes {
                     mv.visitLdcInsn(v);
                 }
                 storeAt(sp++, 'F');
-            }
-            case MEMORY_SIZE -> {
-                int m = (int) r.index();
-                memory(m);
-                mv.visitMethodInsn(INVOKEVIRTUAL, MEMORY, "pages", "()J", false);
-                if (!shape.memIs64[m]) {
-                    mv.visitInsn(L2I);
-                }
-                storeAt(sp++, shape.memIs64[m] ? 'I' : 'i');
-            }
-            case MEMORY_GROW -> {
-                int m = (int) r.index();
-                memory(m);
-                unsignedAt(sp - 1);
-                mv.visitMethodInsn(INVOKEVIRTUAL, MEMORY, "grow", "(J)J", false);
-                if (!shape.memIs64[m]) {
-                    mv.visitInsn(L2I);
-                }
-                storeAt(sp - 1, shape.memIs64[m] ? 'I' : 'i');
-            }
-            case MEMORY_FILL -> {
-                memory((int) r.index());
-                unsignedAt(sp - 3);
-                loadAt(sp - 2);
-                mv.visitInsn(I2B);
-                unsignedAt(sp - 1);
-                mv.visitMethodInsn(INVOKEVIRTUAL, MEMORY, "fill", "(JBJ)V", false);
-                sp -= 3;
-            }
-            case MEMORY_COPY -> {
-                memory((int) r.index());
-                unsignedAt(sp - 3);
-                memory((int) r.index2());
-                unsignedAt(sp - 2);
-                unsignedAt(sp - 1);
-                mv.visitMethodInsn(INVOKEVIRTUAL, MEMORY, "copy", "(JL" + MEMORY + ";JJ)V", false);
-                sp -= 3;
-            }
-            case MEMORY_INIT -> {
-                memory((int) r.index2());
-                unsignedAt(sp - 3);
-                mv.visitVarInsn(ALOAD, 0);
-                mv.visitFieldInsn(GETFIELD, CTX, "instance", "L" + INSTANCE + ";");
-                pushInt(mv, (int) r.index());
-                mv.visitMethodInsn(INVOKEVIRTUAL, INSTANCE, "dataSegment", "(I)[B", false);
-                unsignedAt(sp - 2);
-                unsignedAt(sp - 1);
-                mv.visitMethodInsn(INVOKEVIRTUAL, MEMORY, "init", "(J[BJJ)V", false);
-                sp -= 3;
             }
             case REF_AS_NON_NULL -> {
                 loadAt(sp - 1);
@@ -764,107 +521,9 @@ final class FunctionCompiler implements Opcodes {
                 mv.visitMethodInsn(INVOKESTATIC, RUNTIME, "funcRef", "(Ljava/lang/Object;)L" + WASM_FUNCTION + ";", false);
                 foreign(ft);
             }
-            case REF_NULL -> {
-                mv.visitInsn(ACONST_NULL);
-                storeAt(sp++, 'r');
-            }
-            case REF_IS_NULL -> {
-                loadAt(sp - 1);
-                Label isNull = new Label();
-                Label done = new Label();
-                mv.visitJumpInsn(IFNULL, isNull);
-                mv.visitInsn(ICONST_0);
-                mv.visitJumpInsn(GOTO, done);
-                mv.visitLabel(isNull);
-                mv.visitInsn(ICONST_1);
-                mv.visitLabel(done);
-                storeAt(sp - 1, 'i');
-            }
-            case REF_FUNC -> {
-                mv.visitVarInsn(ALOAD, 0);
-                mv.visitFieldInsn(GETFIELD, CTX, "functions", "[L" + WASM_FUNCTION + ";");
-                pushInt(mv, (int) r.index());
-                mv.visitInsn(AALOAD);
-                storeAt(sp++, 'r');
-            }
-            case TABLE_GET -> {
-                table((int) r.index());
-                unsignedAt(sp - 1);
-                mv.visitMethodInsn(INVOKEVIRTUAL, TABLE, "get", "(J)Ljava/lang/Object;", false);
-                storeAt(sp - 1, 'r');
-            }
-            case TABLE_SET -> {
-                table((int) r.index());
-                unsignedAt(sp - 2);
-                loadAt(sp - 1);
-                mv.visitMethodInsn(INVOKEVIRTUAL, TABLE, "set", "(JLjava/lang/Object;)V", false);
-                sp -= 2;
-            }
-            case TABLE_SIZE -> {
-                int t = (int) r.index();
-                table(t);
-                mv.visitMethodInsn(INVOKEVIRTUAL, TABLE, "size", "()J", false);
-                if (!shape.tableIs64[t]) {
-                    mv.visitInsn(L2I);
-                }
-                storeAt(sp++, shape.tableIs64[t] ? 'I' : 'i');
-            }
-            case TABLE_GROW -> {
-                int t = (int) r.index();
-                table(t);
-                unsignedAt(sp - 1);
-                loadAt(sp - 2);
-                mv.visitMethodInsn(INVOKEVIRTUAL, TABLE, "grow", "(JLjava/lang/Object;)J", false);
-                if (!shape.tableIs64[t]) {
-                    mv.visitInsn(L2I);
-                }
-                sp--;
-                storeAt(sp - 1, shape.tableIs64[t] ? 'I' : 'i');
-            }
-            case TABLE_FILL -> {
-                table((int) r.index());
-                unsignedAt(sp - 3);
-                loadAt(sp - 2);
-                unsignedAt(sp - 1);
-                mv.visitMethodInsn(INVOKEVIRTUAL, TABLE, "fill", "(JLjava/lang/Object;J)V", false);
-                sp -= 3;
-            }
-            case TABLE_COPY -> {
-                table((int) r.index());
-                unsignedAt(sp - 3);
-                table((int) r.index2());
-                unsignedAt(sp - 2);
-                unsignedAt(sp - 1);
-                mv.visitMethodInsn(INVOKEVIRTUAL, TABLE, "copy", "(JL" + TABLE + ";JJ)V", false);
-                sp -= 3;
-            }
-            case TABLE_INIT -> {
-                table((int) r.index2());
-                unsignedAt(sp - 3);
-                mv.visitVarInsn(ALOAD, 0);
-                mv.visitFieldInsn(GETFIELD, CTX, "instance", "L" + INSTANCE + ";");
-                pushInt(mv, (int) r.index());
-                mv.visitMethodInsn(INVOKEVIRTUAL, INSTANCE, "elementSegment", "(I)[Ljava/lang/Object;", false);
-                unsignedAt(sp - 2);
-                unsignedAt(sp - 1);
-                mv.visitMethodInsn(INVOKEVIRTUAL, TABLE, "init", "(J[Ljava/lang/Object;JJ)V", false);
-                sp -= 3;
-            }
-            case ELEM_DROP -> {
-                mv.visitVarInsn(ALOAD, 0);
-                mv.visitFieldInsn(GETFIELD, CTX, "instance", "L" + INSTANCE + ";");
-                pushInt(mv, (int) r.index());
-                mv.visitMethodInsn(INVOKEVIRTUAL, INSTANCE, "dropElementSegment", "(I)V", false);
-            }
-            case DATA_DROP -> {
-                mv.visitVarInsn(ALOAD, 0);
-                mv.visitFieldInsn(GETFIELD, CTX, "instance", "L" + INSTANCE + ";");
-                pushInt(mv, (int) r.index());
-                mv.visitMethodInsn(INVOKEVIRTUAL, INSTANCE, "dropDataSegment", "(I)V", false);
-            }
             default -> {
-                if (op.imm() == Imm.MEMARG && op.sig() != null && MemoryOps.supports(op)) {
-                    memoryAccess(op, r);
+                if (heapInstruction(op, r)) {
+                    return;
                 } else if (Numeric.supports(op)) {
                     numeric(op);
                 } else {
@@ -876,66 +535,6 @@ final class FunctionCompiler implements Opcodes {
 
     private static boolean typeChar0(char t) {
         return "iIfFr".indexOf(t) < 0;
-    }
-
-    private void table(int t) {
-        mv.visitVarInsn(ALOAD, 0);
-        mv.visitFieldInsn(GETFIELD, CTX, "tables", "[L" + TABLE + ";");
-        pushInt(mv, t);
-        mv.visitInsn(AALOAD);
-    }
-
-    private void global(int g) {
-        mv.visitVarInsn(ALOAD, 0);
-        mv.visitFieldInsn(GETFIELD, CTX, "globals", "[L" + GLOBAL + ";");
-        pushInt(mv, g);
-        mv.visitInsn(AALOAD);
-    }
-
-    private void memory(int m) {
-        if (m == 0) {
-            mv.visitVarInsn(ALOAD, memVar);
-        } else {
-            mv.visitVarInsn(ALOAD, 0);
-            mv.visitFieldInsn(GETFIELD, CTX, "memories", "[L" + MEMORY + ";");
-            pushInt(mv, m);
-            mv.visitInsn(AALOAD);
-        }
-    }
-
-    /** Loads the i32 (as unsigned) or i64 at height {@code h} as a long: an address, length or delta. */
-    private void unsignedAt(int h) {
-        loadAt(h);
-        if (stack[h] == 'i') {
-            mv.visitInsn(I2L);
-            mv.visitLdcInsn(0xFFFFFFFFL);
-            mv.visitInsn(LAND);
-        }
-    }
-
-    private void memoryAccess(Opcode op, CodeReader r) {
-        String sig = op.sig();
-        boolean store = sig.endsWith(">");
-        memory(r.memory());
-        int addr = store ? sp - 2 : sp - 1;
-        unsignedAt(addr);
-        if (r.offset() != 0) {
-            pushLong(r.offset());
-            if (shape.memIs64[r.memory()]) {
-                // index + offset may pass 2^64: that access is out of bounds, not a wrap-around.
-                mv.visitMethodInsn(INVOKESTATIC, RUNTIME, "ea64", "(JJ)J", false);
-            } else {
-                mv.visitInsn(LADD);
-            }
-        }
-        if (store) {
-            loadAt(sp - 1);
-            MemoryOps.store(mv, op);
-            sp -= 2;
-        } else {
-            MemoryOps.load(mv, op);
-            storeAt(addr, sig.charAt(sig.length() - 1));
-        }
     }
 
     private void numeric(Opcode op) {
