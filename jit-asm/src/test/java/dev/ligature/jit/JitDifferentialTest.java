@@ -416,6 +416,30 @@ class JitDifferentialTest {
     }
 
     @Test
+    void aLoopStopsAtItsNextIterationWhenInterrupted() {
+        // The host import interrupts its caller from inside the loop: deterministic, no threads.
+        Imports imports = Imports.empty().function("host", "tick", new FuncType(List.of(NumType.I32), List.of()),
+                (caller, args) -> {
+                    if (args[0] == 3) {
+                        caller.interrupt();
+                    }
+                    return new long[0];
+                });
+        Instance inst = WasmModule.of(dev.ligature.core.text.WatParser.parseModule("""
+                (module (import "host" "tick" (func $tick (param i32)))
+                  (global $n (export "n") (mut i32) (i32.const 0))
+                  (func (export "spin")
+                    (loop $l
+                      (global.set $n (i32.add (global.get $n) (i32.const 1)))
+                      (call $tick (global.get $n))
+                      (br $l))))
+                """), new JitEngine()).instantiate(imports);
+        Trap t = assertThrows(Trap.class, () -> inst.function("spin").call());
+        assertEquals(Trap.Kind.INTERRUPTED, t.kind());
+        assertEquals(3, inst.global("n").getInt());
+    }
+
+    @Test
     void generatedClassesAreSharedByAllInstancesOfAModule() {
         WasmModule m = WasmModule.of(dev.ligature.core.text.WatParser.parseModule("""
                 (module (memory 1) (global $g (mut i32) (i32.const 0))
