@@ -1,5 +1,6 @@
 package dev.ligature.cli;
 
+import dev.ligature.jit.JitEngine;
 import dev.ligature.spectest.Failure;
 import dev.ligature.spectest.FileResult;
 import dev.ligature.spectest.JsonReport;
@@ -18,8 +19,8 @@ import java.util.Locale;
 /**
  * {@code ligature wast}: runs WAST scripts through the spec-test runner and reports per file.
  *
- * @param engine the engine named on the command line; recorded in the JSON report (no engine
- *     executes code yet, so it does not change the results)
+ * @param engine the engine named on the command line, which runs the modules; recorded in the
+ *     JSON report
  * @param json where to write the JSON report, or null
  * @param suiteRoot the root that skip entries are relative to, or null to detect it per PATH
  * @param paths the files and directories to run
@@ -111,11 +112,9 @@ record WastCommand(Engine engine, Path json, Path suiteRoot, List<Path> paths, b
             }
         }
 
-        if (engine == Engine.COMPILER) {
-            err.println("ligature: the compiler engine (jit-asm) is not built yet; run with --engine interpreter");
-            return Main.FAILED;
-        }
-        SpecRunner runner = new SpecRunner(SkipList.bundled(), new RuntimeExecutor());
+        RuntimeExecutor executor = engine == Engine.COMPILER
+                ? new RuntimeExecutor(new JitEngine()) : new RuntimeExecutor();
+        SpecRunner runner = new SpecRunner(SkipList.bundled(), executor);
         LinkedHashMap<String, FileResult> results = new LinkedHashMap<>();
         long passed = 0;
         long failed = 0;

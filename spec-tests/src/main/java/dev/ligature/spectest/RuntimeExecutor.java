@@ -1,6 +1,8 @@
 package dev.ligature.spectest;
 
 import dev.ligature.core.ast.Module;
+import dev.ligature.core.exec.Interpreter;
+import dev.ligature.core.runtime.ExecutionEngine;
 import dev.ligature.core.runtime.Global;
 import dev.ligature.core.runtime.Imports;
 import dev.ligature.core.runtime.Instance;
@@ -16,11 +18,24 @@ import java.io.PrintStream;
 import java.util.List;
 
 /**
- * {@link Executor} over wasm-core's runtime and interpreter. The {@code spectest} module's print
- * functions write to a sink: scripts call them for their side effect only.
+ * {@link Executor} over wasm-core's runtime and an execution engine (the interpreter unless told
+ * otherwise). The {@code spectest} module's print functions write to a sink: scripts call them for
+ * their side effect only.
  */
 public final class RuntimeExecutor implements Executor {
     private static final PrintStream SINK = new PrintStream(OutputStream.nullOutputStream());
+
+    private final ExecutionEngine engine;
+
+    /** Runs modules on the interpreter. */
+    public RuntimeExecutor() {
+        this(Interpreter.INSTANCE);
+    }
+
+    /** Runs modules on {@code engine} (for example jit-asm's {@code JitEngine}). */
+    public RuntimeExecutor(ExecutionEngine engine) {
+        this.engine = engine;
+    }
 
     @Override
     public Store newStore() {
@@ -28,7 +43,7 @@ public final class RuntimeExecutor implements Executor {
         return new Store() {
             @Override
             public Object instantiate(Module module) {
-                return WasmModule.of(module).instantiate(imports);
+                return WasmModule.of(module, engine).instantiate(imports);
             }
 
             @Override

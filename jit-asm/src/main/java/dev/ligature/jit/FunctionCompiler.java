@@ -1,0 +1,718 @@
+package dev.ligature.jit;
+
+import dev.ligature.core.ast.Func;
+import dev.ligature.core.binary.WasmReader;
+import dev.ligature.core.instr.CodeReader;
+import dev.ligature.core.instr.Opcode;
+import dev.ligature.core.types.FuncType;
+import dev.ligature.core.types.ValType;
+import java.util.Arrays;
+import java.util.List;
+import org.objectweb.asm.ClassVisitor;
+import org.objectweb.asm.Label;
+import org.objectweb.asm.MethodVisitor;
+
+/**
+ * Compiles one Wasm function to a static JVM method {@code f<index>(JitInstance, params...)}.
+ *
+ * <p>The Wasm operand stack lives in JVM locals, one per (stack height, type): a branch stores the
+ * values it carries into the target's slots and jumps, and the JVM operand stack is empty between
+ * Wasm instructions, so every merge point is consistent for the verifier. HotSpot's register
+ * allocator sees through the locals. Values: i32, i64, f32, f64 as int, long, float, double.
+ * One result is returned as is; several go to {@link JitInstance#mv} in slot form.
+ */
+final class FunctionCompiler extends HeapEmitter {
+    /** HotSpot does not JIT-compile methods with more bytecode than this (HugeMethodLimit). */
+
+    private enum Kind { FUNC, BLOCK, LOOP, IF }
+
+    private static final class Frame {
+        Kind kind;
+        Label label;
+        Label elseLabel;
+        int height;
+        char[] params;
+        char[] results;
+        boolean hasElse;
+        boolean targeted;
+        int[] savedParams;
+    }
+
+    private final String owner;
+    private final FuncType type;
+
+    private char[] localTypes;
+    private int[] localVars;
+    private Frame[] frames = new Frame[8];
+    private int fp;
+    private boolean dead;
+    private int deadDepth;
+
+    FunctionCompiler(ModuleShape shape, String owner, int funcIndex) {
+        super(shape, funcIndex);
+        this.owner = owner;
+        this.type = shape.typeOfFunction(funcIndex);
+    }
+
+    static String methodName(int funcIndex) {
+        return "f" + funcIndex;
+    }
+
+    static String entryName(int funcIndex) {
+        return "e" + funcIndex;
+    }
+
+
+
+
+
+
+
+    /** Emits the typed method and the slot-convention entry method into {@code cv}. */
+    void compile(ClassVisitor cv) {
+        String desc = descriptor(type);
+        if (desc == null) {
+            throw fail("unsupported value type in signature " + type);
+        }
+        Func func = shape.module.functions().get(funcIndex - shape.importedFuncs);
+        int np = type.params().size();
+        long nl = func.localCount();
+        if (np + nl > 20_000) {
+            throw fail("too many locals (" + (np + nl) + ")");
+        }
+        localTypes = new char[(int) (np + nl)];
+        localVars = new int[localTypes.length];
+        nextVar = 1;
+        int k = 0;
+        for (ValType p : type.params()) {
+            localTypes[k] = checkedType(p);
+            localVars[k] = nextVar;
+            nextVar += width(localTypes[k++]);
+        }
+        for (Func.Locals l : func.locals()) {
+            char c = checkedType(l.type());
+            for (long i = 0; i < l.count(); i++) {
+                localTypes[k] = c;
+                localVars[k] = nextVar;
+                nextVar += width(c);
+                k++;
+            }
+        }
+        mv = cv.visitMethod(ACC_PUBLIC | ACC_STATIC, methodName(funcIndex), desc, null, null);
+        mv.visitCode();
+        for (int i = np; i < localTypes.length; i++) {
+            pushZero(localTypes[i]);
+            store(localTypes[i], localVars[i]);
+        }
+        if (shape.memIs64.length > 0) {
+            memVar = nextVar++;
+            mv.visitVarInsn(ALOAD, 0);
+            mv.visitFieldInsn(GETFIELD, CTX, "memories", "[L" + MEMORY + ";");
+            mv.visitInsn(ICONST_0);
+            mv.visitInsn(AALOAD);
+            mv.visitVarInsn(ASTORE, memVar);
+        }
+        Frame f = push(Kind.FUNC, new char[0], types(type.results()));
+        f.height = 0;
+        byte[] code = func.body().bytes();
+        CodeReader r = new CodeReader(new WasmReader(code));
+        while (fp > 0) {
+            Opcode op = r.next();
+            if (dead) {
+                skipDead(op, r);
+            } else {
+                instruction(op, r);
+            }
+        }
+        Label end = new Label();
+        mv.visitLabel(end);
+        mv.visitMaxs(0, 0);
+        mv.visitEnd();
+        int size = end.getOffset();
+        if (size > HUGE_METHOD_LIMIT) {
+            throw fail("method of " + size + " bytes of bytecode passes HotSpot's limit of " + HUGE_METHOD_LIMIT
+                    + " (splitting large functions is not implemented yet)");
+        }
+        emitEntry(cv, desc);
+    }
+
+    private char[] types(List<ValType> l) {
+        char[] c = new char[l.size()];
+        for (int i = 0; i < c.length; i++) {
+            c[i] = checkedType(l.get(i));
+        }
+        return c;
+    }
+
+    /** {@code e<i>(JitInstance, int base)}: the slot convention around {@code f<i>}. */
+    private void emitEntry(ClassVisitor cv, String desc) {
+        MethodVisitor m = cv.visitMethod(ACC_PUBLIC | ACC_STATIC, entryName(funcIndex), "(L" + CTX + ";I)V", null, null);
+        m.visitCode();
+        m.visitVarInsn(ALOAD, 0);
+        List<ValType> ps = type.params();
+        for (int i = 0; i < ps.size(); i++) {
+            char t = typeChar(ps.get(i));
+            slots(m, t);
+            m.visitVarInsn(ILOAD, 1);
+            pushInt(m, i);
+            m.visitInsn(IADD);
+            if (t == 'r') {
+                m.visitInsn(AALOAD);
+            } else {
+                m.visitInsn(LALOAD);
+                fromSlot(m, t);
+            }
+        }
+        m.visitMethodInsn(INVOKESTATIC, owner, methodName(funcIndex), desc, false);
+        List<ValType> rs = type.results();
+        if (rs.size() == 1 && typeChar(rs.get(0)) == 'r') {
+            m.visitVarInsn(ASTORE, 2);
+            slots(m, 'r');
+            m.visitVarInsn(ILOAD, 1);
+            m.visitVarInsn(ALOAD, 2);
+            m.visitInsn(AASTORE);
+        } else if (rs.size() == 1) {
+            toSlot(m, typeChar(rs.get(0)));
+            m.visitVarInsn(LSTORE, 2);
+            slots(m, 'i');
+            m.visitVarInsn(ILOAD, 1);
+            m.visitVarInsn(LLOAD, 2);
+            m.visitInsn(LASTORE);
+        } else {
+            for (int i = 0; i < rs.size(); i++) {
+                boolean ref = typeChar(rs.get(i)) == 'r';
+                slots(m, ref ? 'r' : 'i');
+                m.visitVarInsn(ILOAD, 1);
+                pushInt(m, i);
+                m.visitInsn(IADD);
+                m.visitVarInsn(ALOAD, 0);
+                m.visitFieldInsn(GETFIELD, CTX, ref ? "mvRefs" : "mv", ref ? "[Ljava/lang/Object;" : "[J");
+                pushInt(m, i);
+                m.visitInsn(ref ? AALOAD : LALOAD);
+                m.visitInsn(ref ? AASTORE : LASTORE);
+            }
+        }
+        m.visitInsn(RETURN);
+        m.visitMaxs(0, 0);
+        m.visitEnd();
+    }
+
+    /** Pushes {@code ctx.exec.slots}, or {@code ctx.exec.refs} for a reference. */
+    private static void slots(MethodVisitor m, char t) {
+        m.visitVarInsn(ALOAD, 0);
+        m.visitFieldInsn(GETFIELD, CTX, "exec", "Ldev/ligature/core/runtime/ExecContext;");
+        if (t == 'r') {
+            m.visitFieldInsn(GETFIELD, "dev/ligature/core/runtime/ExecContext", "refs", "[Ljava/lang/Object;");
+        } else {
+            m.visitFieldInsn(GETFIELD, "dev/ligature/core/runtime/ExecContext", "slots", "[J");
+        }
+    }
+
+
+
+
+
+
+
+
+
+
+
+
+    // ------------------------------------------------------------------ control
+
+    private Frame push(Kind kind, char[] params, char[] results) {
+        if (fp == frames.length) {
+            frames = Arrays.copyOf(frames, fp * 2);
+        }
+        Frame f = new Frame();
+        f.kind = kind;
+        f.label = new Label();
+        f.params = params;
+        f.results = results;
+        f.height = sp - params.length;
+        frames[fp++] = f;
+        return f;
+    }
+
+    private void blockType(CodeReader r, char[][] out) {
+        if (r.index() >= 0) {
+            FuncType bt = shape.funcType((int) r.index());
+            out[0] = types(bt.params());
+            out[1] = types(bt.results());
+        } else if (r.blockValType() != null) {
+            out[0] = new char[0];
+            out[1] = new char[] {checkedType(r.blockValType())};
+        } else {
+            out[0] = new char[0];
+            out[1] = new char[0];
+        }
+    }
+
+    /** Moves the top {@code arity} values to the target frame's slots and jumps there (or returns). */
+    private void branch(Frame target) {
+        if (target.kind == Kind.FUNC) {
+            emitReturn();
+            return;
+        }
+        char[] carried = target.kind == Kind.LOOP ? target.params : target.results;
+        int from = sp - carried.length;
+        if (from != target.height) {
+            for (int i = 0; i < carried.length; i++) {
+                loadAt(from + i);
+                store(carried[i], stackVar(target.height + i, carried[i]));
+            }
+        }
+        if (target.kind != Kind.LOOP) {
+            target.targeted = true;
+        }
+        mv.visitJumpInsn(GOTO, target.label);
+    }
+
+    private void emitReturn() {
+        List<ValType> rs = type.results();
+        int n = rs.size();
+        int from = sp - n;
+        if (n == 0) {
+            mv.visitInsn(RETURN);
+        } else if (n == 1) {
+            loadAt(from);
+            mv.visitInsn(switch (stack[from]) { case 'i' -> IRETURN; case 'I' -> LRETURN; case 'f' -> FRETURN; case 'r' -> ARETURN; default -> DRETURN; });
+        } else {
+            for (int i = 0; i < n; i++) {
+                toScratch(i, from + i);
+            }
+            mv.visitInsn(RETURN);
+        }
+    }
+
+    private Frame label(long depth) {
+        return frames[fp - 1 - (int) depth];
+    }
+
+    private void skipDead(Opcode op, CodeReader r) {
+        switch (op) {
+            case BLOCK, LOOP, IF, TRY, TRY_TABLE -> deadDepth++;
+            case END -> {
+                if (deadDepth > 0) {
+                    deadDepth--;
+                } else {
+                    instruction(op, r);
+                }
+            }
+            case ELSE -> {
+                if (deadDepth == 0) {
+                    instruction(op, r);
+                }
+            }
+            default -> { }
+        }
+    }
+
+    private void end() {
+        Frame f = frames[fp - 1];
+        boolean fallsThrough = !dead;
+        if (f.kind == Kind.IF && !f.hasElse) {
+            // The missing else passes the parameters through as results.
+            if (fallsThrough) {
+                mv.visitJumpInsn(GOTO, f.label);
+            }
+            mv.visitLabel(f.elseLabel);
+            restoreParams(f);
+            fallsThrough = true;
+        }
+        fp--;
+        sp = f.height + f.results.length;
+        for (int i = 0; i < f.results.length; i++) {
+            stack[f.height + i] = f.results[i];
+        }
+        if (f.kind == Kind.LOOP) {
+            dead = !fallsThrough;
+            return;
+        }
+        mv.visitLabel(f.label);
+        if (f.kind == Kind.FUNC) {
+            if (fallsThrough || f.targeted) {
+                emitReturn();
+            }
+            return;
+        }
+        dead = !(fallsThrough || f.targeted);
+    }
+
+    private void restoreParams(Frame f) {
+        for (int i = 0; i < f.params.length; i++) {
+            load(f.params[i], f.savedParams[i]);
+            storeAt(f.height + i, f.params[i]);
+        }
+        sp = f.height + f.params.length;
+    }
+
+    // ------------------------------------------------------------------ instructions
+
+    private void instruction(Opcode op, CodeReader r) {
+        switch (op) {
+            case NOP -> { }
+            case UNREACHABLE -> {
+                mv.visitMethodInsn(INVOKESTATIC, RUNTIME, "unreachable", "()Ldev/ligature/core/runtime/Trap;", false);
+                mv.visitInsn(ATHROW);
+                dead = true;
+            }
+            case BLOCK, LOOP -> {
+                char[][] bt = new char[2][];
+                blockType(r, bt);
+                Frame f = push(op == Opcode.BLOCK ? Kind.BLOCK : Kind.LOOP, bt[0], bt[1]);
+                if (op == Opcode.LOOP) {
+                    mv.visitLabel(f.label);
+                    // Interruption check on every iteration: one volatile read.
+                    Label go = new Label();
+                    mv.visitVarInsn(ALOAD, 0);
+                    mv.visitFieldInsn(GETFIELD, CTX, "instance", "L" + INSTANCE + ";");
+                    mv.visitMethodInsn(INVOKEVIRTUAL, INSTANCE, "interruptRequested", "()Z", false);
+                    mv.visitJumpInsn(IFEQ, go);
+                    mv.visitVarInsn(ALOAD, 0);
+                    mv.visitMethodInsn(INVOKESTATIC, RUNTIME, "interrupted", "(L" + CTX + ";)Ldev/ligature/core/runtime/Trap;", false);
+                    mv.visitInsn(ATHROW);
+                    mv.visitLabel(go);
+                }
+            }
+            case IF -> {
+                char[][] bt = new char[2][];
+                blockType(r, bt);
+                int cond = --sp;
+                Frame f = push(Kind.IF, bt[0], bt[1]);
+                f.elseLabel = new Label();
+                f.savedParams = new int[f.params.length];
+                for (int i = 0; i < f.params.length; i++) {
+                    // The then branch may overwrite the parameter slots; keep copies for the else branch.
+                    f.savedParams[i] = nextVar;
+                    nextVar += width(f.params[i]);
+                    loadAt(f.height + i);
+                    store(f.params[i], f.savedParams[i]);
+                }
+                load('i', stackVar(cond, 'i'));
+                mv.visitJumpInsn(IFEQ, f.elseLabel);
+            }
+            case ELSE -> {
+                Frame f = frames[fp - 1];
+                if (!dead) {
+                    f.targeted = true;
+                    mv.visitJumpInsn(GOTO, f.label);
+                }
+                f.hasElse = true;
+                mv.visitLabel(f.elseLabel);
+                restoreParams(f);
+                dead = false;
+            }
+            case END -> end();
+            case BR -> {
+                branch(label(r.index()));
+                dead = true;
+            }
+            case BR_IF -> {
+                int cond = --sp;
+                load('i', stackVar(cond, 'i'));
+                Label skip = new Label();
+                mv.visitJumpInsn(IFEQ, skip);
+                branch(label(r.index()));
+                mv.visitLabel(skip);
+            }
+            case BR_TABLE -> brTable(r);
+            case RETURN -> {
+                emitReturn();
+                dead = true;
+            }
+            case CALL -> call((int) r.index());
+            case CALL_INDIRECT -> callIndirect((int) r.index(), (int) r.index2());
+            case DROP -> sp--;
+            case SELECT, SELECT_T -> {
+                int c = --sp;
+                int b = --sp;
+                int a = sp - 1;
+                char t = stack[a];
+                if (typeChar0(t)) {
+                    throw fail("unsupported operand type for select");
+                }
+                Label useB = new Label();
+                Label done = new Label();
+                load('i', stackVar(c, 'i'));
+                mv.visitJumpInsn(IFEQ, useB);
+                mv.visitJumpInsn(GOTO, done);
+                mv.visitLabel(useB);
+                loadAt(b);
+                storeAt(a, t);
+                mv.visitLabel(done);
+            }
+            case LOCAL_GET -> {
+                int x = (int) r.index();
+                load(localTypes[x], localVars[x]);
+                storeAt(sp, localTypes[x]);
+                sp++;
+            }
+            case LOCAL_SET -> {
+                int x = (int) r.index();
+                loadAt(--sp);
+                store(localTypes[x], localVars[x]);
+            }
+            case LOCAL_TEE -> {
+                int x = (int) r.index();
+                loadAt(sp - 1);
+                store(localTypes[x], localVars[x]);
+            }
+            case I32_CONST -> {
+                pushInt(mv, (int) r.value());
+                storeAt(sp++, 'i');
+            }
+            case I64_CONST -> {
+                pushLong(r.value());
+                storeAt(sp++, 'I');
+            }
+            case F32_CONST -> {
+                int bits = (int) r.value();
+                float v = Float.intBitsToFloat(bits);
+                if (v != v) {
+                    // NaN payloads survive only as bits: rebuild the value at run time.
+                    pushInt(mv, bits);
+                    mv.visitMethodInsn(INVOKESTATIC, "java/lang/Float", "intBitsToFloat", "(I)F", false);
+                } else {
+                    mv.visitLdcInsn(v);
+                }
+                storeAt(sp++, 'f');
+            }
+            case F64_CONST -> {
+                long bits = r.value();
+                double v = Double.longBitsToDouble(bits);
+                if (v != v) {
+                    mv.visitLdcInsn(bits);
+                    mv.visitMethodInsn(INVOKESTATIC, "java/lang/Double", "longBitsToDouble", "(J)D", false);
+                } else {
+                    mv.visitLdcInsn(v);
+                }
+                storeAt(sp++, 'F');
+            }
+            case REF_AS_NON_NULL -> {
+                loadAt(sp - 1);
+                mv.visitMethodInsn(INVOKESTATIC, RUNTIME, "nonNull", "(Ljava/lang/Object;)Ljava/lang/Object;", false);
+                storeAt(sp - 1, 'r');
+            }
+            case BR_ON_NULL -> {
+                Label skip = new Label();
+                loadAt(sp - 1);
+                mv.visitJumpInsn(IFNONNULL, skip);
+                sp--; // the null is not carried
+                branch(label(r.index()));
+                sp++;
+                mv.visitLabel(skip);
+            }
+            case BR_ON_NON_NULL -> {
+                Label skip = new Label();
+                loadAt(sp - 1);
+                mv.visitJumpInsn(IFNULL, skip);
+                branch(label(r.index())); // carries the reference on top
+                mv.visitLabel(skip);
+                sp--;
+            }
+            case CALL_REF -> {
+                FuncType ft = shape.funcType((int) r.index());
+                int ref = --sp;
+                stageArgs(ft, 0);
+                mv.visitVarInsn(ALOAD, 0);
+                load('r', stackVar(ref, 'r'));
+                mv.visitMethodInsn(INVOKESTATIC, RUNTIME, "funcRef", "(Ljava/lang/Object;)L" + WASM_FUNCTION + ";", false);
+                foreign(ft);
+            }
+            default -> {
+                if (heapInstruction(op, r)) {
+                    return;
+                } else if (Numeric.supports(op)) {
+                    numeric(op);
+                } else {
+                    throw fail("unsupported instruction " + op.mnemonic() + " at byte " + r.instrPos());
+                }
+            }
+        }
+    }
+
+    private static boolean typeChar0(char t) {
+        return "iIfFr".indexOf(t) < 0;
+    }
+
+    private void numeric(Opcode op) {
+        String sig = op.sig();
+        int gt = sig.indexOf('>');
+        int first = sp - gt;
+        for (int i = 0; i < gt; i++) {
+            loadAt(first + i);
+        }
+        if (!Numeric.emit(mv, op)) {
+            throw fail("unsupported instruction " + op.mnemonic());
+        }
+        sp = first;
+        if (gt < sig.length() - 1) {
+            storeAt(sp++, sig.charAt(gt + 1));
+        }
+    }
+
+    private void brTable(CodeReader r) {
+        int n = r.labelCount();
+        int[] depths = Arrays.copyOf(r.labels(), n);
+        int def = (int) r.index();
+        int idx = --sp;
+        Label[] targets = new Label[n];
+        Label[] byDepth = new Label[fp];
+        for (int i = 0; i < n; i++) {
+            if (byDepth[depths[i]] == null) {
+                byDepth[depths[i]] = new Label();
+            }
+            targets[i] = byDepth[depths[i]];
+        }
+        if (byDepth[def] == null) {
+            byDepth[def] = new Label();
+        }
+        load('i', stackVar(idx, 'i'));
+        if (n == 0) {
+            mv.visitInsn(POP);
+            mv.visitJumpInsn(GOTO, byDepth[def]);
+        } else if (n > LARGE_BR_TABLE) {
+            largeBrTable(idx, depths, byDepth, byDepth[def]);
+        } else {
+            mv.visitTableSwitchInsn(0, n - 1, byDepth[def], targets);
+        }
+        for (int d = 0; d < fp; d++) {
+            if (byDepth[d] != null) {
+                mv.visitLabel(byDepth[d]);
+                branch(label(d));
+            }
+        }
+        dead = true;
+    }
+
+    /** br_tables longer than this map index to target through a string constant: 1-2 bytes per entry, not 4. */
+    private static final int LARGE_BR_TABLE = 512;
+
+    /**
+     * A long br_table (the JVM's tableswitch takes 4 bytes per entry): the i-th char of a string
+     * constant numbers the distinct target of entry i, and a small tableswitch picks the target.
+     */
+    private void largeBrTable(int idx, int[] depths, Label[] byDepth, Label dflt) {
+        mv.visitInsn(POP);
+        int[] ordinal = new int[fp];
+        Arrays.fill(ordinal, -1);
+        Label[] distinct = new Label[fp];
+        int k = 0;
+        StringBuilder table = new StringBuilder(depths.length);
+        for (int d : depths) {
+            if (ordinal[d] < 0) {
+                ordinal[d] = k;
+                distinct[k++] = byDepth[d];
+            }
+            table.append((char) (ordinal[d] + 1)); // from 1: NUL takes two bytes in the class file
+        }
+        load('i', stackVar(idx, 'i'));
+        pushInt(mv, depths.length);
+        mv.visitMethodInsn(INVOKESTATIC, "java/lang/Integer", "compareUnsigned", "(II)I", false);
+        mv.visitJumpInsn(IFGE, dflt);
+        mv.visitLdcInsn(table.toString());
+        load('i', stackVar(idx, 'i'));
+        mv.visitMethodInsn(INVOKEVIRTUAL, "java/lang/String", "charAt", "(I)C", false);
+        mv.visitTableSwitchInsn(1, k, dflt, Arrays.copyOf(distinct, k));
+    }
+
+    private void call(int callee) {
+        FuncType ft = shape.typeOfFunction(callee);
+        if (callee < shape.importedFuncs) {
+            stageArgs(ft, 0);
+            mv.visitVarInsn(ALOAD, 0);
+            mv.visitVarInsn(ALOAD, 0);
+            mv.visitFieldInsn(GETFIELD, CTX, "functions", "[L" + WASM_FUNCTION + ";");
+            pushInt(mv, callee);
+            mv.visitInsn(AALOAD);
+            foreign(ft);
+            return;
+        }
+        String desc = descriptor(ft);
+        if (desc == null) {
+            throw fail("unsupported value type in the signature of callee " + callee);
+        }
+        int n = ft.params().size();
+        int first = sp - n;
+        mv.visitVarInsn(ALOAD, 0);
+        for (int i = 0; i < n; i++) {
+            loadAt(first + i);
+        }
+        mv.visitMethodInsn(INVOKESTATIC, owner, methodName(callee), desc, false);
+        sp = first;
+        if (ft.results().size() == 1) {
+            storeAt(sp++, typeChar(ft.results().get(0)));
+        } else {
+            readResults(ft);
+        }
+    }
+
+    private void callIndirect(int typeIndex, int table) {
+        FuncType ft = shape.funcType(typeIndex);
+        int idx = --sp;
+        stageArgs(ft, 0);
+        mv.visitVarInsn(ALOAD, 0);
+        mv.visitVarInsn(ALOAD, 0);
+        pushInt(mv, shape.types.canonicalId(typeIndex));
+        pushInt(mv, table);
+        unsignedAt(idx);
+        mv.visitMethodInsn(INVOKESTATIC, RUNTIME, "indirect", "(L" + CTX + ";IIJ)L" + WASM_FUNCTION + ";", false);
+        foreign(ft);
+    }
+
+    /** Writes the top arguments of a call of type {@code ft} to {@code ctx.mv} in slot form and pops them. */
+    private void stageArgs(FuncType ft, int unused) {
+        int n = ft.params().size();
+        int first = sp - n;
+        for (int i = 0; i < n; i++) {
+            checkedType(ft.params().get(i));
+            toScratch(i, first + i);
+        }
+        sp = first;
+    }
+
+    /** Writes the value at height {@code h} to scratch entry {@code i} ({@code ctx.mv} or {@code ctx.mvRefs}). */
+    private void toScratch(int i, int h) {
+        char t = stack[h];
+        mv.visitVarInsn(ALOAD, 0);
+        if (t == 'r') {
+            mv.visitFieldInsn(GETFIELD, CTX, "mvRefs", "[Ljava/lang/Object;");
+            pushInt(mv, i);
+            loadAt(h);
+            mv.visitInsn(AASTORE);
+        } else {
+            mv.visitFieldInsn(GETFIELD, CTX, "mv", "[J");
+            pushInt(mv, i);
+            loadAt(h);
+            toSlot(mv, t);
+            mv.visitInsn(LASTORE);
+        }
+    }
+
+    /** With (ctx, function) on the JVM stack: calls through the slot convention and pushes the results. */
+    private void foreign(FuncType ft) {
+        mv.visitMethodInsn(INVOKESTATIC, RUNTIME, "invoke", "(L" + CTX + ";L" + WASM_FUNCTION + ";)V", false);
+        readResults(ft);
+    }
+
+    private void readResults(FuncType ft) {
+        List<ValType> rs = ft.results();
+        for (int i = 0; i < rs.size(); i++) {
+            char t = checkedType(rs.get(i));
+            mv.visitVarInsn(ALOAD, 0);
+            if (t == 'r') {
+                mv.visitFieldInsn(GETFIELD, CTX, "mvRefs", "[Ljava/lang/Object;");
+                pushInt(mv, i);
+                mv.visitInsn(AALOAD);
+            } else {
+                mv.visitFieldInsn(GETFIELD, CTX, "mv", "[J");
+                pushInt(mv, i);
+                mv.visitInsn(LALOAD);
+                fromSlot(mv, t);
+            }
+            storeAt(sp++, t);
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package dev.ligature.jit;
+
+import dev.ligature.core.runtime.ExecContext;
+import dev.ligature.core.runtime.Trap;
+import dev.ligature.core.runtime.WasmFunction;
+import dev.ligature.core.types.FuncType;
+import java.lang.invoke.MethodHandle;
+
+/**
+ * A compiled function bound to an instance: the adapter from the slot convention of
+ * {@link WasmFunction#invoke} to the typed static method. Calls between functions of one module
+ * do not come here; they are direct {@code invokestatic}s with typed JVM arguments.
+ */
+final class JitFunction extends WasmFunction {
+    private final JitInstance ctx;
+    private final int index;
+    /** {@code (JitInstance, int base)void}: reads arguments from the slots, writes results back. */
+    private final MethodHandle entry;
+
+    JitFunction(FuncType type, int typeId, JitInstance ctx, int index, MethodHandle entry) {
+        super(type, typeId);
+        this.ctx = ctx;
+        this.index = index;
+        this.entry = entry;
+    }
+
+    @Override
+    public void invoke(ExecContext ec, int base) {
+        JitInstance c = ctx;
+        if (c.instance.interruptRequested()) {
+            throw c.instance.takeInterrupt();
+        }
+        ExecContext savedExec = c.exec;
+        int savedTop = c.top;
+        c.exec = ec;
+        c.top = base + Math.max(paramSlots(), resultSlots());
+        try {
+            entry.invokeExact(c, base);
+        } catch (Trap t) {
+            t.addFrame(c.instance, index);
+            throw t;
+        } catch (StackOverflowError e) {
+            Trap t = new Trap(Trap.Kind.CALL_STACK_EXHAUSTED);
+            t.addFrame(c.instance, index);
+            throw t;
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable e) {
+            throw new IllegalStateException(e);
+        } finally {
+            c.exec = savedExec;
+            c.top = savedTop;
+        }
+    }
+
+    @Override
+    public String name() {
+        String n = ctx.instance.functionName(index);
+        return n != null ? n : "func[" + index + "]";
+    }
+}

@@ -1,0 +1,93 @@
+package dev.ligature.jit;
+
+import dev.ligature.core.runtime.ExecContext;
+import dev.ligature.core.runtime.Table;
+import dev.ligature.core.runtime.Trap;
+import dev.ligature.core.runtime.Types;
+import dev.ligature.core.runtime.WasmFunction;
+
+/** Out-of-line operations called by generated code. Public for the hidden classes; not API. */
+public final class JitRuntime {
+    private JitRuntime() {}
+
+    static void init() {
+        Types.registry();
+        new Trap(Trap.Kind.UNREACHABLE).addFrame(i -> null, 0);
+    }
+
+    public static Trap unreachable() {
+        return new Trap(Trap.Kind.UNREACHABLE);
+    }
+
+    public static Trap interrupted(JitInstance ctx) {
+        return ctx.instance.takeInterrupt();
+    }
+
+    /** The function {@code call_indirect} calls: bounds, null and canonical type checks as the interpreter does. */
+    public static WasmFunction indirect(JitInstance ctx, int typeId, int table, long i) {
+        Table t = ctx.tables[table];
+        if (i < 0 || i >= t.size()) {
+            throw new Trap(Trap.Kind.UNDEFINED_ELEMENT, i);
+        }
+        Object o = t.get(i);
+        if (o == null) {
+            throw new Trap(Trap.Kind.UNINITIALIZED_ELEMENT, i);
+        }
+        WasmFunction f = (WasmFunction) o;
+        if (f.typeId() != typeId && !Types.registry().isSubtype(f.typeId(), typeId)) {
+            throw new Trap(Trap.Kind.INDIRECT_CALL_TYPE_MISMATCH);
+        }
+        return f;
+    }
+
+    /**
+     * Effective address of a 64-bit memory access: {@code index + offset} as unsigned numbers, or
+     * -1 (which {@link dev.ligature.core.runtime.Memory} refuses, and which the interpreter reports
+     * too) when the sum reaches 2^63: no memory is that large, and the sum may have wrapped.
+     */
+    public static long ea64(long index, long offset) {
+        long ea = index + offset;
+        return (index | offset | ea) < 0 ? -1 : ea;
+    }
+
+    /** {@code ref.as_non_null}. */
+    public static Object nonNull(Object ref) {
+        if (ref == null) {
+            throw new Trap(Trap.Kind.NULL_REFERENCE);
+        }
+        return ref;
+    }
+
+    /** The callee of {@code call_ref}. */
+    public static WasmFunction funcRef(Object ref) {
+        if (ref == null) {
+            throw new Trap(Trap.Kind.NULL_FUNCTION_REFERENCE);
+        }
+        return (WasmFunction) ref;
+    }
+
+    /** The imported function {@code index}. */
+    public static WasmFunction imported(JitInstance ctx, int index) {
+        return ctx.functions[index];
+    }
+
+    /**
+     * Calls {@code f} through the slot convention: arguments were staged in {@code ctx.mv}, results
+     * come back there. Uses the execution context's slots above the frame that entered this code.
+     */
+    public static void invoke(JitInstance ctx, WasmFunction f) {
+        ExecContext ec = ctx.exec;
+        int b = ctx.top;
+        int p = f.paramSlots();
+        int r = f.resultSlots();
+        ec.ensure(b + Math.max(p, r) + 16);
+        System.arraycopy(ctx.mv, 0, ec.slots, b, p);
+        System.arraycopy(ctx.mvRefs, 0, ec.refs, b, p);
+        ec.caller = ctx.instance;
+        WasmFunction.invokeFully(f, ec, b);
+        System.arraycopy(ec.slots, b, ctx.mv, 0, r);
+        System.arraycopy(ec.refs, b, ctx.mvRefs, 0, r);
+        // Stale references in the shared slots would keep objects alive.
+        java.util.Arrays.fill(ec.refs, b, b + Math.max(p, r), null);
+    }
+}

@@ -1,0 +1,204 @@
+package dev.ligature.jit;
+
+import dev.ligature.core.types.FuncType;
+import dev.ligature.core.types.NumType;
+import dev.ligature.core.types.RefType;
+import dev.ligature.core.types.ValType;
+import java.util.Arrays;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Opcodes;
+
+/**
+ * The value model of a function being compiled: the Wasm operand stack lives in JVM locals, one
+ * per (stack height, type), so the JVM operand stack is empty between Wasm instructions and every
+ * merge point is consistent for the verifier; HotSpot's register allocator sees through the
+ * locals. Wasm types map to JVM types as i32 int, i64 long, f32 float, f64 double, references
+ * Object; type letters are {@code i I f F r}.
+ */
+abstract class StackEmitter implements Opcodes {
+    /** HotSpot does not JIT-compile methods with more bytecode than this (HugeMethodLimit). */
+    static final int HUGE_METHOD_LIMIT = 8000;
+    static final String CTX = "dev/ligature/jit/JitInstance";
+    static final String MEMORY = "dev/ligature/core/runtime/Memory";
+    static final String GLOBAL = "dev/ligature/core/runtime/Global";
+    static final String WASM_FUNCTION = "dev/ligature/core/runtime/WasmFunction";
+    static final String RUNTIME = "dev/ligature/jit/JitRuntime";
+    static final String INSTANCE = "dev/ligature/core/runtime/Instance";
+    static final String TABLE = "dev/ligature/core/runtime/Table";
+
+    final ModuleShape shape;
+    final int funcIndex;
+    MethodVisitor mv;
+    /** Next free JVM local. */
+    int nextVar;
+    /** Types of the Wasm operand stack, by height. */
+    char[] stack = new char[16];
+    /** Wasm operand stack height. */
+    int sp;
+    /** JVM local of each (height, type), or -1. */
+    int[] stackVars = new int[64];
+    /** JVM local caching memory 0, or -1. */
+    int memVar = -1;
+
+    StackEmitter(ModuleShape shape, int funcIndex) {
+        this.shape = shape;
+        this.funcIndex = funcIndex;
+        Arrays.fill(stackVars, -1);
+    }
+
+    /** JVM descriptor of the typed method for a function of type {@code t}; null if a type is not supported. */
+    static String descriptor(FuncType t) {
+        StringBuilder sb = new StringBuilder("(L" + CTX + ";");
+        for (ValType v : t.params()) {
+            char c = typeChar(v);
+            if (c == 0) {
+                return null;
+            }
+            sb.append(jvmDesc(c));
+        }
+        sb.append(')');
+        if (t.results().size() == 1) {
+            char c = typeChar(t.results().get(0));
+            if (c == 0) {
+                return null;
+            }
+            sb.append(jvmDesc(c));
+        } else {
+            for (ValType v : t.results()) {
+                if (typeChar(v) == 0) {
+                    return null;
+                }
+            }
+            sb.append('V');
+        }
+        return sb.toString();
+    }
+
+    /** JVM descriptor of a value of Wasm type {@code t}: references are plain Objects. */
+    static String jvmDesc(char t) {
+        return t == 'r' ? "Ljava/lang/Object;" : String.valueOf(Numeric.jvm(t));
+    }
+
+    static char typeChar(ValType t) {
+        if (t instanceof RefType) {
+            return 'r';
+        }
+        if (t instanceof NumType n) {
+            return switch (n) {
+                case I32 -> 'i';
+                case I64 -> 'I';
+                case F32 -> 'f';
+                case F64 -> 'F';
+            };
+        }
+        return 0;
+    }
+
+    JitCompileException fail(String what) {
+        return new JitCompileException(funcIndex, shape.functionName(funcIndex), what);
+    }
+
+    char checkedType(ValType t) {
+        char c = typeChar(t);
+        if (c == 0) {
+            throw fail("unsupported value type " + t);
+        }
+        return c;
+    }
+
+    static int width(char t) {
+        return t == 'I' || t == 'F' ? 2 : 1; // references ('r') take one
+    }
+
+    int stackVar(int h, char t) {
+        int key = h * 5 + "iIfFr".indexOf(t);
+        if (key >= stackVars.length) {
+            int old = stackVars.length;
+            stackVars = Arrays.copyOf(stackVars, Math.max(key + 1, old * 2));
+            Arrays.fill(stackVars, old, stackVars.length, -1);
+        }
+        int v = stackVars[key];
+        if (v < 0) {
+            v = stackVars[key] = nextVar;
+            nextVar += width(t);
+            if (nextVar > 65_000) {
+                throw fail("too many JVM locals");
+            }
+        }
+        return v;
+    }
+
+    /** Loads the value at stack height {@code h} onto the JVM stack. */
+    void loadAt(int h) {
+        load(stack[h], stackVar(h, stack[h]));
+    }
+
+    /** Stores the JVM stack top as the value of type {@code t} at height {@code h}. */
+    void storeAt(int h, char t) {
+        if (h >= stack.length) {
+            stack = Arrays.copyOf(stack, Math.max(h + 1, stack.length * 2));
+        }
+        stack[h] = t;
+        store(t, stackVar(h, t));
+    }
+
+    void load(char t, int var) {
+        mv.visitVarInsn(switch (t) { case 'i' -> ILOAD; case 'I' -> LLOAD; case 'f' -> FLOAD; case 'r' -> ALOAD; default -> DLOAD; }, var);
+    }
+
+    void store(char t, int var) {
+        mv.visitVarInsn(switch (t) { case 'i' -> ISTORE; case 'I' -> LSTORE; case 'f' -> FSTORE; case 'r' -> ASTORE; default -> DSTORE; }, var);
+    }
+
+    void pushZero(char t) {
+        mv.visitInsn(switch (t) { case 'i' -> ICONST_0; case 'I' -> LCONST_0; case 'f' -> FCONST_0; case 'r' -> ACONST_NULL; default -> DCONST_0; });
+    }
+
+    static void pushInt(MethodVisitor m, int v) {
+        if (v >= -1 && v <= 5) {
+            m.visitInsn(ICONST_0 + v);
+        } else if (v >= Byte.MIN_VALUE && v <= Byte.MAX_VALUE) {
+            m.visitIntInsn(BIPUSH, v);
+        } else if (v >= Short.MIN_VALUE && v <= Short.MAX_VALUE) {
+            m.visitIntInsn(SIPUSH, v);
+        } else {
+            m.visitLdcInsn(v);
+        }
+    }
+
+    void pushLong(long v) {
+        if (v == 0 || v == 1) {
+            mv.visitInsn(LCONST_0 + (int) v);
+        } else {
+            mv.visitLdcInsn(v);
+        }
+    }
+
+    /** Converts the JVM stack top of Wasm type {@code t} to its slot form (a long). */
+    static void toSlot(MethodVisitor m, char t) {
+        switch (t) {
+            case 'i' -> m.visitInsn(I2L);
+            case 'I' -> { }
+            case 'f' -> {
+                m.visitMethodInsn(INVOKESTATIC, "java/lang/Float", "floatToRawIntBits", "(F)I", false);
+                m.visitInsn(I2L);
+                m.visitLdcInsn(0xFFFFFFFFL);
+                m.visitInsn(LAND);
+            }
+            default -> m.visitMethodInsn(INVOKESTATIC, "java/lang/Double", "doubleToRawLongBits", "(D)J", false);
+        }
+    }
+
+    /** Converts a slot (long) on the JVM stack to a value of Wasm type {@code t}. */
+    static void fromSlot(MethodVisitor m, char t) {
+        switch (t) {
+            case 'i' -> m.visitInsn(L2I);
+            case 'I' -> { }
+            case 'f' -> {
+                m.visitInsn(L2I);
+                m.visitMethodInsn(INVOKESTATIC, "java/lang/Float", "intBitsToFloat", "(I)F", false);
+            }
+            default -> m.visitMethodInsn(INVOKESTATIC, "java/lang/Double", "longBitsToDouble", "(J)D", false);
+        }
+    }
+}

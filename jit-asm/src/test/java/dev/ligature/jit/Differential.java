@@ -1,0 +1,75 @@
+package dev.ligature.jit;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import dev.ligature.core.ast.Module;
+import dev.ligature.core.runtime.Imports;
+import dev.ligature.core.runtime.Instance;
+import dev.ligature.core.runtime.Trap;
+import dev.ligature.core.runtime.WasmModule;
+import dev.ligature.core.text.WatParser;
+import dev.ligature.core.types.NumType;
+import java.util.function.Supplier;
+
+/**
+ * Runs one module on the interpreter and on the compiler side by side: the same calls must give
+ * the same result slots (raw bits, so NaN payloads count) or the same trap.
+ */
+final class Differential {
+    final Instance interpreted;
+    final Instance compiled;
+
+    Differential(String wat) {
+        this(wat, Imports::empty);
+    }
+
+    Differential(String wat, Supplier<Imports> imports) {
+        Module m = WatParser.parseModule(wat);
+        interpreted = WasmModule.of(m).instantiate(imports.get());
+        compiled = WasmModule.of(m, new JitEngine()).instantiate(imports.get());
+    }
+
+    /** Calls {@code export} on both and asserts the same outcome; returns the compiled side's result slots (null on a trap). */
+    long[] check(String export, long... args) {
+        Object a = outcome(interpreted, export, args);
+        Object b = outcome(compiled, export, args);
+        String call = export + java.util.Arrays.toString(args);
+        if (a instanceof long[] x) {
+            if (!(b instanceof long[] y)) {
+                fail(call + ": interpreter returned " + java.util.Arrays.toString(x) + ", compiler " + b);
+                return null;
+            }
+            // An i32 or f32 lives in a slot's low 32 bits; engines may leave anything in the high half.
+            var types = compiled.function(export).type().results();
+            for (int i = 0; i < types.size(); i++) {
+                if (types.get(i) == NumType.I32 || types.get(i) == NumType.F32) {
+                    x[i] = (int) x[i];
+                    y[i] = (int) y[i];
+                }
+                // Arithmetic on a non-canonical NaN may give any arithmetic NaN (Wasm leaves the
+                // payload and sign open, and HotSpot may swap commutative operands): NaN matches NaN.
+                boolean nans = types.get(i) == NumType.F32 ? Float.isNaN(Float.intBitsToFloat((int) x[i]))
+                        && Float.isNaN(Float.intBitsToFloat((int) y[i]))
+                        : types.get(i) == NumType.F64 && Double.isNaN(Double.longBitsToDouble(x[i]))
+                        && Double.isNaN(Double.longBitsToDouble(y[i]));
+                if (nans) {
+                    y[i] = x[i];
+                }
+            }
+            assertArrayEquals(x, y, call);
+            return y;
+        }
+        assertEquals(a, b, call);
+        return null;
+    }
+
+    private static Object outcome(Instance inst, String export, long[] args) {
+        try {
+            return inst.function(export).call(args);
+        } catch (Trap t) {
+            return "trap: " + t.getMessage();
+        }
+    }
+}
