@@ -21,8 +21,8 @@ import java.util.Locale;
  * memory never shrinks, that space is never written, and pages added by {@link #grow} are zero without clearing.
  * The segment has one of two {@linkplain Backing backings}:
  * <ul>
- *   <li>{@link Backing#MMAP}: the whole maximum (declared maximum, embedder cap, or 4 GiB for a 32-bit memory
- *       without one) reserved up front with {@code mmap(PROT_READ|PROT_WRITE,
+ *   <li>{@link Backing#MMAP}: the whole maximum (the smallest of the declared maximum, 4 GiB for a 32-bit memory
+ *       without one, the embedder cap, and {@link #MAX_MAPPED_PAGES}) reserved up front with {@code mmap(PROT_READ|PROT_WRITE,
  *       MAP_PRIVATE|MAP_ANONYMOUS|MAP_NORESERVE)}. The kernel supplies zero pages on first touch, so the
  *       reservation costs microseconds and no resident memory, and growth never copies. Used by default when the
  *       JVM grants native access to this class's module ({@code --enable-native-access=ALL-UNNAMED} on the class
