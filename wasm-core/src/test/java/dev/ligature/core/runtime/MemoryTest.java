@@ -1,0 +1,220 @@
+package dev.ligature.core.runtime;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.ligature.core.types.Limits;
+import dev.ligature.core.types.MemoryType;
+import java.util.function.LongConsumer;
+import org.junit.jupiter.api.Test;
+
+/** Bounds, growth, limits and byte order of the linear memory, on the heap backing (the one tests get by default). */
+class MemoryTest {
+    static final int PAGE = Memory.PAGE_SIZE;
+
+    static Memory heap(long min, long max, boolean is64, long cap) {
+        return new Memory(new MemoryType(new Limits(min, max), false, is64), cap, Memory.Backing.HEAP);
+    }
+
+    static void assertOob(LongConsumer access, long ea) {
+        Trap t = assertThrows(Trap.class, () -> access.accept(ea), "address " + Long.toUnsignedString(ea));
+        assertEquals(Trap.Kind.OUT_OF_BOUNDS_MEMORY, t.kind());
+    }
+
+    @Test
+    void everyWidthTrapsExactlyOneByteBeyondTheEdge() {
+        Memory m = heap(1, -1, false, -1);
+        long end = PAGE;
+        m.storeI8(end - 1, (byte) 1);
+        m.storeI16(end - 2, (short) 1);
+        m.storeI32(end - 4, 1);
+        m.storeI64(end - 8, 1);
+        m.storeF32(end - 4, 1f);
+        m.storeF64(end - 8, 1d);
+        assertOob(a -> m.storeI8(a, (byte) 1), end);
+        assertOob(a -> m.loadI8(a), end);
+        assertOob(a -> m.storeI16(a, (short) 1), end - 1);
+        assertOob(a -> m.loadI16(a), end - 1);
+        assertOob(a -> m.storeI32(a, 1), end - 3);
+        assertOob(a -> m.loadI32(a), end - 3);
+        assertOob(a -> m.loadF32(a), end - 3);
+        assertOob(a -> m.storeI64(a, 1), end - 7);
+        assertOob(a -> m.loadI64(a), end - 7);
+        assertOob(a -> m.loadF64(a), end - 7);
+        // Unsigned addresses of 2^63 and more arrive as negative longs.
+        for (long ea : new long[] {-1, -4, Long.MIN_VALUE, Long.MAX_VALUE, Long.MAX_VALUE - 3}) {
+            assertOob(a -> m.loadI32(a), ea);
+            assertOob(a -> m.storeI8(a, (byte) 0), ea);
+        }
+    }
+
+    @Test
+    void aZeroPageMemoryRejectsEveryAccess() {
+        Memory m = heap(0, -1, false, -1);
+        assertEquals(0, m.byteSize());
+        assertOob(a -> m.loadI8(a), 0);
+        assertOob(a -> m.loadI64(a), 0);
+        m.fill(0, (byte) 1, 0); // empty ranges at the end are in bounds
+        m.checkRange(0, 0);
+        assertOob(a -> m.checkRange(a, 0), 1);
+    }
+
+    @Test
+    void valuesAreLittleEndianAndUnalignedAccessWorks() {
+        Memory m = heap(1, -1, false, -1);
+        m.storeI32(0, 0x04030201);
+        assertArrayEquals(new byte[] {1, 2, 3, 4}, m.read(0, 4));
+        m.storeI64(13, 0x0807060504030201L); // straddles 8-byte words of the backing long[]
+        assertEquals(0x0807060504030201L, m.loadI64(13));
+        assertEquals(0x0605, m.loadI16(17));
+        assertEquals((byte) 8, m.loadI8(20));
+        m.storeF64(3, -2.5);
+        assertEquals(-2.5, m.loadF64(3));
+        m.storeI8(40, (byte) 0xFF);
+        assertEquals(-1, m.loadI8(40), "signed");
+    }
+
+    @Test
+    void growReturnsOldPagesAndNewPagesAreZero() {
+        Memory m = heap(1, 10, false, -1);
+        m.fill(0, (byte) 0x5A, PAGE);
+        assertEquals(1, m.grow(2));
+        assertEquals(3, m.pages());
+        assertEquals(3L * PAGE, m.byteSize());
+        assertEquals(0x5A5A5A5A, m.loadI32(PAGE - 4), "old contents kept");
+        for (long a = PAGE; a < 3L * PAGE; a += 8) {
+            assertEquals(0, m.loadI64(a), "new page byte at " + a);
+        }
+        assertEquals(3, m.grow(0));
+        assertEquals(-1, m.grow(-1));
+    }
+
+    @Test
+    void growWithinCapacityDoesNotCopy() {
+        Memory m = heap(1, 1000, false, -1);
+        assertEquals(1, m.grow(1)); // beyond the initial capacity: one copy, with headroom
+        assertEquals(1, m.copies());
+        assertTrue(m.capacity() >= m.byteSize());
+        m.grow(1);
+        long copiesBefore = m.copies();
+        var segmentBefore = m.segment();
+        long spare = (m.capacity() - m.byteSize()) / PAGE;
+        assertTrue(spare > 0, "doubling leaves headroom: capacity " + m.capacity() + ", size " + m.byteSize());
+        // Dirty the last page, then grow into the headroom: the new pages must read as zero.
+        m.fill(m.byteSize() - PAGE, (byte) 7, PAGE);
+        long pagesBefore = m.pages();
+        assertEquals(pagesBefore, m.grow(spare));
+        assertEquals(m.capacity(), m.byteSize(), "grew exactly into the headroom");
+        assertSame(segmentBefore, m.segment(), "growth inside the capacity keeps the backing");
+        assertEquals(copiesBefore, m.copies());
+        assertEquals(0, m.loadI64(m.byteSize() - 8));
+    }
+
+    @Test
+    void growingOnePageAtATimeCopiesLogarithmicallyOften() {
+        Memory m = heap(1, -1, false, -1);
+        for (int i = 0; i < 1023; i++) {
+            assertEquals(1 + i, m.grow(1));
+        }
+        assertEquals(1024, m.pages());
+        // Capacity doubles from one page: 2, 4, ..., 1024 pages is ten reallocations.
+        assertTrue(m.copies() <= 10, "copies: " + m.copies());
+    }
+
+    @Test
+    void theDeclaredMaximumStopsGrowth() {
+        Memory m = heap(2, 5, false, -1);
+        assertEquals(5, m.maxPages());
+        assertEquals(-1, m.grow(4));
+        assertEquals(2, m.pages(), "a failed grow changes nothing");
+        assertEquals(2, m.grow(3));
+        assertEquals(-1, m.grow(1));
+        assertEquals(5L * PAGE, m.capacity(), "headroom never exceeds the maximum");
+    }
+
+    @Test
+    void theEmbedderCapStopsGrowthAndInstantiation() {
+        Memory m = heap(1, 100, false, 3);
+        assertEquals(3, m.maxPages());
+        assertEquals(-1, m.grow(3));
+        assertEquals(1, m.grow(2));
+        Trap t = assertThrows(Trap.class, () -> heap(4, 100, false, 3));
+        assertEquals(Trap.Kind.LIMIT_EXCEEDED, t.kind());
+    }
+
+    @Test
+    void aWasm32MemoryWithoutMaximumStopsAt4GiB() {
+        assertEquals(65536, heap(0, -1, false, -1).maxPages());
+    }
+
+    @Test
+    void memory64AddressesBeyondTheSizeTrapAndBeyond16GiBTheHeapRefuses() {
+        Memory m = heap(1, -1, true, -1);
+        assertEquals(Memory.MAX_HEAP_PAGES, m.maxPages(), "unbounded memory64 on the heap: the long[] limit");
+        assertOob(a -> m.loadI32(a), 1L << 32);
+        assertOob(a -> m.loadI32(a), (1L << 32) + 8);
+        assertOob(a -> m.storeI64(a, 0), (1L << 40));
+        assertEquals(-1, m.grow(Memory.MAX_HEAP_PAGES), "one page more than the heap can back");
+        assertEquals(-1, m.grow(1L << 48));
+        Trap t = assertThrows(Trap.class, () -> heap(Memory.MAX_HEAP_PAGES + 1, -1, true, -1));
+        assertEquals(Trap.Kind.LIMIT_EXCEEDED, t.kind());
+    }
+
+    @Test
+    void pyodidesMemoryOf30MiBWithA4GiBMaximumInstantiatesAndGrows() {
+        long min = 30L * 1024 * 1024 / PAGE;
+        Memory m = new Memory(new MemoryType(new Limits(min, 65536), false, false), -1);
+        assertEquals(min, m.pages());
+        assertEquals(65536, m.maxPages());
+        assertEquals(min, m.grow(16));
+        m.storeI32(m.byteSize() - 4, 42);
+        assertEquals(42, m.loadI32(m.byteSize() - 4));
+        assertOob(a -> m.loadI8(a), m.byteSize());
+    }
+
+    @Test
+    void bulkOperationsCheckTheWholeRangeFirst() {
+        Memory m = heap(1, -1, false, -1);
+        m.write(10, new byte[] {1, 2, 3, 4, 5});
+        m.copy(12, m, 10, 5); // overlapping, forwards
+        assertArrayEquals(new byte[] {1, 2, 1, 2, 3, 4, 5}, m.read(10, 7));
+        m.copy(10, m, 12, 5); // overlapping, backwards
+        assertArrayEquals(new byte[] {1, 2, 3, 4, 5}, m.read(10, 5));
+        assertOob(a -> m.fill(a, (byte) 9, 2), PAGE - 1);
+        assertEquals(0, m.loadI8(PAGE - 1), "a trapping fill writes nothing");
+        assertOob(a -> m.copy(a, m, 0, 8), PAGE - 4);
+        assertOob(a -> m.write(a, new byte[4]), PAGE - 3);
+        m.init(100, new byte[] {9, 8, 7}, 1, 2);
+        assertArrayEquals(new byte[] {8, 7}, m.read(100, 2));
+        assertEquals(Trap.Kind.OUT_OF_BOUNDS_MEMORY,
+                assertThrows(Trap.class, () -> m.init(0, new byte[3], 2, 2)).kind());
+        Memory other = heap(1, -1, false, -1);
+        other.copy(0, m, 10, 5);
+        assertArrayEquals(new byte[] {1, 2, 3, 4, 5}, other.read(0, 5));
+    }
+
+    @Test
+    void stringsRoundTripAndCStringsStopAtNulOrTheEnd() {
+        Memory m = heap(1, -1, false, -1);
+        int n = m.writeString(0, "héllo");
+        assertEquals(6, n);
+        assertEquals("héllo", m.readString(0, n));
+        assertEquals("héllo", m.readCString(0));
+        m.writeString(PAGE - 2, "ab");
+        assertEquals("ab", m.readCString(PAGE - 2), "unterminated at the end of memory");
+        assertEquals("", m.readCString(PAGE));
+        assertOob(a -> m.readCString(a), PAGE + 1);
+    }
+
+    @Test
+    void theDefaultPathUsesTheHeapUnlessNativeAccessIsGranted() {
+        Memory m = Memory.of(1, 2);
+        assertEquals(MappedReservation.available() ? Memory.Backing.MMAP : Memory.Backing.HEAP, m.backing());
+        Memory requested = new Memory(new MemoryType(new Limits(1, 2), false, false), -1, Memory.Backing.MMAP);
+        assertEquals(MappedReservation.available() ? Memory.Backing.MMAP : Memory.Backing.HEAP, requested.backing(),
+                "mmap falls back to the heap when it cannot work");
+    }
+}
