@@ -34,6 +34,7 @@ public class InterpreterBenchmark {
     private int size;
     private KernelRunner.KernelCall chicory;
     private KernelRunner.KernelCall ligature;
+    private KernelRunner.KernelCall compiler;
 
     @Setup(Level.Trial)
     public void setUp() {
@@ -41,6 +42,7 @@ public class InterpreterBenchmark {
         byte[] binary = kernel.binary();
         chicory = verified(new ChicoryInterpreterRunner(), binary);
         ligature = verified(new LigatureInterpreterRunner(), binary);
+        compiler = verified(new LigatureCompilerRunner(), binary);
     }
 
     private KernelRunner.KernelCall verified(KernelRunner runner, byte[] binary) {
@@ -62,5 +64,11 @@ public class InterpreterBenchmark {
     @Benchmark
     public long ligatureInterpreter() {
         return ligature.run(size);
+    }
+
+    /** Not an interpreter: Ligature's compiler on the same kernels, for scale (issue 4 compares it with V8). */
+    @Benchmark
+    public long ligatureCompiler() {
+        return compiler.run(size);
     }
 }

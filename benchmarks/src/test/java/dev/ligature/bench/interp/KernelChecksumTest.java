@@ -28,6 +28,15 @@ class KernelChecksumTest {
         }
     }
 
+    @ParameterizedTest
+    @EnumSource(Kernel.class)
+    void ligatureCompilerMatchesTheJavaReference(Kernel kernel) {
+        KernelRunner.KernelCall call = new LigatureCompilerRunner().instantiate(kernel, kernel.binary());
+        for (int size : new int[] {1, 2, 3, 17, kernel.benchmarkSize()}) {
+            assertEquals(kernel.expected(size), call.run(size), kernel + "(" + size + ")");
+        }
+    }
+
     @Test
     void referencesAgreeWithKnownValues() {
         assertEquals(6765, KernelReference.fib(20));
