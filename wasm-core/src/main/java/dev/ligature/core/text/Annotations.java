@@ -230,6 +230,16 @@ final class Annotations {
         return new CustomSection(name, data.toByteArray(), after);
     }
 
+    /** Position of the point just after section {@code id} (0: before all sections) in binary order. */
+    private static int rank(int id) {
+        for (int i = 0; i < SECTION_ORDER.length; i++) {
+            if (SECTION_ORDER[i] == id) {
+                return i + 1;
+            }
+        }
+        return 0;
+    }
+
     /** The id of the section that comes right before section {@code id}, or 0 before the first. */
     private static int preceding(int id) {
         for (int i = 1; i < SECTION_ORDER.length; i++) {
@@ -279,10 +289,10 @@ final class Annotations {
     }
 
     /**
-     * The custom sections the annotations produce, in order: every {@code @custom}, then the
-     * branch hints (placed after the function section, so before the code they describe, as the
-     * proposal requires) and the name section (after the last section). Throws the held-back
-     * invalid-target error, if any.
+     * The custom sections the annotations produce, in the order the binary format will hold them:
+     * every {@code @custom} where it is placed, the branch hints after the function section (so
+     * before the code they describe, as the proposal requires) and the name section after the last
+     * section. Throws the held-back invalid-target error, if any.
      */
     List<CustomSection> sections() {
         if (deferred != null) {
@@ -306,6 +316,8 @@ final class Annotations {
                     Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), tagNames);
             out.add(names.toCustomSection(SECTION_ORDER[SECTION_ORDER.length - 1]));
         }
+        // binary order (stable within a position), so the module equals its own encode-decode
+        out.sort((x, y) -> Integer.compare(rank(x.after()), rank(y.after())));
         return out;
     }
 }
