@@ -56,7 +56,7 @@ final class FieldParser {
     Module build() {
         int dataCount = m.usesDataCount ? data.size() : -1;
         return new Module(m.recs, imports, funcs, tables, memories, tags, globals, exports, start, elements,
-                dataCount, data, List.of());
+                dataCount, data, m.annotations.sections());
     }
 
     /** One field, the cursor at its opening parenthesis. */
@@ -164,7 +164,7 @@ final class FieldParser {
             imports.add(new Import(module, name, externType(kw)));
         } else {
             switch (kind) {
-                case FUNC -> func();
+                case FUNC -> func(index);
                 case TABLE -> table(index);
                 case MEMORY -> memory(index);
                 case GLOBAL -> {
@@ -177,7 +177,7 @@ final class FieldParser {
         t.rparen();
     }
 
-    private void func() {
+    private void func(int functionIndex) {
         TypeParser.TypeUse use = types.typeUse(true);
         IdSpace locals = new IdSpace("local");
         for (int id : use.paramIds()) {
@@ -200,8 +200,21 @@ final class FieldParser {
         }
         code.begin(locals);
         WasmWriter w = new WasmWriter(64);
+        m.annotations.beginFunction(functionIndex);
         code.expression(w);
+        m.annotations.endFunction(localsSize(runs));
         funcs.add(new Func(use.index(), runs, Expr.wrap(w.toByteArray())));
+    }
+
+    /** The size of the locals declarations as the binary format writes them. */
+    private static int localsSize(List<Func.Locals> runs) {
+        WasmWriter w = new WasmWriter(16);
+        w.u32(runs.size());
+        for (Func.Locals l : runs) {
+            w.u32(l.count());
+            dev.ligature.core.binary.BinaryTypes.writeValType(w, l.type());
+        }
+        return w.size();
     }
 
     private static void addLocal(List<Func.Locals> runs, ValType type) {

@@ -143,6 +143,9 @@ final class InstrParser {
     // Plain (flat) instructions
 
     private void plain(WasmWriter w) {
+        if (m.annotations.hasHints()) {
+            m.annotations.emitted(t.p, w.size());
+        }
         switch (t.text()) {
             case "block", "loop" -> {
                 w.u8(t.atKeyword("block") ? 0x02 : 0x03);
@@ -256,6 +259,7 @@ final class InstrParser {
         if (!t.at(Lexer.KEYWORD)) {
             throw t.unexpected();
         }
+        int keyword = t.p;
         switch (t.text()) {
             case "block", "loop" -> {
                 w.u8(t.atKeyword("block") ? 0x02 : 0x03);
@@ -274,6 +278,9 @@ final class InstrParser {
                 blockType(bt);
                 while (t.at(Lexer.LPAREN) && !t.atForm("then")) {
                     folded(w);
+                }
+                if (m.annotations.hasHints()) {
+                    m.annotations.emitted(keyword, w.size());
                 }
                 w.u8(0x04).bytes(bt.toByteArray());
                 push(id);
@@ -308,6 +315,9 @@ final class InstrParser {
             default -> {
                 WasmWriter own = new WasmWriter(16);
                 operation(own, w);
+                if (m.annotations.hasHints()) {
+                    m.annotations.emitted(keyword, w.size());
+                }
                 w.bytes(own.toByteArray());
             }
         }

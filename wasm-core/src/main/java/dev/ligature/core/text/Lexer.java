@@ -22,7 +22,10 @@ import java.util.Arrays;
  * starting with a lower-case letter form a {@link #KEYWORD}, with a digit or sign a {@link #NUMBER};
  * every other run (for example {@code 0$l} or {@code $l"a"}) is {@link #RESERVED}, which no grammar
  * rule accepts. Comments are dropped; annotations {@code (@id ...)} are checked for well-formed
- * tokens and balanced parentheses, then dropped, since Ligature gives no annotation a meaning.
+ * tokens and balanced parentheses, then dropped from the token stream. The three annotations
+ * Ligature gives a meaning ({@code @custom}, {@code @name}, {@code @metadata.code.branch_hint})
+ * are also recorded with the index of the token they precede, so the module parser can interpret
+ * them by position while every other grammar rule keeps ignoring them.
  */
 public final class Lexer {
     public static final byte LPAREN = 0, RPAREN = 1, KEYWORD = 2, ID = 3, STRING = 4, NUMBER = 5, RESERVED = 6,
@@ -57,6 +60,18 @@ public final class Lexer {
     private int pos;
     private int line;
     private int lineStart;
+
+    private final java.util.List<Annotation> annotations = new java.util.ArrayList<>();
+
+    /**
+     * A recorded annotation: its id, the index of the token that follows it, and the byte range
+     * of its contents (after the id, before the closing parenthesis) with that range's position.
+     */
+    record Annotation(String id, int token, int contentStart, int contentEnd, int line, int column) {}
+
+    /** Ids of the annotations recorded for the parser; all others are dropped. */
+    private static final java.util.Set<String> KNOWN_ANNOTATIONS =
+            java.util.Set.of("custom", "name", "metadata.code.branch_hint");
 
     private Lexer(byte[] src, int baseLine, int baseColumn) {
         this.src = src;
@@ -185,8 +200,20 @@ public final class Lexer {
         return MalformedModuleException.atPosition(reason, line, col);
     }
 
+    /** The recorded {@code @custom}, {@code @name} and {@code @metadata.code.branch_hint} annotations, in source order. */
+    java.util.List<Annotation> annotations() {
+        return annotations;
+    }
+
+    /** Tokenizes the contents of a recorded annotation on their own. */
+    Lexer contents(Annotation a) {
+        return tokenize(java.util.Arrays.copyOfRange(src, a.contentStart(), a.contentEnd()), a.line(), a.column());
+    }
+
     private void run() {
         int annotationDepth = 0;
+        String known = null;
+        int contentStart = 0, contentLine = 0, contentColumn = 0;
         while (true) {
             skipBlanks();
             if (pos >= src.length) {
@@ -202,6 +229,11 @@ public final class Lexer {
                     int at = pos;
                     pos += 2;
                     int idEnd = annotationIdEnd(pos, at);
+                    String id = new String(src, pos, idEnd - pos, java.nio.charset.StandardCharsets.UTF_8);
+                    known = KNOWN_ANNOTATIONS.contains(id) ? id : null;
+                    contentStart = idEnd;
+                    contentLine = line;
+                    contentColumn = idEnd - lineStart + 1 + (line == baseLine ? baseColumn - 1 : 0);
                     pos = idEnd;
                     annotationDepth = 1;
                     continue;
@@ -216,6 +248,9 @@ public final class Lexer {
             } else if (c == ')') {
                 if (annotationDepth > 0) {
                     annotationDepth--;
+                    if (annotationDepth == 0 && known != null) {
+                        annotations.add(new Annotation(known, count, contentStart, pos, contentLine, contentColumn));
+                    }
                     pos++;
                     continue;
                 }

@@ -15,6 +15,8 @@ import java.util.Map;
  */
 final class ModuleScope {
     final Tokens t;
+    /** The module's interpreted annotations; none until {@link WatParser} collects them. */
+    Annotations annotations;
     final IdSpace types = new IdSpace("type");
     final IdSpace funcs = new IdSpace("func");
     final IdSpace tables = new IdSpace("table");
@@ -35,6 +37,7 @@ final class ModuleScope {
 
     ModuleScope(Tokens t) {
         this.t = t;
+        this.annotations = Annotations.none(t);
     }
 
     void addRec(List<SubType> members) {

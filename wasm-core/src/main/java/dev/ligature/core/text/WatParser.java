@@ -49,9 +49,11 @@ public final class WatParser {
         }
         int first = t.p;
         List<Integer> fields = new ArrayList<>();
+        List<Integer> ends = new ArrayList<>();
         while (t.at(Lexer.LPAREN)) {
             fields.add(t.p);
             t.skipItem();
+            ends.add(t.p);
         }
         if (wrapped) {
             t.rparen();
@@ -60,6 +62,7 @@ public final class WatParser {
             throw t.unexpected();
         }
         ModuleScope m = new ModuleScope(t);
+        m.annotations = Annotations.collect(t, fields, ends, wrapped ? first : -1);
         bindIds(m, fields);
         t.p = first;
         TypeParser types = new TypeParser(m);
