@@ -41,8 +41,8 @@ public class InterpreterBenchmark {
         size = kernel.benchmarkSize();
         byte[] binary = kernel.binary();
         chicory = verified(new ChicoryInterpreterRunner(), binary);
-        ligature = verified(new LigatureInterpreterRunner(), binary);
-        compiler = verified(new LigatureCompilerRunner(), binary);
+        ligature = verified(LigatureRunner.interpreter(), binary);
+        compiler = verified(LigatureRunner.compiler(), binary);
     }
 
     private KernelRunner.KernelCall verified(KernelRunner runner, byte[] binary) {

@@ -2,7 +2,7 @@ package dev.ligature.bench.interp;
 
 /**
  * One engine's way to run a {@link Kernel}: {@link ChicoryInterpreterRunner} and
- * {@link LigatureInterpreterRunner}.
+ * {@link LigatureRunner} (interpreter or compiler).
  *
  */
 public interface KernelRunner {

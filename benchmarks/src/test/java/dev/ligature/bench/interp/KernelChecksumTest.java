@@ -3,37 +3,30 @@ package dev.ligature.bench.interp;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** The kernels compute what their Java references say, on each engine, and the references agree with known facts. */
 class KernelChecksumTest {
 
-    @ParameterizedTest
-    @EnumSource(Kernel.class)
-    void chicoryInterpreterMatchesTheJavaReference(Kernel kernel) {
-        KernelRunner.KernelCall call = new ChicoryInterpreterRunner().instantiate(kernel, kernel.binary());
-        for (int size : new int[] {1, 2, 3, 17, kernel.benchmarkSize()}) {
-            assertEquals(kernel.expected(size), call.run(size), kernel + "(" + size + ")");
-        }
+    static Stream<Arguments> enginesAndKernels() {
+        List<Supplier<KernelRunner>> engines = List.of(ChicoryInterpreterRunner::new, LigatureRunner::interpreter,
+                LigatureRunner::compiler);
+        return engines.stream().flatMap(e -> Arrays.stream(Kernel.values()).map(k -> Arguments.of(e.get(), k)));
     }
 
     @ParameterizedTest
-    @EnumSource(Kernel.class)
-    void ligatureInterpreterMatchesTheJavaReference(Kernel kernel) {
-        KernelRunner.KernelCall call = new LigatureInterpreterRunner().instantiate(kernel, kernel.binary());
+    @MethodSource("enginesAndKernels")
+    void everyEngineMatchesTheJavaReference(KernelRunner runner, Kernel kernel) {
+        KernelRunner.KernelCall call = runner.instantiate(kernel, kernel.binary());
         for (int size : new int[] {1, 2, 3, 17, kernel.benchmarkSize()}) {
-            assertEquals(kernel.expected(size), call.run(size), kernel + "(" + size + ")");
-        }
-    }
-
-    @ParameterizedTest
-    @EnumSource(Kernel.class)
-    void ligatureCompilerMatchesTheJavaReference(Kernel kernel) {
-        KernelRunner.KernelCall call = new LigatureCompilerRunner().instantiate(kernel, kernel.binary());
-        for (int size : new int[] {1, 2, 3, 17, kernel.benchmarkSize()}) {
-            assertEquals(kernel.expected(size), call.run(size), kernel + "(" + size + ")");
+            assertEquals(kernel.expected(size), call.run(size), runner.engine() + " " + kernel + "(" + size + ")");
         }
     }
 

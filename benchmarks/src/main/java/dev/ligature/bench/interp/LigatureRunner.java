@@ -1,0 +1,52 @@
+package dev.ligature.bench.interp;
+
+import dev.ligature.core.binary.ModuleDecoder;
+import dev.ligature.core.runtime.ExecutionEngine;
+import dev.ligature.core.runtime.WasmFunction;
+import dev.ligature.core.runtime.WasmModule;
+import dev.ligature.jit.JitEngine;
+import java.util.function.Supplier;
+
+/**
+ * Ligature on one of its engines, through the public embedding API an application would use: the
+ * slot-form call allocates nothing per call, as an embedder's hot path would.
+ */
+public final class LigatureRunner implements KernelRunner {
+    private final String engine;
+    private final Supplier<ExecutionEngine> engines;
+
+    private LigatureRunner(String engine, Supplier<ExecutionEngine> engines) {
+        this.engine = engine;
+        this.engines = engines;
+    }
+
+    /** Ligature's interpreter (wasm-core). */
+    public static LigatureRunner interpreter() {
+        return new LigatureRunner("ligature-interpreter", null);
+    }
+
+    /** Ligature's compiler (jit-asm): each Wasm function becomes a JVM method. */
+    public static LigatureRunner compiler() {
+        return new LigatureRunner("ligature-compiler", JitEngine::new);
+    }
+
+    @Override
+    public String engine() {
+        return engine;
+    }
+
+    @Override
+    public KernelCall instantiate(Kernel kernel, byte[] binary) {
+        WasmModule module = engines == null
+                ? WasmModule.decode(binary)
+                : WasmModule.of(ModuleDecoder.decode(binary), engines.get());
+        WasmFunction run = module.instantiate().function("run");
+        long[] args = new long[1];
+        long[] results = new long[1];
+        return size -> {
+            args[0] = size;
+            run.call(args, null, results, null);
+            return kernel.normalise(results[0]);
+        };
+    }
+}
