@@ -469,31 +469,11 @@ final class InstrParser {
             }
             case MEMORY_INIT -> {
                 m.usesDataCount = true;
-                int mem = 0;
-                if (t.atIndex() && (t.kind(1) == Lexer.NUMBER || t.kind(1) == Lexer.ID)) {
-                    mem = m.memories.resolve(t, "unknown memory");
-                }
-                int data = m.datas.resolve(t, "unknown data segment");
-                w.opcode(op).u32(data).u32(mem);
+                segmentInit(w, op, m.memories, "unknown memory", m.datas, "unknown data segment");
             }
-            case MEMORY_COPY -> {
-                int dst = optMemory();
-                int src = t.atIndex() ? m.memories.resolve(t, "unknown memory") : dst;
-                w.opcode(op).u32(dst).u32(src);
-            }
-            case TABLE_INIT -> {
-                int table = 0;
-                if (t.atIndex() && (t.kind(1) == Lexer.NUMBER || t.kind(1) == Lexer.ID)) {
-                    table = m.tables.resolve(t, "unknown table");
-                }
-                int elem = m.elems.resolve(t, "unknown elem segment");
-                w.opcode(op).u32(elem).u32(table);
-            }
-            case TABLE_COPY -> {
-                int dst = optTable();
-                int src = t.atIndex() ? m.tables.resolve(t, "unknown table") : dst;
-                w.opcode(op).u32(dst).u32(src);
-            }
+            case MEMORY_COPY -> copy(w, op, m.memories, "unknown memory");
+            case TABLE_INIT -> segmentInit(w, op, m.tables, "unknown table", m.elems, "unknown elem segment");
+            case TABLE_COPY -> copy(w, op, m.tables, "unknown table");
             case TYPE_FIELD -> {
                 int type = typeIndex();
                 w.opcode(op).u32(type).u32(field(type));
@@ -532,6 +512,26 @@ final class InstrParser {
             throw t.unexpected();
         }
         return m.types.resolve(t, "unknown type");
+    }
+
+    /**
+     * {@code memory.init} / {@code table.init}: an optional target (memory or table) before the
+     * segment; the target is present exactly when two indices follow. Encoded segment first.
+     */
+    private void segmentInit(WasmWriter w, Opcode op, IdSpace targets, String unknownTarget, IdSpace segments, String unknownSegment) {
+        int target = 0;
+        if (t.atIndex() && (t.kind(1) == Lexer.NUMBER || t.kind(1) == Lexer.ID)) {
+            target = targets.resolve(t, unknownTarget);
+        }
+        int segment = segments.resolve(t, unknownSegment);
+        w.opcode(op).u32(segment).u32(target);
+    }
+
+    /** {@code memory.copy} / {@code table.copy}: optional destination, then source (defaulting to it). */
+    private void copy(WasmWriter w, Opcode op, IdSpace space, String unknown) {
+        int dst = t.atIndex() ? space.resolve(t, unknown) : 0;
+        int src = t.atIndex() ? space.resolve(t, unknown) : dst;
+        w.opcode(op).u32(dst).u32(src);
     }
 
     private int optTable() {
