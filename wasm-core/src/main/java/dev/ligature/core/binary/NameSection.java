@@ -2,7 +2,9 @@ package dev.ligature.core.binary;
 
 import dev.ligature.core.MalformedModuleException;
 import dev.ligature.core.ast.CustomSection;
+import dev.ligature.core.ast.Export;
 import dev.ligature.core.ast.Module;
+import dev.ligature.core.types.ExternKind;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -75,6 +77,23 @@ public record NameSection(
     /** The name of function {@code index}, or null. */
     public String functionName(int index) {
         return functions.get(index);
+    }
+
+    /**
+     * The name to show for function {@code index} of {@code module} (whose name section this is) in
+     * backtraces and messages: its name here, else the name it is exported under, else null.
+     */
+    public String displayName(Module module, int index) {
+        String n = functionName(index);
+        if (n != null) {
+            return n;
+        }
+        for (Export e : module.exports()) {
+            if (e.kind() == ExternKind.FUNC && e.index() == index) {
+                return e.name();
+            }
+        }
+        return null;
     }
 
     /** The name of local {@code local} of function {@code function}, or null. */

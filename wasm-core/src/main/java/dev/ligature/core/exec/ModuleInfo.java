@@ -13,18 +13,26 @@ import dev.ligature.core.valid.TypeContext;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The index spaces of a module as the translator needs them, computed once per module. */
-final class ModuleInfo {
-    final Module module;
-    final TypeContext types;
-    final int[] funcTypeIndex;
-    final int importedFuncs;
-    final ValType[] globalTypes;
-    final boolean[] tableIs64;
-    final boolean[] memIs64;
-    final int[] tagTypeIndex;
+/**
+ * The index spaces of a module as an execution engine needs them (the interpreter's translator and
+ * jit-asm's compiler), computed once per module. The arrays are shared: engines must not modify them.
+ */
+public final class ModuleInfo {
+    public final Module module;
+    public final TypeContext types;
+    /** Type index of every function, imports first. */
+    public final int[] funcTypeIndex;
+    public final int importedFuncs;
+    /** Value type of every global, imports first. */
+    public final ValType[] globalTypes;
+    /** Whether each table (imports first) is addressed with i64. */
+    public final boolean[] tableIs64;
+    /** Whether each memory (imports first) is addressed with i64. */
+    public final boolean[] memIs64;
+    /** Type index of every tag, imports first. */
+    public final int[] tagTypeIndex;
 
-    ModuleInfo(Module module, TypeContext types) {
+    public ModuleInfo(Module module, TypeContext types) {
         this.module = module;
         this.types = types;
         List<Integer> f = new ArrayList<>();
@@ -60,11 +68,11 @@ final class ModuleInfo {
         tagTypeIndex = x.stream().mapToInt(Integer::intValue).toArray();
     }
 
-    FuncType funcType(int typeIndex) {
+    public FuncType funcType(int typeIndex) {
         return (FuncType) types.subType(typeIndex).comp();
     }
 
-    FuncType typeOfFunction(int funcIndex) {
+    public FuncType typeOfFunction(int funcIndex) {
         return funcType(funcTypeIndex[funcIndex]);
     }
 }

@@ -159,15 +159,6 @@ public final class Instance implements Trap.FrameNamer {
     /** The display name of function {@code index}: name section, else an export name, else null. */
     @Override
     public String functionName(int index) {
-        String n = module.names().functionName(index);
-        if (n != null) {
-            return n;
-        }
-        for (var e : module.exports()) {
-            if (e.kind() == dev.ligature.core.types.ExternKind.FUNC && e.index() == index) {
-                return e.name();
-            }
-        }
-        return null;
+        return module.names().displayName(module.ast(), index);
     }
 }
