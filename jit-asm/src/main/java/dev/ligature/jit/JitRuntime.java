@@ -1,7 +1,6 @@
 package dev.ligature.jit;
 
 import dev.ligature.core.runtime.ExecContext;
-import dev.ligature.core.runtime.Table;
 import dev.ligature.core.runtime.Trap;
 import dev.ligature.core.runtime.Types;
 import dev.ligature.core.runtime.WasmFunction;
@@ -25,19 +24,7 @@ public final class JitRuntime {
 
     /** The function {@code call_indirect} calls: bounds, null and canonical type checks as the interpreter does. */
     public static WasmFunction indirect(JitInstance ctx, int typeId, int table, long i) {
-        Table t = ctx.tables[table];
-        if (i < 0 || i >= t.size()) {
-            throw new Trap(Trap.Kind.UNDEFINED_ELEMENT, i);
-        }
-        Object o = t.get(i);
-        if (o == null) {
-            throw new Trap(Trap.Kind.UNINITIALIZED_ELEMENT, i);
-        }
-        WasmFunction f = (WasmFunction) o;
-        if (f.typeId() != typeId && !Types.registry().isSubtype(f.typeId(), typeId)) {
-            throw new Trap(Trap.Kind.INDIRECT_CALL_TYPE_MISMATCH);
-        }
-        return f;
+        return ctx.tables[table].functionForCall(i, typeId);
     }
 
     /**

@@ -34,20 +34,7 @@ final class Ops {
     }
 
     static WasmFunction indirect(Instance inst, int typeId, int table, int is64, long index) {
-        Table t = inst.tables()[table];
-        long i = is64 != 0 ? index : index & M;
-        if (i < 0 || i >= t.size()) {
-            throw new Trap(Trap.Kind.UNDEFINED_ELEMENT, i);
-        }
-        Object o = t.get(i);
-        if (o == null) {
-            throw new Trap(Trap.Kind.UNINITIALIZED_ELEMENT, i);
-        }
-        WasmFunction f = (WasmFunction) o;
-        if (f.typeId() != typeId && !Types.registry().isSubtype(f.typeId(), typeId)) {
-            throw new Trap(Trap.Kind.INDIRECT_CALL_TYPE_MISMATCH);
-        }
-        return f;
+        return inst.tables()[table].functionForCall(is64 != 0 ? index : index & M, typeId);
     }
 
     static WasmFunction ref(Object o) {

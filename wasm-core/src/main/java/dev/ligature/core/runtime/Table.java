@@ -67,6 +67,26 @@ public final class Table {
     }
 
     /** The element at {@code index} (unsigned); null for a null reference. */
+    /**
+     * The function {@code call_indirect} reaches at {@code index} for a callee of canonical type
+     * {@code typeId}, with the checks every engine must make: in bounds ("undefined element"), not
+     * null ("uninitialized element"), and of that type or a subtype ("indirect call type mismatch").
+     */
+    public WasmFunction functionForCall(long index, int typeId) {
+        if (index < 0 || index >= size()) {
+            throw new Trap(Trap.Kind.UNDEFINED_ELEMENT, index);
+        }
+        Object o = get(index);
+        if (o == null) {
+            throw new Trap(Trap.Kind.UNINITIALIZED_ELEMENT, index);
+        }
+        WasmFunction f = (WasmFunction) o;
+        if (f.typeId() != typeId && !Types.registry().isSubtype(f.typeId(), typeId)) {
+            throw new Trap(Trap.Kind.INDIRECT_CALL_TYPE_MISMATCH);
+        }
+        return f;
+    }
+
     public Object get(long index) {
         if (index < 0 || index >= elements.length) {
             throw oob();
