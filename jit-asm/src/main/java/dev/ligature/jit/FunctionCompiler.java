@@ -21,7 +21,7 @@ import org.objectweb.asm.MethodVisitor;
  * allocator sees through the locals. Values: i32, i64, f32, f64 as int, long, float, double.
  * One result is returned as is; several go to {@link JitInstance#mv} in slot form.
  */
-final class FunctionCompiler extends HeapEmitter {
+final class FunctionCompiler extends SimdEmitter {
     /** HotSpot does not JIT-compile methods with more bytecode than this (HugeMethodLimit). */
 
     private enum Kind { FUNC, BLOCK, LOOP, IF }
@@ -150,17 +150,22 @@ final class FunctionCompiler extends HeapEmitter {
         m.visitCode();
         m.visitVarInsn(ALOAD, 0);
         List<ValType> ps = type.params();
+        int slot = 0;
         for (int i = 0; i < ps.size(); i++) {
             char t = typeChar(ps.get(i));
-            slots(m, t);
-            m.visitVarInsn(ILOAD, 1);
-            pushInt(m, i);
-            m.visitInsn(IADD);
-            if (t == 'r') {
-                m.visitInsn(AALOAD);
-            } else {
-                m.visitInsn(LALOAD);
-                fromSlot(m, t);
+            for (int half = 0; half < slotCount(t); half++) {
+                slots(m, t);
+                m.visitVarInsn(ILOAD, 1);
+                pushInt(m, slot++);
+                m.visitInsn(IADD);
+                if (t == 'r') {
+                    m.visitInsn(AALOAD);
+                } else {
+                    m.visitInsn(LALOAD);
+                    if (t != 'V') {
+                        fromSlot(m, t);
+                    }
+                }
             }
         }
         m.visitMethodInsn(INVOKESTATIC, owner, methodName(funcIndex), desc, false);
@@ -171,7 +176,7 @@ final class FunctionCompiler extends HeapEmitter {
             m.visitVarInsn(ILOAD, 1);
             m.visitVarInsn(ALOAD, 2);
             m.visitInsn(AASTORE);
-        } else if (rs.size() == 1) {
+        } else if (returnsDirectly(type)) {
             toSlot(m, typeChar(rs.get(0)));
             m.visitVarInsn(LSTORE, 2);
             slots(m, 'i');
@@ -179,8 +184,11 @@ final class FunctionCompiler extends HeapEmitter {
             m.visitVarInsn(LLOAD, 2);
             m.visitInsn(LASTORE);
         } else {
-            for (int i = 0; i < rs.size(); i++) {
-                boolean ref = typeChar(rs.get(i)) == 'r';
+            // Several results, or one v128: ctx.mv holds them in slot form (a v128 takes two slots).
+            int i = 0;
+            for (ValType rt : rs) {
+              for (int half = 0; half < slotCount(typeChar(rt)); half++, i++) {
+                boolean ref = typeChar(rt) == 'r';
                 slots(m, ref ? 'r' : 'i');
                 m.visitVarInsn(ILOAD, 1);
                 pushInt(m, i);
@@ -190,6 +198,7 @@ final class FunctionCompiler extends HeapEmitter {
                 pushInt(m, i);
                 m.visitInsn(ref ? AALOAD : LALOAD);
                 m.visitInsn(ref ? AASTORE : LASTORE);
+              }
             }
         }
         m.visitInsn(RETURN);
@@ -275,12 +284,12 @@ final class FunctionCompiler extends HeapEmitter {
         int from = sp - n;
         if (n == 0) {
             mv.visitInsn(RETURN);
-        } else if (n == 1) {
+        } else if (returnsDirectly(type)) {
             loadAt(from);
             mv.visitInsn(switch (stack[from]) { case 'i' -> IRETURN; case 'I' -> LRETURN; case 'f' -> FRETURN; case 'r' -> ARETURN; default -> DRETURN; });
         } else {
-            for (int i = 0; i < n; i++) {
-                toScratch(i, from + i);
+            for (int i = 0, slot = 0; i < n; slot += slotCount(stack[from + i]), i++) {
+                toScratch(slot, from + i);
             }
             mv.visitInsn(RETURN);
         }
@@ -522,7 +531,7 @@ final class FunctionCompiler extends HeapEmitter {
                 foreign(ft);
             }
             default -> {
-                if (heapInstruction(op, r)) {
+                if (simdInstruction(op, r) || heapInstruction(op, r)) {
                     return;
                 } else if (Numeric.supports(op)) {
                     numeric(op);
@@ -534,7 +543,7 @@ final class FunctionCompiler extends HeapEmitter {
     }
 
     private static boolean typeChar0(char t) {
-        return "iIfFr".indexOf(t) < 0;
+        return "iIfFrV".indexOf(t) < 0;
     }
 
     private void numeric(Opcode op) {
@@ -642,7 +651,7 @@ final class FunctionCompiler extends HeapEmitter {
         }
         mv.visitMethodInsn(INVOKESTATIC, owner, methodName(callee), desc, false);
         sp = first;
-        if (ft.results().size() == 1) {
+        if (returnsDirectly(ft)) {
             storeAt(sp++, typeChar(ft.results().get(0)));
         } else {
             readResults(ft);
@@ -666,16 +675,30 @@ final class FunctionCompiler extends HeapEmitter {
     private void stageArgs(FuncType ft, int unused) {
         int n = ft.params().size();
         int first = sp - n;
-        for (int i = 0; i < n; i++) {
+        for (int i = 0, slot = 0; i < n; slot += slotCount(stack[first + i]), i++) {
             checkedType(ft.params().get(i));
-            toScratch(i, first + i);
+            toScratch(slot, first + i);
         }
         sp = first;
     }
 
-    /** Writes the value at height {@code h} to scratch entry {@code i} ({@code ctx.mv} or {@code ctx.mvRefs}). */
+    /**
+     * Writes the value at height {@code h} to scratch slot {@code i} ({@code ctx.mv} or
+     * {@code ctx.mvRefs}); a v128 takes slots {@code i} and {@code i + 1}.
+     */
     private void toScratch(int i, int h) {
         char t = stack[h];
+        if (t == 'V') {
+            int var = stackVar(h, 'V');
+            for (int half = 0; half < 2; half++) {
+                mv.visitVarInsn(ALOAD, 0);
+                mv.visitFieldInsn(GETFIELD, CTX, "mv", "[J");
+                pushInt(mv, i + half);
+                mv.visitVarInsn(LLOAD, var + 2 * half);
+                mv.visitInsn(LASTORE);
+            }
+            return;
+        }
         mv.visitVarInsn(ALOAD, 0);
         if (t == 'r') {
             mv.visitFieldInsn(GETFIELD, CTX, "mvRefs", "[Ljava/lang/Object;");
@@ -699,16 +722,28 @@ final class FunctionCompiler extends HeapEmitter {
 
     private void readResults(FuncType ft) {
         List<ValType> rs = ft.results();
-        for (int i = 0; i < rs.size(); i++) {
+        for (int i = 0, slot = 0; i < rs.size(); i++, slot++) {
             char t = checkedType(rs.get(i));
+            if (t == 'V') {
+                // (lo, hi) from two scratch slots
+                for (int half = 0; half < 2; half++) {
+                    mv.visitVarInsn(ALOAD, 0);
+                    mv.visitFieldInsn(GETFIELD, CTX, "mv", "[J");
+                    pushInt(mv, slot + half);
+                    mv.visitInsn(LALOAD);
+                }
+                slot++;
+                storeAt(sp++, t);
+                continue;
+            }
             mv.visitVarInsn(ALOAD, 0);
             if (t == 'r') {
                 mv.visitFieldInsn(GETFIELD, CTX, "mvRefs", "[Ljava/lang/Object;");
-                pushInt(mv, i);
+                pushInt(mv, slot);
                 mv.visitInsn(AALOAD);
             } else {
                 mv.visitFieldInsn(GETFIELD, CTX, "mv", "[J");
-                pushInt(mv, i);
+                pushInt(mv, slot);
                 mv.visitInsn(LALOAD);
                 fromSlot(mv, t);
             }
