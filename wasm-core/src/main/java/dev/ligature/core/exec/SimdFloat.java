@@ -46,36 +46,59 @@ final class SimdFloat {
         };
     }
 
-    /** Binary op {@code k} on the two f32 lanes of a half: one dispatch per half, not per lane. */
+    /**
+     * Binary op {@code k} on the two f32 lanes of a half: one dispatch per half, not per lane.
+     * Arithmetic and comparisons are separate methods so that each stays small enough for HotSpot
+     * to inline where {@code k} is a constant (compiled code calls these through SimdKernels).
+     */
     static long f32x2(int k, long a, long b) {
+        return k >= EQ ? f32x2Compare(k, a, b) : f32x2Arith(k, a, b);
+    }
+
+    private static long f32x2Arith(int k, long a, long b) {
         float x0 = lane0(a), x1 = lane1(a), y0 = lane0(b), y1 = lane1(b);
         return switch (k) {
             case ADD -> pack(x0 + y0, x1 + y1);
             case SUB -> pack(x0 - y0, x1 - y1);
             case MUL -> pack(x0 * y0, x1 * y1);
             case DIV -> pack(x0 / y0, x1 / y1);
+            default -> pack(f32(k, x0, y0), f32(k, x1, y1));
+        };
+    }
+
+    private static long f32x2Compare(int k, long a, long b) {
+        float x0 = lane0(a), x1 = lane1(a), y0 = lane0(b), y1 = lane1(b);
+        return switch (k) {
             case EQ -> packInts(x0 == y0 ? -1 : 0, x1 == y1 ? -1 : 0);
             case NE -> packInts(x0 != y0 ? -1 : 0, x1 != y1 ? -1 : 0);
             case LT -> packInts(x0 < y0 ? -1 : 0, x1 < y1 ? -1 : 0);
             case GT -> packInts(x0 > y0 ? -1 : 0, x1 > y1 ? -1 : 0);
             case LE -> packInts(x0 <= y0 ? -1 : 0, x1 <= y1 ? -1 : 0);
             case GE -> packInts(x0 >= y0 ? -1 : 0, x1 >= y1 ? -1 : 0);
-            default -> pack(f32(k, x0, y0), f32(k, x1, y1));
+            default -> throw new AssertionError(k);
         };
     }
 
-    /** An f64 lane op on raw bits (comparisons give all ones or zero). */
+    /** An f64 lane op on raw bits (comparisons give all ones or zero); split in two as {@link #f32x2(int, long, long)}. */
     static long f64(int k, long a, long b) {
+        return k >= EQ ? f64Compare(k, a, b) : f64Arith(k, a, b);
+    }
+
+    private static long f64Compare(int k, long a, long b) {
         double x = Double.longBitsToDouble(a), y = Double.longBitsToDouble(b);
-        switch (k) {
-            case EQ: return x == y ? -1 : 0;
-            case NE: return x != y ? -1 : 0;
-            case LT: return x < y ? -1 : 0;
-            case GT: return x > y ? -1 : 0;
-            case LE: return x <= y ? -1 : 0;
-            case GE: return x >= y ? -1 : 0;
-            default: break;
-        }
+        return switch (k) {
+            case EQ -> x == y ? -1 : 0;
+            case NE -> x != y ? -1 : 0;
+            case LT -> x < y ? -1 : 0;
+            case GT -> x > y ? -1 : 0;
+            case LE -> x <= y ? -1 : 0;
+            case GE -> x >= y ? -1 : 0;
+            default -> throw new AssertionError(k);
+        };
+    }
+
+    private static long f64Arith(int k, long a, long b) {
+        double x = Double.longBitsToDouble(a), y = Double.longBitsToDouble(b);
         double v = switch (k) {
             case ADD -> x + y;
             case SUB -> x - y;
