@@ -26,8 +26,6 @@ public final class JitInstance {
     public final long[] mv;
     /** Scratch for references, parallel to {@link #mv}. */
     public final Object[] mvRefs;
-    /** Scratch slots of the v128 operations generated code runs through the interpreter's {@code Simd.apply}. */
-    public final long[] simd = new long[8];
     /** The execution context of the current entry into this instance's compiled code. */
     public ExecContext exec;
     /** First free slot of {@link #exec} above the frame that entered compiled code. */

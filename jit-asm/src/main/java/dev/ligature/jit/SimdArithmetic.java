@@ -124,6 +124,22 @@ abstract class SimdArithmetic extends HeapEmitter {
             case I64X2_ADD -> inline2(LADD, false);
             case I64X2_SUB -> inline2(LSUB, false);
             case I64X2_MUL -> inline2(LMUL, false);
+            case I32X4_TRUNC_SAT_F32X4_S, I32X4_RELAXED_TRUNC_F32X4_S -> unary("convert32", "(IJ)J", C_TRUNC_SAT_S);
+            case I32X4_TRUNC_SAT_F32X4_U, I32X4_RELAXED_TRUNC_F32X4_U -> unary("convert32", "(IJ)J", C_TRUNC_SAT_U);
+            case F32X4_CONVERT_I32X4_S -> unary("convert32", "(IJ)J", C_CONVERT_S);
+            case F32X4_CONVERT_I32X4_U -> unary("convert32", "(IJ)J", C_CONVERT_U);
+            case I32X4_TRUNC_SAT_F64X2_S_ZERO, I32X4_RELAXED_TRUNC_F64X2_S_ZERO -> fromF64(C_TRUNC_SAT_S);
+            case I32X4_TRUNC_SAT_F64X2_U_ZERO, I32X4_RELAXED_TRUNC_F64X2_U_ZERO -> fromF64(C_TRUNC_SAT_U);
+            case F32X4_DEMOTE_F64X2_ZERO -> fromF64(C_DEMOTE);
+            case F64X2_CONVERT_LOW_I32X4_S -> toF64(C_CONVERT_S);
+            case F64X2_CONVERT_LOW_I32X4_U -> toF64(C_CONVERT_U);
+            case F64X2_PROMOTE_LOW_F32X4 -> toF64(C_PROMOTE);
+            case I64X2_EQ -> compare64(false, false, true);
+            case I64X2_NE -> compare64(false, false, false);
+            case I64X2_LT_S -> compare64(false, true, false);
+            case I64X2_GT_S -> compare64(true, true, false);
+            case I64X2_LE_S -> compare64(true, true, true);
+            case I64X2_GE_S -> compare64(false, true, true);
             case I64X2_NEG -> {
                 int v = sp - 1;
                 for (int h = 0; h < 2; h++) {
@@ -325,6 +341,62 @@ abstract class SimdArithmetic extends HeapEmitter {
         }
         storeAt(a, 'V');
         sp = a + 1;
+    }
+
+    /**
+     * i64x2 comparisons without branches. {@code less}: all ones where {@code a < b} (signed), from
+     * the sign of {@code Long.compare}; else all ones where {@code a != b}, from the sign of
+     * {@code x | -x} for {@code x = a ^ b}. {@code swap} compares b with a, {@code invert} negates.
+     */
+    private void compare64(boolean swap, boolean less, boolean invert) {
+        int b = sp - 1;
+        int a = sp - 2;
+        for (int h = 0; h < 2; h++) {
+            half(swap ? b : a, h == 1);
+            half(swap ? a : b, h == 1);
+            if (less) {
+                mv.visitInsn(LCMP);
+                pushInt(mv, 31);
+                mv.visitInsn(ISHR);
+                mv.visitInsn(I2L);
+            } else {
+                mv.visitInsn(LXOR);
+                mv.visitInsn(DUP2);
+                mv.visitInsn(LNEG);
+                mv.visitInsn(LOR);
+                pushInt(mv, 63);
+                mv.visitInsn(LSHR);
+            }
+            if (invert) {
+                pushLong(-1L);
+                mv.visitInsn(LXOR);
+            }
+        }
+        storeAt(a, 'V');
+        sp = a + 1;
+    }
+
+    /** Conversion {@code k} of both f64 lanes into the low half; the high half becomes zero. */
+    private void fromF64(int k) {
+        int v = sp - 1;
+        pushInt(mv, k);
+        lo(v);
+        hi(v);
+        kernel("convertFrom64", "(IJJ)J");
+        mv.visitInsn(LCONST_0);
+        storeAt(v, 'V');
+    }
+
+    /** Conversion {@code k} of the two low 32-bit lanes into the two f64 lanes. */
+    private void toF64(int k) {
+        int v = sp - 1;
+        for (int lane = 0; lane < 2; lane++) {
+            pushInt(mv, k);
+            lo(v);
+            pushInt(mv, lane);
+            kernel("convertTo64", "(IJI)J");
+        }
+        storeAt(v, 'V');
     }
 
     /** Turns the long on top into the i32 1 if it is non-zero, else 0: {@code (x | -x) >>> 63}. */

@@ -8,13 +8,9 @@ import dev.ligature.core.types.VecType;
 /**
  * The v128 instructions. A v128 is two long locals (see {@link StackEmitter}). Lane-wise
  * operations are {@link SimdArithmetic}'s; this class emits v128 constants, globals, lane access,
- * shuffles and memory access inline, and runs the few rare operations left (conversions, i64x2
- * comparisons) through the interpreter's {@link dev.ligature.core.exec.Simd#apply} on a scratch
- * array, {@link JitInstance#simd}, so both engines share one implementation of every operation.
+ * shuffles and memory access inline, the shuffles and wide loads through the same kernels.
  */
 abstract class SimdEmitter extends SimdArithmetic {
-    private static final String SIMD = "dev/ligature/core/exec/Simd";
-    private static final String OPCODE = "dev/ligature/core/instr/Opcode";
 
     /** Scratch locals of a v128 memory access (the memory, and the effective address or loaded value), or -1. */
     private int tmpMem = -1;
@@ -50,11 +46,7 @@ abstract class SimdEmitter extends SimdArithmetic {
                     lane(op, r.lane());
                 } else if (op.imm() == Imm.MEMARG || op.imm() == Imm.MEMARG_LANE) {
                     vectorMemory(op, r);
-                } else if (op.imm() == Imm.NONE) {
-                    if (!laneWise(op)) {
-                        viaInterpreter(op);
-                    }
-                } else {
+                } else if (op.imm() != Imm.NONE || !laneWise(op)) {
                     return false;
                 }
             }
@@ -333,63 +325,5 @@ abstract class SimdEmitter extends SimdArithmetic {
             }
             default -> mv.visitMethodInsn(INVOKEVIRTUAL, MEMORY, "loadI64", "(J)J", false);
         }
-    }
-
-    // ------------------------------------------------------------------ the interpreter's entry point
-
-    /**
-     * Runs {@code op} through {@link dev.ligature.core.exec.Simd#apply} on {@code ctx.simd}: the
-     * operands are written there in slot form, the result read back from slot 0.
-     */
-    private void viaInterpreter(Opcode op) {
-        String sig = op.sig();
-        int gt = sig.indexOf('>');
-        int first = sp - gt;
-        int slot = 0;
-        for (int i = 0; i < gt; i++) {
-            int h = first + i;
-            if (stack[h] == 'V') {
-                for (int half = 0; half < 2; half++) {
-                    simdScratch();
-                    pushInt(mv, slot++);
-                    half(h, half == 1);
-                    mv.visitInsn(LASTORE);
-                }
-            } else {
-                simdScratch();
-                pushInt(mv, slot++);
-                scalarAsLong(h);
-                mv.visitInsn(LASTORE);
-            }
-        }
-        mv.visitFieldInsn(GETSTATIC, OPCODE, op.name(), "L" + OPCODE + ";");
-        simdScratch();
-        pushInt(mv, slot);
-        mv.visitMethodInsn(INVOKESTATIC, SIMD, "apply", "(L" + OPCODE + ";[JI)I", false);
-        mv.visitInsn(POP);
-        sp = first;
-        if (gt == sig.length() - 1) {
-            return;
-        }
-        char result = sig.charAt(gt + 1);
-        if (result == 'v') {
-            for (int half = 0; half < 2; half++) {
-                simdScratch();
-                pushInt(mv, half);
-                mv.visitInsn(LALOAD);
-            }
-            storeAt(sp++, 'V');
-        } else {
-            simdScratch();
-            mv.visitInsn(ICONST_0);
-            mv.visitInsn(LALOAD);
-            fromSlot(mv, result);
-            storeAt(sp++, result);
-        }
-    }
-
-    private void simdScratch() {
-        mv.visitVarInsn(ALOAD, 0);
-        mv.visitFieldInsn(GETFIELD, CTX, "simd", "[J");
     }
 }

@@ -160,4 +160,50 @@ final class SimdFloat {
         double p = Double.longBitsToDouble(a) * Double.longBitsToDouble(b);
         return Double.doubleToRawLongBits((negate ? -p : p) + Double.longBitsToDouble(c));
     }
+
+    // conversion codes for convert32(), convertFrom64(), convertTo64()
+    static final int TRUNC_SAT_S = 0, TRUNC_SAT_U = 1, CONVERT_S = 2, CONVERT_U = 3, DEMOTE = 4, PROMOTE = 5;
+
+    /**
+     * A conversion between the two 32-bit lanes of a half: {@code i32x4.trunc_sat_f32x4_s/u}
+     * ({@code TRUNC_SAT_*}) or {@code f32x4.convert_i32x4_s/u} ({@code CONVERT_*}).
+     */
+    static long convert32(int k, long h) {
+        return switch (k) {
+            case TRUNC_SAT_S -> packInts(Numerics.i32TruncSatF32S(lane0(h)), Numerics.i32TruncSatF32S(lane1(h)));
+            case TRUNC_SAT_U -> packInts(Numerics.i32TruncSatF32U(lane0(h)), Numerics.i32TruncSatF32U(lane1(h)));
+            case CONVERT_S -> pack((float) (int) h, (float) (int) (h >>> 32));
+            case CONVERT_U -> pack(Numerics.f32ConvertI32U((int) h), Numerics.f32ConvertI32U((int) (h >>> 32)));
+            default -> throw new AssertionError(k);
+        };
+    }
+
+    /**
+     * The two f64 lanes {@code lo}, {@code hi} converted to the two 32-bit lanes of one half:
+     * {@code i32x4.trunc_sat_f64x2_s/u_zero} ({@code TRUNC_SAT_*}) or {@code f32x4.demote_f64x2_zero}.
+     */
+    static long convertFrom64(int k, long lo, long hi) {
+        double x = Double.longBitsToDouble(lo), y = Double.longBitsToDouble(hi);
+        return switch (k) {
+            case TRUNC_SAT_S -> packInts(Numerics.i32TruncSatF64S(x), Numerics.i32TruncSatF64S(y));
+            case TRUNC_SAT_U -> packInts(Numerics.i32TruncSatF64U(x), Numerics.i32TruncSatF64U(y));
+            case DEMOTE -> pack(Numerics.f32DemoteF64(x), Numerics.f32DemoteF64(y));
+            default -> throw new AssertionError(k);
+        };
+    }
+
+    /**
+     * 32-bit lane {@code lane} (0 or 1) of {@code h} as an f64 lane:
+     * {@code f64x2.convert_low_i32x4_s/u} ({@code CONVERT_*}) or {@code f64x2.promote_low_f32x4}.
+     */
+    static long convertTo64(int k, long h, int lane) {
+        long bits = h >>> (lane << 5);
+        double v = switch (k) {
+            case CONVERT_S -> (int) bits;
+            case CONVERT_U -> bits & 0xFFFF_FFFFL;
+            case PROMOTE -> Numerics.f64PromoteF32(Float.intBitsToFloat((int) bits));
+            default -> throw new AssertionError(k);
+        };
+        return Double.doubleToRawLongBits(v);
+    }
 }

@@ -37,6 +37,11 @@ public final class SimdKernels {
     public static final int F_SQRT = SimdFloat.SQRT, F_CEIL = SimdFloat.CEIL, F_FLOOR = SimdFloat.FLOOR,
             F_TRUNC = SimdFloat.TRUNC, F_NEAREST = SimdFloat.NEAREST;
 
+    // conversion codes for convert32() / convertFrom64() / convertTo64()
+    public static final int C_TRUNC_SAT_S = SimdFloat.TRUNC_SAT_S, C_TRUNC_SAT_U = SimdFloat.TRUNC_SAT_U,
+            C_CONVERT_S = SimdFloat.CONVERT_S, C_CONVERT_U = SimdFloat.CONVERT_U, C_DEMOTE = SimdFloat.DEMOTE,
+            C_PROMOTE = SimdFloat.PROMOTE;
+
     /** Wrapping add of lanes of width {@code w}. */
     public static long add(int w, long a, long b) {
         return SimdInt.add(w, a, b);
@@ -145,5 +150,20 @@ public final class SimdKernels {
     /** Relaxed (n)madd of an f64 lane, with the interpreter's deterministic choice. */
     public static long madd64(long a, long b, long c, boolean negate) {
         return SimdFloat.madd64(a, b, c, negate);
+    }
+
+    /** Conversion {@code k} between the two 32-bit lanes of a half (trunc_sat from f32, convert to f32). */
+    public static long convert32(int k, long h) {
+        return SimdFloat.convert32(k, h);
+    }
+
+    /** Conversion {@code k} of the f64 lanes {@code lo}, {@code hi} into one half of 32-bit lanes. */
+    public static long convertFrom64(int k, long lo, long hi) {
+        return SimdFloat.convertFrom64(k, lo, hi);
+    }
+
+    /** Conversion {@code k} of 32-bit lane {@code lane} (0 or 1) of {@code h} into an f64 lane. */
+    public static long convertTo64(int k, long h, int lane) {
+        return SimdFloat.convertTo64(k, h, lane);
     }
 }
