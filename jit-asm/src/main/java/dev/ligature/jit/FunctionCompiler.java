@@ -640,7 +640,7 @@ final class FunctionCompiler extends HeapEmitter {
         for (int i = 0; i < n; i++) {
             loadAt(first + i);
         }
-        mv.visitMethodInsn(INVOKESTATIC, owner, methodName(callee), desc, false);
+        mv.visitMethodInsn(INVOKESTATIC, CodeLoader.internalName(callee), methodName(callee), desc, false);
         sp = first;
         if (ft.results().size() == 1) {
             storeAt(sp++, typeChar(ft.results().get(0)));
