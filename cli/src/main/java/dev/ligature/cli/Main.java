@@ -20,13 +20,19 @@ public final class Main {
                   Runs WebAssembly test scripts. PATH is a .wast file or a directory searched
                   recursively for *.wast files. Prints one line per file, then the totals as
                   'N passed, N failed, N skipped'. Exits 0 only when no command failed.
-                  --engine      execution engine to use (default: interpreter). Nothing executes
-                                yet: modules are decoded and validated, and commands that need
-                                execution are skipped through spec-tests/skips.txt
+                  --engine      execution engine to use (default: interpreter). The compiler
+                                compiles every function of every module up front, and the run
+                                fails a module if any of its functions would run interpreted.
+                                Commands are skipped only through spec-tests/skips.txt
                   --json FILE   also write per-file counts as JSON to FILE
                   --suite-root  directory that the skip file's paths are relative to (default:
                                 the nearest directory at or above PATH that has a 'proposals'
                                 folder, as the WebAssembly/testsuite root has; else PATH itself)
+              compile MODULE.wasm [-o MODULE.jar]
+                  Compiles every function of MODULE.wasm to JVM classes and writes them to a jar
+                  (default: beside the module), which later runs load instead of compiling. The
+                  jar records the module's SHA-256 and the engine build; any other module or
+                  build refuses it.
 
             Options:
               --version   prints the version
@@ -54,6 +60,9 @@ public final class Main {
                 case "--help", "-h", "help" -> {
                     out.print(USAGE_TEXT);
                     return OK;
+                }
+                case "compile" -> {
+                    return CompileCommand.parse(Arrays.copyOfRange(args, 1, args.length)).run(out, err);
                 }
                 case "wast" -> {
                     return WastCommand.parse(Arrays.copyOfRange(args, 1, args.length)).run(out, err);

@@ -649,7 +649,7 @@ final class FunctionCompiler extends SimdEmitter {
         for (int i = 0; i < n; i++) {
             loadAt(first + i);
         }
-        mv.visitMethodInsn(INVOKESTATIC, owner, methodName(callee), desc, false);
+        mv.visitMethodInsn(INVOKESTATIC, CodeLoader.internalName(callee), methodName(callee), desc, false);
         sp = first;
         if (returnsDirectly(ft)) {
             storeAt(sp++, typeChar(ft.results().get(0)));

@@ -5,13 +5,16 @@ import dev.ligature.core.runtime.ExecutionEngine;
 import dev.ligature.core.valid.TypeContext;
 
 /**
- * The compiler engine: every function of a module becomes a static JVM method, generated with ASM
- * into one hidden class that belongs to the compiled module and is shared by all its instances.
+ * The compiler engine: every Wasm function becomes a static JVM method, generated with ASM into a
+ * class of its own, defined by a class loader that belongs to the compiled module and is shared by
+ * all its instances. Calls between functions of a module are direct {@code invokestatic}s, which
+ * HotSpot inlines. Nothing ever falls back to the interpreter: a function the compiler does not
+ * support fails with {@link JitCompileException}.
  *
- * <p>Compilation is eager per module in this version: {@link #compile} translates every function,
- * so that calls between functions of the module are plain {@code invokestatic}s to methods of the
- * same class (which HotSpot inlines). A function the compiler does not support makes
- * {@link #compile} throw {@link JitCompileException}; nothing falls back to the interpreter.
+ * <p>{@link Compilation#LAZY} (the default) compiles a function when it is first called, so a large
+ * program pays only for the code it runs; {@link Compilation#EAGER} compiles every function when the
+ * module is compiled, so errors and costs come up front. {@link AotJar} writes a module's classes to
+ * a jar that later runs load without compiling.
  */
 public final class JitEngine implements ExecutionEngine {
     static {
@@ -20,13 +23,40 @@ public final class JitEngine implements ExecutionEngine {
         JitRuntime.init();
     }
 
-    public JitEngine() {}
+    /** When functions are compiled. */
+    public enum Compilation {
+        /** Each function on its first call. */
+        LAZY,
+        /** All functions when the module is compiled. */
+        EAGER
+    }
+
+    private final Compilation compilation;
+
+    /** An engine that compiles lazily. */
+    public JitEngine() {
+        this(Compilation.LAZY);
+    }
+
+    public JitEngine(Compilation compilation) {
+        this.compilation = java.util.Objects.requireNonNull(compilation, "compilation");
+    }
+
+    /** An engine that compiles every function of a module up front. */
+    public static JitEngine eager() {
+        return new JitEngine(Compilation.EAGER);
+    }
+
+    public Compilation compilation() {
+        return compilation;
+    }
 
     /**
-     * @throws JitCompileException if a function uses something this compiler does not support yet
+     * @throws JitCompileException in eager mode, if a function uses something this compiler does
+     *     not support (in lazy mode, the first call of that function throws it)
      */
     @Override
     public CompiledCode compile(Module module, TypeContext types) {
-        return ModuleCompiler.compile(new ModuleShape(module, types));
+        return ModuleCompiler.compile(new ModuleShape(module, types), compilation == Compilation.EAGER);
     }
 }

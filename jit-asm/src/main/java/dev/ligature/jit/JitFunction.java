@@ -14,14 +14,18 @@ import java.lang.invoke.MethodHandle;
 final class JitFunction extends WasmFunction {
     private final JitInstance ctx;
     private final int index;
-    /** {@code (JitInstance, int base)void}: reads arguments from the slots, writes results back. */
-    private final MethodHandle entry;
+    private final ModuleCompiler code;
+    /**
+     * {@code (JitInstance, int base)void}: reads arguments from the slots, writes results back.
+     * Looked up on the first call, which is when the function is compiled in lazy mode.
+     */
+    private MethodHandle entry;
 
-    JitFunction(FuncType type, int typeId, JitInstance ctx, int index, MethodHandle entry) {
+    JitFunction(FuncType type, int typeId, JitInstance ctx, int index, ModuleCompiler code) {
         super(type, typeId);
         this.ctx = ctx;
         this.index = index;
-        this.entry = entry;
+        this.code = code;
     }
 
     @Override
@@ -34,8 +38,12 @@ final class JitFunction extends WasmFunction {
         int savedTop = c.top;
         c.exec = ec;
         c.top = base + Math.max(paramSlots(), resultSlots());
+        MethodHandle h = entry;
+        if (h == null) {
+            entry = h = code.entry(index);
+        }
         try {
-            entry.invokeExact(c, base);
+            h.invokeExact(c, base);
         } catch (Trap t) {
             t.addFrame(c.instance, index);
             throw t;

@@ -7,30 +7,56 @@ import dev.ligature.core.types.FuncType;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
-import org.objectweb.asm.ClassTooLargeException;
 import org.objectweb.asm.ClassWriter;
 import org.objectweb.asm.MethodTooLargeException;
 import org.objectweb.asm.Opcodes;
 
-/** Generates a module's hidden class and hands out its functions bound to instances. */
+/**
+ * A module's compiled code: one class per function, defined by the module's {@link CodeLoader}
+ * when first needed (or all at once in {@link JitEngine.Compilation#EAGER} mode), shared by every
+ * instance, and handed out bound to instances as {@link JitFunction}s.
+ */
 final class ModuleCompiler implements ExecutionEngine.CompiledCode {
-    /** Hidden classes must live in the package of the lookup that defines them. */
-    private static final String CLASS_NAME = "dev/ligature/jit/WasmCode";
+    /** Functions compiled by this JVM so far (all modules): lets tests see that a jar-loaded module compiles nothing. */
+    static final java.util.concurrent.atomic.AtomicLong COMPILED = new java.util.concurrent.atomic.AtomicLong();
     private static final MethodType ENTRY = MethodType.methodType(void.class, JitInstance.class, int.class);
 
     private final ModuleShape shape;
-    /** Kept reachable by the module: the class goes away with the last reference to the module. */
-    private final Class<?> code;
+    private final CodeLoader loader;
+    /** Slot-convention entries by defined-function index, resolved on first call (a benign race). */
     private final MethodHandle[] entries;
     private JitInstance last;
 
-    private ModuleCompiler(ModuleShape shape, Class<?> code, MethodHandle[] entries) {
+    private ModuleCompiler(ModuleShape shape, CodeLoader.Source source) {
         this.shape = shape;
-        this.code = code;
-        this.entries = entries;
+        int n = shape.module.functions().size();
+        this.loader = new CodeLoader(source, shape.importedFuncs, shape.importedFuncs + n);
+        this.entries = new MethodHandle[n];
     }
 
-    static ModuleCompiler compile(ModuleShape shape) {
+    /** Code that compiles each function when first needed; with {@code eager}, compiles all now. */
+    static ModuleCompiler compile(ModuleShape shape, boolean eager) {
+        ModuleCompiler c = new ModuleCompiler(shape, i -> compileFunction(shape, i));
+        if (eager) {
+            c.loadAll();
+        }
+        return c;
+    }
+
+    /** Code whose classes come from {@code source} (an ahead-of-time jar); nothing is compiled. */
+    static ModuleCompiler load(ModuleShape shape, CodeLoader.Source source) {
+        return new ModuleCompiler(shape, source);
+    }
+
+    /** Defines every function's class now (compile errors surface here rather than at first call). */
+    void loadAll() {
+        for (int i = 0; i < entries.length; i++) {
+            loader.classOf(shape.importedFuncs + i);
+        }
+    }
+
+    /** The class file of defined function {@code funcIndex}. */
+    static byte[] compileFunction(ModuleShape shape, int funcIndex) {
         ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_FRAMES) {
             @Override
             protected String getCommonSuperClass(String a, String b) {
@@ -38,38 +64,44 @@ final class ModuleCompiler implements ExecutionEngine.CompiledCode {
                 return "java/lang/Object";
             }
         };
-        cw.visit(Opcodes.V21, Opcodes.ACC_FINAL | Opcodes.ACC_SUPER, CLASS_NAME, null, "java/lang/Object", null);
-        int n = shape.module.functions().size();
-        for (int i = 0; i < n; i++) {
-            new FunctionCompiler(shape, CLASS_NAME, shape.importedFuncs + i).compile(cw);
-        }
+        String name = CodeLoader.internalName(funcIndex);
+        cw.visit(Opcodes.V21, Opcodes.ACC_PUBLIC | Opcodes.ACC_FINAL | Opcodes.ACC_SUPER, name, null,
+                "java/lang/Object", null);
+        COMPILED.incrementAndGet();
+        new FunctionCompiler(shape, name, funcIndex).compile(cw);
         cw.visitEnd();
-        byte[] bytes;
         try {
-            bytes = cw.toByteArray();
+            return cw.toByteArray();
         } catch (MethodTooLargeException e) {
-            int f = Integer.parseInt(e.getMethodName().substring(1));
-            throw new JitCompileException(f, shape.functionName(f), "method of " + e.getCodeSize()
-                    + " bytes passes the JVM's 64 KiB limit (splitting is not implemented yet)");
-        } catch (ClassTooLargeException e) {
-            throw new JitCompileException(-1, null, "module class too large (" + e.getConstantPoolCount()
-                    + " constants); splitting a module into several classes is not implemented yet");
-        }
-        try {
-            MethodHandles.Lookup l = MethodHandles.lookup().defineHiddenClass(bytes, true);
-            MethodHandle[] entries = new MethodHandle[n];
-            for (int i = 0; i < n; i++) {
-                entries[i] = l.findStatic(l.lookupClass(), FunctionCompiler.entryName(shape.importedFuncs + i), ENTRY);
-            }
-            return new ModuleCompiler(shape, l.lookupClass(), entries);
-        } catch (IllegalAccessException | NoSuchMethodException e) {
-            throw new IllegalStateException("generated class is inconsistent", e);
+            throw new JitCompileException(funcIndex, shape.functionName(funcIndex), "method " + e.getMethodName()
+                    + " of " + e.getCodeSize() + " bytes passes the JVM's 64 KiB limit");
         }
     }
 
-    /** The generated class (for tests: all instances share it). */
-    Class<?> generatedClass() {
-        return code;
+    /** The class of function {@code funcIndex} (for tests: all instances share it). */
+    Class<?> classOf(int funcIndex) {
+        return loader.classOf(funcIndex);
+    }
+
+    /** Whether function {@code funcIndex} has been compiled (or read from a jar) yet. */
+    boolean isCompiled(int funcIndex) {
+        return loader.isDefined(funcIndex);
+    }
+
+    /** The slot-convention entry {@code e<i>(JitInstance, int base)} of function {@code funcIndex}. */
+    MethodHandle entry(int funcIndex) {
+        int k = funcIndex - shape.importedFuncs;
+        MethodHandle h = entries[k];
+        if (h == null) {
+            try {
+                h = MethodHandles.publicLookup().findStatic(loader.classOf(funcIndex),
+                        FunctionCompiler.entryName(funcIndex), ENTRY);
+            } catch (IllegalAccessException | NoSuchMethodException e) {
+                throw new IllegalStateException("generated class is inconsistent", e);
+            }
+            entries[k] = h;
+        }
+        return h;
     }
 
     private synchronized JitInstance contextOf(Instance instance) {
@@ -85,7 +117,6 @@ final class ModuleCompiler implements ExecutionEngine.CompiledCode {
     public WasmFunction bind(Instance instance, int funcIndex) {
         FuncType t = shape.typeOfFunction(funcIndex);
         int typeId = shape.types.canonicalId(shape.funcTypeIndex[funcIndex]);
-        return new JitFunction(t, typeId, contextOf(instance), funcIndex,
-                entries[funcIndex - shape.importedFuncs]);
+        return new JitFunction(t, typeId, contextOf(instance), funcIndex, this);
     }
 }

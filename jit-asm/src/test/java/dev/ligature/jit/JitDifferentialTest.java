@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -450,12 +452,13 @@ class JitDifferentialTest {
                 """), new JitEngine());
         Instance a = m.instantiate();
         Instance b = m.instantiate();
-        Class<?> code = ((ModuleCompiler) m.code()).generatedClass();
-        assertTrue(code.isHidden(), "one hidden class per compiled module");
+        ModuleCompiler compiled = (ModuleCompiler) m.code();
+        Class<?> code = compiled.classOf(0);
         assertEquals(11, a.function("bump").callInt());
         assertEquals(22, a.function("bump").callInt());
         assertEquals(11, b.function("bump").callInt()); // state is per instance, code is shared
-        assertSame(code, ((ModuleCompiler) m.code()).generatedClass());
+        assertSame(code, compiled.classOf(0));
+        assertNotSame(JitEngine.class.getClassLoader(), code.getClassLoader(), "the module's own loader");
         for (var meth : code.getDeclaredMethods()) {
             assertTrue(java.lang.reflect.Modifier.isStatic(meth.getModifiers()));
         }
@@ -463,11 +466,56 @@ class JitDifferentialTest {
     }
 
     @Test
+    void lazyCompilationCompilesAFunctionOnItsFirstCall() {
+        var module = dev.ligature.core.text.WatParser.parseModule("""
+                (module
+                  (func $leaf (result i32) (i32.const 41))
+                  (func (export "outer") (param i32) (result i32)
+                    (if (result i32) (local.get 0) (then (i32.add (call $leaf) (i32.const 1))) (else (i32.const 0))))
+                  (func (export "unused") (result i32) (i32.const 7))
+                  (func (export "gc") (result i32) (i31.get_s (ref.i31 (i32.const 7)))))
+                """);
+        WasmModule m = WasmModule.of(module, new JitEngine());
+        ModuleCompiler code = (ModuleCompiler) m.code();
+        Instance inst = m.instantiate();
+        for (int f = 0; f < 4; f++) {
+            assertFalse(code.isCompiled(f), "nothing compiled before the first call: " + f);
+        }
+        assertEquals(0, inst.function("outer").callInt(0));
+        assertTrue(code.isCompiled(1));
+        assertFalse(code.isCompiled(0), "a call not yet executed does not compile its callee");
+        assertEquals(42, inst.function("outer").callInt(1));
+        assertTrue(code.isCompiled(0));
+        assertFalse(code.isCompiled(2));
+        // A function the compiler rejects fails when it is first called, with the typed exception.
+        JitCompileException e = assertThrows(JitCompileException.class, () -> inst.function("gc").callInt());
+        assertEquals(3, e.functionIndex());
+        assertEquals(42, inst.function("outer").callInt(1), "the instance stays usable");
+        assertThrows(JitCompileException.class, () -> WasmModule.of(module, JitEngine.eager()));
+    }
+
+    @Test
+    void aCalleeThatCannotCompileFailsTheCallWithTheTypedException() {
+        var module = dev.ligature.core.text.WatParser.parseModule("""
+                (module
+                  (func $gc (result i32) (i31.get_s (ref.i31 (i32.const 7))))
+                  (func (export "caller") (param i32) (result i32)
+                    (if (result i32) (local.get 0) (then (call $gc)) (else (i32.const 5)))))
+                """);
+        Instance inst = WasmModule.of(module, new JitEngine()).instantiate();
+        assertEquals(5, inst.function("caller").callInt(0));
+        JitCompileException e = assertThrows(JitCompileException.class, () -> inst.function("caller").callInt(1));
+        assertEquals(0, e.functionIndex());
+        assertThrows(JitCompileException.class, () -> inst.function("caller").callInt(1), "and again");
+        assertEquals(5, inst.function("caller").callInt(0));
+    }
+
+    @Test
     void unsupportedInstructionsFailCompilationLoudly() {
         var module = dev.ligature.core.text.WatParser.parseModule("""
                 (module (func $tail (export "f") (result i32) (return_call 0)))
                 """);
-        JitCompileException e = assertThrows(JitCompileException.class, () -> WasmModule.of(module, new JitEngine()));
+        JitCompileException e = assertThrows(JitCompileException.class, () -> WasmModule.of(module, JitEngine.eager()));
         assertTrue(e.getMessage().contains("return_call"), e.getMessage());
         assertTrue(e.getMessage().contains("(f)"), e.getMessage()); // named by its export (the text parser keeps no name section)
         assertEquals(0, e.functionIndex());
@@ -499,7 +547,7 @@ class JitDifferentialTest {
         }
         var module = dev.ligature.core.text.WatParser.parseModule(
                 "(module (func $big (param i32) (result i32)\n" + body + "(local.get 0)))");
-        JitCompileException e = assertThrows(JitCompileException.class, () -> WasmModule.of(module, new JitEngine()));
+        JitCompileException e = assertThrows(JitCompileException.class, () -> WasmModule.of(module, JitEngine.eager()));
         assertTrue(e.getMessage().contains("8000"), e.getMessage());
     }
 }

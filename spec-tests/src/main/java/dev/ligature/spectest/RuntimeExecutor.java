@@ -43,7 +43,18 @@ public final class RuntimeExecutor implements Executor {
         return new Store() {
             @Override
             public Object instantiate(Module module) {
-                return WasmModule.of(module, engine).instantiate(imports);
+                Instance instance = WasmModule.of(module, engine).instantiate(imports);
+                if (engine != Interpreter.INSTANCE) {
+                    // A conformance run of another engine must not pass on the interpreter's merits.
+                    WasmFunction[] fs = instance.functions();
+                    for (int i = 0; i < fs.length; i++) {
+                        if (fs[i].isInterpreted()) {
+                            throw new IllegalStateException("function " + i + " runs interpreted"
+                                    + " under engine " + engine);
+                        }
+                    }
+                }
+                return instance;
             }
 
             @Override

@@ -63,6 +63,11 @@ final class InterpretedFunction extends WasmFunction {
     }
 
     @Override
+    public boolean isInterpreted() {
+        return true;
+    }
+
+    @Override
     public String name() {
         String n = instance.functionName(index);
         return n != null ? n : "func[" + index + "]";

@@ -59,6 +59,14 @@ public abstract class WasmFunction {
         }
     }
 
+    /**
+     * Whether this function runs on the interpreter (so a run that must be entirely compiled, such
+     * as the compiler's conformance run, can check that it is).
+     */
+    public boolean isInterpreted() {
+        return false;
+    }
+
     /** A name for backtraces and messages. */
     public String name() {
         return "func";

@@ -1,0 +1,149 @@
+package dev.ligature.jit;
+
+import dev.ligature.core.ast.Module;
+import dev.ligature.core.binary.ModuleDecoder;
+import dev.ligature.core.runtime.ExecutionEngine;
+import dev.ligature.core.runtime.WasmModule;
+import dev.ligature.core.valid.TypeContext;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.lang.ref.Cleaner;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
+import java.util.zip.ZipEntry;
+
+/**
+ * Ahead-of-time compilation: {@link #write} compiles every function of a module and stores the
+ * generated classes in a jar; {@link #load} runs the module from that jar without compiling. The
+ * jar's manifest records the SHA-256 of the module binary and the engine build
+ * ({@code Ligature-Engine}); {@link #load} refuses a jar whose records do not match.
+ */
+public final class AotJar {
+    static final Attributes.Name MODULE_SHA256 = new Attributes.Name("Ligature-Module-SHA-256");
+    static final Attributes.Name ENGINE = new Attributes.Name("Ligature-Engine");
+    static final Attributes.Name FUNCTIONS = new Attributes.Name("Ligature-Functions");
+    private static final Cleaner CLEANER = Cleaner.create();
+
+    private AotJar() {}
+
+    /**
+     * Compiles every function of the module in {@code wasm} and writes the jar.
+     *
+     * @return the number of functions compiled
+     * @throws dev.ligature.core.MalformedModuleException if {@code wasm} is not a module
+     * @throws dev.ligature.core.InvalidModuleException if it does not validate
+     * @throws JitCompileException if a function cannot be compiled
+     */
+    public static int write(byte[] wasm, Path jar) throws IOException {
+        Module module = ModuleDecoder.decode(wasm);
+        TypeContext types = dev.ligature.core.valid.Validator.validate(module, dev.ligature.core.runtime.Types.registry());
+        ModuleShape shape = new ModuleShape(module, types);
+        int n = module.functions().size();
+        Manifest mf = new Manifest();
+        Attributes a = mf.getMainAttributes();
+        a.put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        a.put(MODULE_SHA256, sha256(wasm));
+        a.put(ENGINE, EngineVersion.get());
+        a.put(FUNCTIONS, Integer.toString(n));
+        Path tmp = jar.resolveSibling(jar.getFileName() + ".tmp");
+        try (OutputStream out = Files.newOutputStream(tmp); JarOutputStream jo = new JarOutputStream(out, mf)) {
+            for (int i = 0; i < n; i++) {
+                int f = shape.importedFuncs + i;
+                byte[] bytes = ModuleCompiler.compileFunction(shape, f);
+                jo.putNextEntry(new JarEntry(CodeLoader.internalName(f) + ".class"));
+                jo.write(bytes);
+                jo.closeEntry();
+            }
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(tmp);
+            throw e;
+        }
+        Files.move(tmp, jar, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        return n;
+    }
+
+    /**
+     * The module in {@code wasm}, running the classes stored in {@code jar}: nothing is compiled.
+     *
+     * @throws AotJarException if the jar was written for other module bytes or by another engine build
+     */
+    public static WasmModule load(Path jar, byte[] wasm) throws IOException {
+        JarFile file = new JarFile(jar.toFile());
+        try {
+            Manifest mf = file.getManifest();
+            Attributes a = mf == null ? null : mf.getMainAttributes();
+            if (a == null || a.getValue(MODULE_SHA256) == null || a.getValue(ENGINE) == null) {
+                throw new AotJarException(jar + " is not a Ligature ahead-of-time jar (no Ligature manifest entries)");
+            }
+            String hash = sha256(wasm);
+            if (!hash.equals(a.getValue(MODULE_SHA256))) {
+                throw new AotJarException(jar + " was compiled from a different module binary (its SHA-256 "
+                        + a.getValue(MODULE_SHA256) + ", this module's " + hash + ")");
+            }
+            if (!EngineVersion.get().equals(a.getValue(ENGINE))) {
+                throw new AotJarException(jar + " was written by engine build " + a.getValue(ENGINE)
+                        + "; this is " + EngineVersion.get() + ": compile it again");
+            }
+            Module module = ModuleDecoder.decode(wasm);
+            if (!Integer.toString(module.functions().size()).equals(a.getValue(FUNCTIONS))) {
+                throw new AotJarException(jar + " does not match the module's function count");
+            }
+            WasmModule m = WasmModule.of(module, new JarEngine(file, jar));
+            CLEANER.register(m, new Closer(file)); // the jar stays open while the module can run
+            return m;
+        } catch (IOException | RuntimeException e) {
+            file.close();
+            throw e;
+        }
+    }
+
+    private record Closer(JarFile file) implements Runnable {
+        @Override
+        public void run() {
+            try {
+                file.close();
+            } catch (IOException e) {
+                // nothing to do: the module is gone
+            }
+        }
+    }
+
+    /** Serves the classes of one jar instead of compiling. */
+    private record JarEngine(JarFile file, Path path) implements ExecutionEngine {
+        @Override
+        public CompiledCode compile(Module module, TypeContext types) {
+            ModuleShape shape = new ModuleShape(module, types);
+            return ModuleCompiler.load(shape, f -> read(shape, f));
+        }
+
+        private byte[] read(ModuleShape shape, int funcIndex) {
+            ZipEntry e = file.getEntry(CodeLoader.internalName(funcIndex) + ".class");
+            if (e == null) {
+                throw new JitCompileException(funcIndex, shape.functionName(funcIndex), path + " has no class for it");
+            }
+            try (InputStream in = file.getInputStream(e)) {
+                return in.readAllBytes();
+            } catch (IOException x) {
+                throw new UncheckedIOException("cannot read " + e.getName() + " from " + path, x);
+            }
+        }
+    }
+
+    static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required of every JVM", e);
+        }
+    }
+}

@@ -1,0 +1,99 @@
+package dev.ligature.jit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.ligature.core.binary.ModuleEncoder;
+import dev.ligature.core.runtime.Instance;
+import dev.ligature.core.runtime.WasmModule;
+import dev.ligature.core.text.WatParser;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AotJarTest {
+    private static final byte[] WASM = ModuleEncoder.encode(WatParser.parseModule("""
+            (module
+              (func $fib (export "fib") (param i32) (result i32)
+                (if (result i32) (i32.lt_u (local.get 0) (i32.const 2))
+                  (then (local.get 0))
+                  (else (i32.add (call $fib (i32.sub (local.get 0) (i32.const 1)))
+                                 (call $fib (i32.sub (local.get 0) (i32.const 2)))))))
+              (func (export "twice") (param i32) (result i32) (i32.mul (call $fib (local.get 0)) (i32.const 2))))
+            """));
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aModuleRunsFromItsJarWithoutCompiling() throws IOException {
+        Path jar = dir.resolve("fib.jar");
+        assertEquals(2, AotJar.write(WASM, jar));
+        try (JarFile f = new JarFile(jar.toFile())) {
+            assertTrue(f.getEntry("ligature/wasm/F0.class") != null && f.getEntry("ligature/wasm/F1.class") != null);
+            assertEquals(AotJar.sha256(WASM), f.getManifest().getMainAttributes().getValue("Ligature-Module-SHA-256"));
+        }
+        long before = ModuleCompiler.COMPILED.get();
+        Instance inst = AotJar.load(jar, WASM).instantiate();
+        assertEquals(55, inst.function("fib").callInt(10));
+        assertEquals(110, inst.function("twice").callInt(10));
+        assertEquals(before, ModuleCompiler.COMPILED.get(), "nothing compiled: the classes came from the jar");
+        Instance compiled = WasmModule.of(dev.ligature.core.binary.ModuleDecoder.decode(WASM), new JitEngine()).instantiate();
+        assertEquals(compiled.function("fib").callInt(20), inst.function("fib").callInt(20));
+    }
+
+    @Test
+    void aJarForOtherModuleBytesIsRefused() throws IOException {
+        Path jar = dir.resolve("fib.jar");
+        AotJar.write(WASM, jar);
+        byte[] other = ModuleEncoder.encode(WatParser.parseModule("(module (func (export \"fib\") (param i32) (result i32) (local.get 0)))"));
+        AotJarException e = assertThrows(AotJarException.class, () -> AotJar.load(jar, other));
+        assertTrue(e.getMessage().contains("different module binary"), e.getMessage());
+    }
+
+    @Test
+    void aJarFromAnotherEngineBuildIsRefused() throws IOException {
+        Path good = dir.resolve("fib.jar");
+        AotJar.write(WASM, good);
+        Path bad = dir.resolve("old.jar");
+        try (JarFile in = new JarFile(good.toFile())) {
+            Manifest mf = new Manifest(in.getManifest());
+            mf.getMainAttributes().put(new Attributes.Name("Ligature-Engine"), "0.0.1+0123456789abcdef");
+            try (OutputStream os = Files.newOutputStream(bad); JarOutputStream out = new JarOutputStream(os, mf)) {
+                for (var it = in.entries().asIterator(); it.hasNext(); ) {
+                    JarEntry e = it.next();
+                    if (!e.getName().startsWith("META-INF/")) {
+                        out.putNextEntry(new JarEntry(e.getName()));
+                        out.write(in.getInputStream(e).readAllBytes());
+                        out.closeEntry();
+                    }
+                }
+            }
+        }
+        AotJarException e = assertThrows(AotJarException.class, () -> AotJar.load(bad, WASM));
+        assertTrue(e.getMessage().contains("engine build 0.0.1+0123456789abcdef"), e.getMessage());
+        assertEquals(55, AotJar.load(good, WASM).instantiate().function("fib").callInt(10));
+    }
+
+    @Test
+    void aPlainJarIsNotMistakenForOne() throws IOException {
+        Path jar = dir.resolve("plain.jar");
+        Manifest mf = new Manifest();
+        mf.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        try (OutputStream os = Files.newOutputStream(jar); JarOutputStream out = new JarOutputStream(os, mf)) {
+            out.putNextEntry(new JarEntry("x.txt"));
+            out.closeEntry();
+        }
+        AotJarException e = assertThrows(AotJarException.class, () -> AotJar.load(jar, WASM));
+        assertTrue(e.getMessage().contains("not a Ligature ahead-of-time jar"), e.getMessage());
+    }
+}
