@@ -4,6 +4,7 @@ import dev.ligature.core.ast.Func;
 import dev.ligature.core.binary.WasmReader;
 import dev.ligature.core.instr.CodeReader;
 import dev.ligature.core.instr.Opcode;
+import dev.ligature.core.runtime.Values;
 import dev.ligature.core.types.FuncType;
 import dev.ligature.core.types.ValType;
 import java.util.Arrays;
@@ -100,6 +101,9 @@ final class FunctionCompiler extends SimdEmitter {
         }
         mv = cv.visitMethod(ACC_PUBLIC | ACC_STATIC, methodName(funcIndex), desc, null, null);
         mv.visitCode();
+        if (paramsInScratch(type)) {
+            paramsFromScratch(np);
+        }
         for (int i = np; i < localTypes.length; i++) {
             pushZero(localTypes[i]);
             store(localTypes[i], localVars[i]);
@@ -144,12 +148,36 @@ final class FunctionCompiler extends SimdEmitter {
         return c;
     }
 
+    /** Moves the {@code np} parameters of a function that takes them in scratch to their locals. */
+    private void paramsFromScratch(int np) {
+        for (int i = 0, slot = 0; i < np; i++) {
+            char t = localTypes[i];
+            for (int half = 0; half < slotCount(t); half++, slot++) {
+                mv.visitVarInsn(ALOAD, 0);
+                mv.visitFieldInsn(GETFIELD, CTX, t == 'r' ? "mvRefs" : "mv", t == 'r' ? "[Ljava/lang/Object;" : "[J");
+                pushInt(mv, slot);
+                mv.visitInsn(t == 'r' ? AALOAD : LALOAD);
+                if (t != 'r' && t != 'V') {
+                    fromSlot(mv, t);
+                }
+            }
+            store(t, localVars[i]);
+        }
+    }
+
     /** {@code e<i>(JitInstance, int base)}: the slot convention around {@code f<i>}. */
     private void emitEntry(ClassVisitor cv, String desc) {
         MethodVisitor m = cv.visitMethod(ACC_PUBLIC | ACC_STATIC, entryName(funcIndex), "(L" + CTX + ";I)V", null, null);
         m.visitCode();
         m.visitVarInsn(ALOAD, 0);
         List<ValType> ps = type.params();
+        if (paramsInScratch(type)) {
+            m.visitInsn(DUP);
+            m.visitVarInsn(ILOAD, 1);
+            pushInt(m, Values.paramSlots(type));
+            m.visitMethodInsn(INVOKESTATIC, RUNTIME, "argsToScratch", "(L" + CTX + ";II)V", false);
+            ps = List.of();
+        }
         int slot = 0;
         for (int i = 0; i < ps.size(); i++) {
             char t = typeChar(ps.get(i));
@@ -645,6 +673,10 @@ final class FunctionCompiler extends SimdEmitter {
         }
         int n = ft.params().size();
         int first = sp - n;
+        if (paramsInScratch(ft)) {
+            stageArgs(ft, 0);
+            n = 0;
+        }
         mv.visitVarInsn(ALOAD, 0);
         for (int i = 0; i < n; i++) {
             loadAt(first + i);

@@ -49,15 +49,34 @@ abstract class StackEmitter implements Opcodes {
         Arrays.fill(stackVars, -1);
     }
 
+    /** The JVM's limit on the words of a method's parameters (JVMS 4.3.3). */
+    static final int MAX_PARAM_WORDS = 255;
+
+    /**
+     * Whether a function of type {@code t} takes its parameters in {@link JitInstance#mv} (slot form)
+     * instead of as JVM parameters: those of the context and the parameters would pass the JVM's
+     * limit of 255 words (64 v128s, or 128 i64s, do).
+     */
+    static boolean paramsInScratch(FuncType t) {
+        int words = 1;
+        for (ValType v : t.params()) {
+            words += width(typeChar(v));
+        }
+        return words > MAX_PARAM_WORDS;
+    }
+
     /** JVM descriptor of the typed method for a function of type {@code t}; null if a type is not supported. */
     static String descriptor(FuncType t) {
         StringBuilder sb = new StringBuilder("(L" + CTX + ";");
+        boolean inScratch = paramsInScratch(t);
         for (ValType v : t.params()) {
             char c = typeChar(v);
             if (c == 0) {
                 return null;
             }
-            sb.append(jvmDesc(c));
+            if (!inScratch) {
+                sb.append(jvmDesc(c));
+            }
         }
         sb.append(')');
         if (returnsDirectly(t)) {

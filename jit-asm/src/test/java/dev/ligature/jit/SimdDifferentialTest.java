@@ -148,6 +148,30 @@ class SimdDifferentialTest {
     }
 
     @Test
+    void signaturesPastTheJvmsParameterLimitTakeTheirArgumentsInScratch() {
+        // 70 v128 parameters are 280 words, 130 i64 ones 260: more than a JVM method may take (255).
+        String v = " v128".repeat(70);
+        String wat = "(module"
+                + " (func $wide (export \"wide\") (param" + v + " i32) (result v128)"
+                + "   (i32x4.add (local.get 0) (i32x4.add (local.get 69) (i32x4.splat (local.get 70)))))"
+                + " (func $longs (export \"longs\") (param" + " i64".repeat(130) + " f32) (result i64)"
+                + "   (i64.add (local.get 0) (i64.add (local.get 129) (i64.trunc_f32_s (local.get 130)))))"
+                + " (func (export \"call\") (param v128 i32) (result v128 i64)"
+                + "   (call $wide" + " (local.get 0)".repeat(70) + " (local.get 1))"
+                + "   (call $longs" + " (i64.const 5)".repeat(130) + " (f32.const 2.5))))";
+        Differential d = new Differential(wat);
+        long[] args = new long[141];
+        for (int i = 0; i < 140; i++) {
+            args[i] = i;
+        }
+        args[140] = 1000;
+        // lanes: lo = (0, 0) + (138, 0) + 1000, hi = (1, 0) + (139, 0) + 1000, as i32x4
+        assertArrayEquals(new long[] {1138 | 1000L << 32, 1140 | 1000L << 32}, d.check("wide", args));
+        assertArrayEquals(new long[] {LO * 2 + 0x0000_0007_0000_0007L, HI * 2 + 0x0000_0007_0000_0007L, 12},
+                d.check("call", LO, HI, 7));
+    }
+
+    @Test
     void aVectorFunctionCompilesAndComputesItsLanes() {
         // i16x8.neg: lanes 4, 3, 2, 1 and 0xFFFF x 4 (lane 0 in the low bits) become -4, -3, -2, -1 and 1 x 4.
         var module = dev.ligature.core.text.WatParser.parseModule(
