@@ -39,6 +39,21 @@ class SimdDifferentialTest {
                   (func $swap128 (param v128) (result v128) (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get 0) (local.get 0)))
                   (func $multi (param v128 i32) (result i32 v128 f32 v128)
                     (local.get 1) (local.get 0) (f32.const 1.5) (i64x2.splat (i64.extend_i32_u (local.get 1))))
+                  (func $mixed (param v128) (result externref v128 i32 funcref v128)
+                    (ref.null extern) (local.get 0) (i32.const 3) (ref.func $inc) (v128.not (local.get 0)))
+                  (func (export "mixed") (param v128) (result v128 i32 v128 i32)
+                    (local $f funcref) (local $w v128) (local $a v128) (local $n i32)
+                    (call $mixed (local.get 0))
+                    (local.set $w)
+                    (local.set $f)
+                    (local.set $n)
+                    (local.set $a)
+                    (ref.is_null)
+                    (local.set $n (i32.add (local.get $n)))
+                    (call_indirect (type $vv) (local.get $a) (i32.const 0))
+                    (local.get $n)
+                    (local.get $w)
+                    (ref.is_null (local.get $f)))
                   (func (export "host") (param i32 v128) (result v128 i64 v128) (call $swap (local.get 0) (local.get 1) (f64.const 3.5)))
                   (func (export "ind") (param v128 i32) (result v128) (call_indirect (type $vv) (local.get 0) (local.get 1)))
                   (func (export "multi") (param v128 i32) (result i32 v128 f32 v128) (call $multi (local.get 0) (local.get 1)))
@@ -70,6 +85,9 @@ class SimdDifferentialTest {
         d.check("ind", LO, HI, 0);
         assertEquals(Trap.Kind.UNDEFINED_ELEMENT, assertThrows(Trap.class, () -> d.compiled.function("ind").call(LO, HI, 7)).kind());
         d.check("ind", LO, HI, 7);
+        // $inc adds 1 to each i32 lane; 3 + (ref.is_null null) = 4; v128.not; the funcref is not null.
+        assertArrayEquals(new long[] {LO + 0x0000_0001_0000_0001L, HI + 0x0000_0001_0000_0001L, 4, ~LO, ~HI, 0},
+                d.check("mixed", LO, HI));
         long[] multi = d.check("multi", LO, HI, 42);
         assertEquals(42, (int) multi[0]);
         assertArrayEquals(new long[] {LO, HI}, new long[] {multi[1], multi[2]});
