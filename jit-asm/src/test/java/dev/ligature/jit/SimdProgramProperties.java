@@ -17,7 +17,7 @@ import net.jqwik.api.statistics.Statistics;
  * compiler. The instructions come from the opcode table, so every v128 instruction (relaxed SIMD
  * included) is drawn; operands are full of NaNs with payloads, infinities, signed zeros and
  * extreme integers, and the values flow through locals, blocks, if, select, calls, call_indirect,
- * globals and two memories (32- and 64-bit, accesses near the end traps included).
+ * br_if, br_table, globals and two memories (32- and 64-bit, accesses near the end traps included).
  */
 class SimdProgramProperties {
     /** v128 instructions without immediates, by signature. */
@@ -143,9 +143,12 @@ class SimdProgramProperties {
                 }
                 yield s.append(' ').append(expr(r, d)).append(' ').append(expr(r, d)).append(')').toString();
             }
-            case 12 -> switch (r.nextInt(3)) {
+            case 12 -> switch (r.nextInt(5)) {
                 case 0 -> "(select " + expr(r, d) + " " + expr(r, d) + " " + scalar(r, 'i') + ")";
                 case 1 -> "(if (result v128) " + scalar(r, 'i') + " (then " + expr(r, d) + ") (else " + expr(r, d) + "))";
+                case 2 -> "(block (result v128) (drop (br_if 0 " + expr(r, d) + " " + scalar(r, 'i') + ")) " + expr(r, d) + ")";
+                case 3 -> "(block (result v128) (v128.not (block (result v128) (br_table 0 1 0 " + expr(r, d) + " (i32.and "
+                        + scalar(r, 'i') + " (i32.const 3))))))";
                 default -> "(block (result v128) " + expr(r, d) + ")";
             };
             case 13 -> switch (r.nextInt(3)) {
