@@ -19,8 +19,9 @@ import org.objectweb.asm.MethodVisitor;
  * <p>The Wasm operand stack lives in JVM locals, one per (stack height, type): a branch stores the
  * values it carries into the target's slots and jumps, and the JVM operand stack is empty between
  * Wasm instructions, so every merge point is consistent for the verifier. HotSpot's register
- * allocator sees through the locals. Values: i32, i64, f32, f64 as int, long, float, double.
- * One result is returned as is; several go to {@link JitInstance#mv} in slot form.
+ * allocator sees through the locals. Values: i32, i64, f32, f64 as int, long, float, double, a
+ * v128 as two longs. One result is returned as is; several, or a v128, go to {@link JitInstance#mv}
+ * in slot form.
  */
 final class FunctionCompiler extends SimdEmitter {
     /** HotSpot does not JIT-compile methods with more bytecode than this (HugeMethodLimit). */
@@ -215,18 +216,18 @@ final class FunctionCompiler extends SimdEmitter {
             // Several results, or one v128: ctx.mv holds them in slot form (a v128 takes two slots).
             int i = 0;
             for (ValType rt : rs) {
-              for (int half = 0; half < slotCount(typeChar(rt)); half++, i++) {
                 boolean ref = typeChar(rt) == 'r';
-                slots(m, ref ? 'r' : 'i');
-                m.visitVarInsn(ILOAD, 1);
-                pushInt(m, i);
-                m.visitInsn(IADD);
-                m.visitVarInsn(ALOAD, 0);
-                m.visitFieldInsn(GETFIELD, CTX, ref ? "mvRefs" : "mv", ref ? "[Ljava/lang/Object;" : "[J");
-                pushInt(m, i);
-                m.visitInsn(ref ? AALOAD : LALOAD);
-                m.visitInsn(ref ? AASTORE : LASTORE);
-              }
+                for (int half = 0; half < slotCount(typeChar(rt)); half++, i++) {
+                    slots(m, ref ? 'r' : 'i');
+                    m.visitVarInsn(ILOAD, 1);
+                    pushInt(m, i);
+                    m.visitInsn(IADD);
+                    m.visitVarInsn(ALOAD, 0);
+                    m.visitFieldInsn(GETFIELD, CTX, ref ? "mvRefs" : "mv", ref ? "[Ljava/lang/Object;" : "[J");
+                    pushInt(m, i);
+                    m.visitInsn(ref ? AALOAD : LALOAD);
+                    m.visitInsn(ref ? AASTORE : LASTORE);
+                }
             }
         }
         m.visitInsn(RETURN);
