@@ -12,10 +12,6 @@ import dev.ligature.core.types.VecType;
  */
 abstract class SimdEmitter extends SimdArithmetic {
 
-    /** Scratch locals of a v128 memory access (the memory, and the effective address or loaded value), or -1. */
-    private int tmpMem = -1;
-    private int tmpLong = -1;
-
     SimdEmitter(ModuleShape shape, int funcIndex) {
         super(shape, funcIndex);
     }
@@ -185,11 +181,10 @@ abstract class SimdEmitter extends SimdArithmetic {
         int addr = withVector ? sp - 2 : sp - 1;
         int v = addr + 1;
         int w = op.width();
-        if (tmpMem < 0) {
-            tmpMem = nextVar++;
-            tmpLong = nextVar;
-            nextVar += 2;
-        }
+        // Scratch for the memory and the effective address (or loaded value): the locals of the
+        // first free stack height, which hold nothing live during this instruction.
+        int tmpMem = stackVar(sp, 'r');
+        int tmpLong = stackVar(sp, 'I');
         memory(r.memory());
         effectiveAddress(r, addr);
         switch (op) {
