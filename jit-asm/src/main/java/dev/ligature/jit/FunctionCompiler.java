@@ -4,6 +4,7 @@ import dev.ligature.core.ast.Func;
 import dev.ligature.core.binary.WasmReader;
 import dev.ligature.core.instr.CodeReader;
 import dev.ligature.core.instr.Opcode;
+import dev.ligature.core.runtime.Values;
 import dev.ligature.core.types.FuncType;
 import dev.ligature.core.types.ValType;
 import java.util.Arrays;
@@ -18,10 +19,11 @@ import org.objectweb.asm.MethodVisitor;
  * <p>The Wasm operand stack lives in JVM locals, one per (stack height, type): a branch stores the
  * values it carries into the target's slots and jumps, and the JVM operand stack is empty between
  * Wasm instructions, so every merge point is consistent for the verifier. HotSpot's register
- * allocator sees through the locals. Values: i32, i64, f32, f64 as int, long, float, double.
- * One result is returned as is; several go to {@link JitInstance#mv} in slot form.
+ * allocator sees through the locals. Values: i32, i64, f32, f64 as int, long, float, double, a
+ * v128 as two longs. One result is returned as is; several, or a v128, go to {@link JitInstance#mv}
+ * in slot form.
  */
-final class FunctionCompiler extends HeapEmitter {
+final class FunctionCompiler extends SimdEmitter {
     /** HotSpot does not JIT-compile methods with more bytecode than this (HugeMethodLimit). */
 
     private enum Kind { FUNC, BLOCK, LOOP, IF }
@@ -100,6 +102,9 @@ final class FunctionCompiler extends HeapEmitter {
         }
         mv = cv.visitMethod(ACC_PUBLIC | ACC_STATIC, methodName(funcIndex), desc, null, null);
         mv.visitCode();
+        if (paramsInScratch(type)) {
+            paramsFromScratch(np);
+        }
         for (int i = np; i < localTypes.length; i++) {
             pushZero(localTypes[i]);
             store(localTypes[i], localVars[i]);
@@ -144,23 +149,52 @@ final class FunctionCompiler extends HeapEmitter {
         return c;
     }
 
+    /** Moves the {@code np} parameters of a function that takes them in scratch to their locals. */
+    private void paramsFromScratch(int np) {
+        for (int i = 0, slot = 0; i < np; i++) {
+            char t = localTypes[i];
+            for (int half = 0; half < slotCount(t); half++, slot++) {
+                mv.visitVarInsn(ALOAD, 0);
+                mv.visitFieldInsn(GETFIELD, CTX, t == 'r' ? "mvRefs" : "mv", t == 'r' ? "[Ljava/lang/Object;" : "[J");
+                pushInt(mv, slot);
+                mv.visitInsn(t == 'r' ? AALOAD : LALOAD);
+                if (t != 'r' && t != 'V') {
+                    fromSlot(mv, t);
+                }
+            }
+            store(t, localVars[i]);
+        }
+    }
+
     /** {@code e<i>(JitInstance, int base)}: the slot convention around {@code f<i>}. */
     private void emitEntry(ClassVisitor cv, String desc) {
         MethodVisitor m = cv.visitMethod(ACC_PUBLIC | ACC_STATIC, entryName(funcIndex), "(L" + CTX + ";I)V", null, null);
         m.visitCode();
         m.visitVarInsn(ALOAD, 0);
         List<ValType> ps = type.params();
+        if (paramsInScratch(type)) {
+            m.visitInsn(DUP);
+            m.visitVarInsn(ILOAD, 1);
+            pushInt(m, Values.paramSlots(type));
+            m.visitMethodInsn(INVOKESTATIC, RUNTIME, "argsToScratch", "(L" + CTX + ";II)V", false);
+            ps = List.of();
+        }
+        int slot = 0;
         for (int i = 0; i < ps.size(); i++) {
             char t = typeChar(ps.get(i));
-            slots(m, t);
-            m.visitVarInsn(ILOAD, 1);
-            pushInt(m, i);
-            m.visitInsn(IADD);
-            if (t == 'r') {
-                m.visitInsn(AALOAD);
-            } else {
-                m.visitInsn(LALOAD);
-                fromSlot(m, t);
+            for (int half = 0; half < slotCount(t); half++) {
+                slots(m, t);
+                m.visitVarInsn(ILOAD, 1);
+                pushInt(m, slot++);
+                m.visitInsn(IADD);
+                if (t == 'r') {
+                    m.visitInsn(AALOAD);
+                } else {
+                    m.visitInsn(LALOAD);
+                    if (t != 'V') {
+                        fromSlot(m, t);
+                    }
+                }
             }
         }
         m.visitMethodInsn(INVOKESTATIC, owner, methodName(funcIndex), desc, false);
@@ -171,7 +205,7 @@ final class FunctionCompiler extends HeapEmitter {
             m.visitVarInsn(ILOAD, 1);
             m.visitVarInsn(ALOAD, 2);
             m.visitInsn(AASTORE);
-        } else if (rs.size() == 1) {
+        } else if (returnsDirectly(type)) {
             toSlot(m, typeChar(rs.get(0)));
             m.visitVarInsn(LSTORE, 2);
             slots(m, 'i');
@@ -179,17 +213,21 @@ final class FunctionCompiler extends HeapEmitter {
             m.visitVarInsn(LLOAD, 2);
             m.visitInsn(LASTORE);
         } else {
-            for (int i = 0; i < rs.size(); i++) {
-                boolean ref = typeChar(rs.get(i)) == 'r';
-                slots(m, ref ? 'r' : 'i');
-                m.visitVarInsn(ILOAD, 1);
-                pushInt(m, i);
-                m.visitInsn(IADD);
-                m.visitVarInsn(ALOAD, 0);
-                m.visitFieldInsn(GETFIELD, CTX, ref ? "mvRefs" : "mv", ref ? "[Ljava/lang/Object;" : "[J");
-                pushInt(m, i);
-                m.visitInsn(ref ? AALOAD : LALOAD);
-                m.visitInsn(ref ? AASTORE : LASTORE);
+            // Several results, or one v128: ctx.mv holds them in slot form (a v128 takes two slots).
+            int i = 0;
+            for (ValType rt : rs) {
+                boolean ref = typeChar(rt) == 'r';
+                for (int half = 0; half < slotCount(typeChar(rt)); half++, i++) {
+                    slots(m, ref ? 'r' : 'i');
+                    m.visitVarInsn(ILOAD, 1);
+                    pushInt(m, i);
+                    m.visitInsn(IADD);
+                    m.visitVarInsn(ALOAD, 0);
+                    m.visitFieldInsn(GETFIELD, CTX, ref ? "mvRefs" : "mv", ref ? "[Ljava/lang/Object;" : "[J");
+                    pushInt(m, i);
+                    m.visitInsn(ref ? AALOAD : LALOAD);
+                    m.visitInsn(ref ? AASTORE : LASTORE);
+                }
             }
         }
         m.visitInsn(RETURN);
@@ -275,12 +313,12 @@ final class FunctionCompiler extends HeapEmitter {
         int from = sp - n;
         if (n == 0) {
             mv.visitInsn(RETURN);
-        } else if (n == 1) {
+        } else if (returnsDirectly(type)) {
             loadAt(from);
             mv.visitInsn(switch (stack[from]) { case 'i' -> IRETURN; case 'I' -> LRETURN; case 'f' -> FRETURN; case 'r' -> ARETURN; default -> DRETURN; });
         } else {
-            for (int i = 0; i < n; i++) {
-                toScratch(i, from + i);
+            for (int i = 0, slot = 0; i < n; slot += slotCount(stack[from + i]), i++) {
+                toScratch(slot, from + i);
             }
             mv.visitInsn(RETURN);
         }
@@ -522,7 +560,7 @@ final class FunctionCompiler extends HeapEmitter {
                 foreign(ft);
             }
             default -> {
-                if (heapInstruction(op, r)) {
+                if (simdInstruction(op, r) || heapInstruction(op, r)) {
                     return;
                 } else if (Numeric.supports(op)) {
                     numeric(op);
@@ -534,7 +572,7 @@ final class FunctionCompiler extends HeapEmitter {
     }
 
     private static boolean typeChar0(char t) {
-        return "iIfFr".indexOf(t) < 0;
+        return "iIfFrV".indexOf(t) < 0;
     }
 
     private void numeric(Opcode op) {
@@ -636,13 +674,17 @@ final class FunctionCompiler extends HeapEmitter {
         }
         int n = ft.params().size();
         int first = sp - n;
+        if (paramsInScratch(ft)) {
+            stageArgs(ft, 0);
+            n = 0;
+        }
         mv.visitVarInsn(ALOAD, 0);
         for (int i = 0; i < n; i++) {
             loadAt(first + i);
         }
         mv.visitMethodInsn(INVOKESTATIC, CodeLoader.internalName(callee), methodName(callee), desc, false);
         sp = first;
-        if (ft.results().size() == 1) {
+        if (returnsDirectly(ft)) {
             storeAt(sp++, typeChar(ft.results().get(0)));
         } else {
             readResults(ft);
@@ -666,16 +708,30 @@ final class FunctionCompiler extends HeapEmitter {
     private void stageArgs(FuncType ft, int unused) {
         int n = ft.params().size();
         int first = sp - n;
-        for (int i = 0; i < n; i++) {
+        for (int i = 0, slot = 0; i < n; slot += slotCount(stack[first + i]), i++) {
             checkedType(ft.params().get(i));
-            toScratch(i, first + i);
+            toScratch(slot, first + i);
         }
         sp = first;
     }
 
-    /** Writes the value at height {@code h} to scratch entry {@code i} ({@code ctx.mv} or {@code ctx.mvRefs}). */
+    /**
+     * Writes the value at height {@code h} to scratch slot {@code i} ({@code ctx.mv} or
+     * {@code ctx.mvRefs}); a v128 takes slots {@code i} and {@code i + 1}.
+     */
     private void toScratch(int i, int h) {
         char t = stack[h];
+        if (t == 'V') {
+            int var = stackVar(h, 'V');
+            for (int half = 0; half < 2; half++) {
+                mv.visitVarInsn(ALOAD, 0);
+                mv.visitFieldInsn(GETFIELD, CTX, "mv", "[J");
+                pushInt(mv, i + half);
+                mv.visitVarInsn(LLOAD, var + 2 * half);
+                mv.visitInsn(LASTORE);
+            }
+            return;
+        }
         mv.visitVarInsn(ALOAD, 0);
         if (t == 'r') {
             mv.visitFieldInsn(GETFIELD, CTX, "mvRefs", "[Ljava/lang/Object;");
@@ -699,16 +755,28 @@ final class FunctionCompiler extends HeapEmitter {
 
     private void readResults(FuncType ft) {
         List<ValType> rs = ft.results();
-        for (int i = 0; i < rs.size(); i++) {
+        for (int i = 0, slot = 0; i < rs.size(); i++, slot++) {
             char t = checkedType(rs.get(i));
+            if (t == 'V') {
+                // (lo, hi) from two scratch slots
+                for (int half = 0; half < 2; half++) {
+                    mv.visitVarInsn(ALOAD, 0);
+                    mv.visitFieldInsn(GETFIELD, CTX, "mv", "[J");
+                    pushInt(mv, slot + half);
+                    mv.visitInsn(LALOAD);
+                }
+                slot++;
+                storeAt(sp++, t);
+                continue;
+            }
             mv.visitVarInsn(ALOAD, 0);
             if (t == 'r') {
                 mv.visitFieldInsn(GETFIELD, CTX, "mvRefs", "[Ljava/lang/Object;");
-                pushInt(mv, i);
+                pushInt(mv, slot);
                 mv.visitInsn(AALOAD);
             } else {
                 mv.visitFieldInsn(GETFIELD, CTX, "mv", "[J");
-                pushInt(mv, i);
+                pushInt(mv, slot);
                 mv.visitInsn(LALOAD);
                 fromSlot(mv, t);
             }

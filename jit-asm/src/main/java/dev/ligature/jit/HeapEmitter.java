@@ -240,16 +240,7 @@ abstract class HeapEmitter extends StackEmitter {
         boolean store = sig.endsWith(">");
         memory(r.memory());
         int addr = store ? sp - 2 : sp - 1;
-        unsignedAt(addr);
-        if (r.offset() != 0) {
-            pushLong(r.offset());
-            if (shape.memIs64[r.memory()]) {
-                // index + offset may pass 2^64: that access is out of bounds, not a wrap-around.
-                mv.visitMethodInsn(INVOKESTATIC, RUNTIME, "ea64", "(JJ)J", false);
-            } else {
-                mv.visitInsn(LADD);
-            }
-        }
+        effectiveAddress(r, addr);
         if (store) {
             loadAt(sp - 1);
             MemoryOps.store(mv, op);
@@ -260,4 +251,17 @@ abstract class HeapEmitter extends StackEmitter {
         }
     }
 
+    /** Pushes the effective address of the access of {@code r} whose address operand is at height {@code h}. */
+    void effectiveAddress(CodeReader r, int h) {
+        unsignedAt(h);
+        if (r.offset() != 0) {
+            pushLong(r.offset());
+            if (shape.memIs64[r.memory()]) {
+                // index + offset may pass 2^64: that access is out of bounds, not a wrap-around.
+                mv.visitMethodInsn(INVOKESTATIC, RUNTIME, "ea64", "(JJ)J", false);
+            } else {
+                mv.visitInsn(LADD);
+            }
+        }
+    }
 }

@@ -37,6 +37,16 @@ public final class JitRuntime {
         return (index | offset | ea) < 0 ? -1 : ea;
     }
 
+    /**
+     * The entry of a function that takes its parameters in scratch (too many for JVM parameters):
+     * copies the {@code n} argument slots at {@code base} to {@code ctx.mv}/{@code ctx.mvRefs}.
+     */
+    public static void argsToScratch(JitInstance ctx, int base, int n) {
+        ExecContext ec = ctx.exec;
+        System.arraycopy(ec.slots, base, ctx.mv, 0, n);
+        System.arraycopy(ec.refs, base, ctx.mvRefs, 0, n);
+    }
+
     /** {@code ref.as_non_null}. */
     public static Object nonNull(Object ref) {
         if (ref == null) {

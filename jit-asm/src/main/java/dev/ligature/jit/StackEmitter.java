@@ -13,7 +13,10 @@ import org.objectweb.asm.Opcodes;
  * per (stack height, type), so the JVM operand stack is empty between Wasm instructions and every
  * merge point is consistent for the verifier; HotSpot's register allocator sees through the
  * locals. Wasm types map to JVM types as i32 int, i64 long, f32 float, f64 double, references
- * Object; type letters are {@code i I f F r}.
+ * Object; type letters are {@code i I f F r}. A v128 (letter {@code V}) is two long locals, the
+ * low half (bytes 0-7) at the variable's index and the high half two words above it: on the JVM
+ * stack it is the pair (lo, hi), so loads, stores, branches, select and typed calls (two
+ * {@code long} parameters) treat it like any other value.
  */
 abstract class StackEmitter implements Opcodes {
     /** HotSpot does not JIT-compile methods with more bytecode than this (HugeMethodLimit). */
@@ -46,23 +49,38 @@ abstract class StackEmitter implements Opcodes {
         Arrays.fill(stackVars, -1);
     }
 
+    /** The JVM's limit on the words of a method's parameters (JVMS 4.3.3). */
+    static final int MAX_PARAM_WORDS = 255;
+
+    /**
+     * Whether a function of type {@code t} takes its parameters in {@link JitInstance#mv} (slot form)
+     * instead of as JVM parameters: those of the context and the parameters would pass the JVM's
+     * limit of 255 words (64 v128s, or 128 i64s, do).
+     */
+    static boolean paramsInScratch(FuncType t) {
+        int words = 1;
+        for (ValType v : t.params()) {
+            words += width(typeChar(v));
+        }
+        return words > MAX_PARAM_WORDS;
+    }
+
     /** JVM descriptor of the typed method for a function of type {@code t}; null if a type is not supported. */
     static String descriptor(FuncType t) {
         StringBuilder sb = new StringBuilder("(L" + CTX + ";");
+        boolean inScratch = paramsInScratch(t);
         for (ValType v : t.params()) {
             char c = typeChar(v);
             if (c == 0) {
                 return null;
             }
-            sb.append(jvmDesc(c));
+            if (!inScratch) {
+                sb.append(jvmDesc(c));
+            }
         }
         sb.append(')');
-        if (t.results().size() == 1) {
-            char c = typeChar(t.results().get(0));
-            if (c == 0) {
-                return null;
-            }
-            sb.append(jvmDesc(c));
+        if (returnsDirectly(t)) {
+            sb.append(jvmDesc(typeChar(t.results().get(0))));
         } else {
             for (ValType v : t.results()) {
                 if (typeChar(v) == 0) {
@@ -74,9 +92,26 @@ abstract class StackEmitter implements Opcodes {
         return sb.toString();
     }
 
-    /** JVM descriptor of a value of Wasm type {@code t}: references are plain Objects. */
+    /**
+     * Whether a function of type {@code t} returns its result as the JVM return value: exactly one
+     * result, not a v128 (two longs); other results go through {@link JitInstance#mv}.
+     */
+    static boolean returnsDirectly(FuncType t) {
+        if (t.results().size() != 1) {
+            return false;
+        }
+        char c = typeChar(t.results().get(0));
+        return c != 0 && c != 'V';
+    }
+
+    /** JVM descriptor of a value of Wasm type {@code t}: references are plain Objects, a v128 two longs. */
     static String jvmDesc(char t) {
-        return t == 'r' ? "Ljava/lang/Object;" : String.valueOf(Numeric.jvm(t));
+        return t == 'r' ? "Ljava/lang/Object;" : t == 'V' ? "JJ" : String.valueOf(Numeric.jvm(t));
+    }
+
+    /** Slots the value of type letter {@code t} takes in the slot convention: two for a v128. */
+    static int slotCount(char t) {
+        return t == 'V' ? 2 : 1;
     }
 
     static char typeChar(ValType t) {
@@ -90,6 +125,9 @@ abstract class StackEmitter implements Opcodes {
                 case F32 -> 'f';
                 case F64 -> 'F';
             };
+        }
+        if (t == dev.ligature.core.types.VecType.V128) {
+            return 'V';
         }
         return 0;
     }
@@ -107,11 +145,11 @@ abstract class StackEmitter implements Opcodes {
     }
 
     static int width(char t) {
-        return t == 'I' || t == 'F' ? 2 : 1; // references ('r') take one
+        return t == 'V' ? 4 : t == 'I' || t == 'F' ? 2 : 1; // references ('r') take one, a v128 two longs
     }
 
     int stackVar(int h, char t) {
-        int key = h * 5 + "iIfFr".indexOf(t);
+        int key = h * 6 + "iIfFrV".indexOf(t);
         if (key >= stackVars.length) {
             int old = stackVars.length;
             stackVars = Arrays.copyOf(stackVars, Math.max(key + 1, old * 2));
@@ -143,14 +181,29 @@ abstract class StackEmitter implements Opcodes {
     }
 
     void load(char t, int var) {
+        if (t == 'V') {
+            mv.visitVarInsn(LLOAD, var);
+            mv.visitVarInsn(LLOAD, var + 2);
+            return;
+        }
         mv.visitVarInsn(switch (t) { case 'i' -> ILOAD; case 'I' -> LLOAD; case 'f' -> FLOAD; case 'r' -> ALOAD; default -> DLOAD; }, var);
     }
 
     void store(char t, int var) {
+        if (t == 'V') {
+            mv.visitVarInsn(LSTORE, var + 2);
+            mv.visitVarInsn(LSTORE, var);
+            return;
+        }
         mv.visitVarInsn(switch (t) { case 'i' -> ISTORE; case 'I' -> LSTORE; case 'f' -> FSTORE; case 'r' -> ASTORE; default -> DSTORE; }, var);
     }
 
     void pushZero(char t) {
+        if (t == 'V') {
+            mv.visitInsn(LCONST_0);
+            mv.visitInsn(LCONST_0);
+            return;
+        }
         mv.visitInsn(switch (t) { case 'i' -> ICONST_0; case 'I' -> LCONST_0; case 'f' -> FCONST_0; case 'r' -> ACONST_NULL; default -> DCONST_0; });
     }
 

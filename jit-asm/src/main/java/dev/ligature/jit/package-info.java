@@ -7,7 +7,7 @@
  * unloaded with the module). It holds two static methods per defined function {@code i}:
  * <ul>
  *   <li>{@code f<i>(JitInstance ctx, params...)}: the function with typed JVM parameters (int, long,
- *       float, double, Object for references) and its single result as the return value (several
+ *       float, double, Object for references, two longs for a v128) and its single non-v128 result as the return value (several
  *       results go to {@code ctx.mv}/{@code ctx.mvRefs}). Calls inside the module are direct
  *       {@code invokestatic}s, which HotSpot inlines.</li>
  *   <li>{@code e<i>(JitInstance ctx, int base)}: the adapter to the runtime's slot convention

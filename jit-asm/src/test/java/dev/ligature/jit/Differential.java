@@ -11,6 +11,7 @@ import dev.ligature.core.runtime.Trap;
 import dev.ligature.core.runtime.WasmModule;
 import dev.ligature.core.text.WatParser;
 import dev.ligature.core.types.NumType;
+import dev.ligature.core.types.VecType;
 import java.util.function.Supplier;
 
 /**
@@ -43,16 +44,17 @@ final class Differential {
             }
             // An i32 or f32 lives in a slot's low 32 bits; engines may leave anything in the high half.
             var types = compiled.function(export).type().results();
-            for (int i = 0; i < types.size(); i++) {
-                if (types.get(i) == NumType.I32 || types.get(i) == NumType.F32) {
+            for (int t = 0, i = 0; t < types.size(); i += types.get(t) == VecType.V128 ? 2 : 1, t++) {
+                // A v128 takes two slots and is compared bit for bit, NaN lanes included.
+                if (types.get(t) == NumType.I32 || types.get(t) == NumType.F32) {
                     x[i] = (int) x[i];
                     y[i] = (int) y[i];
                 }
                 // Arithmetic on a non-canonical NaN may give any arithmetic NaN (Wasm leaves the
                 // payload and sign open, and HotSpot may swap commutative operands): NaN matches NaN.
-                boolean nans = types.get(i) == NumType.F32 ? Float.isNaN(Float.intBitsToFloat((int) x[i]))
+                boolean nans = types.get(t) == NumType.F32 ? Float.isNaN(Float.intBitsToFloat((int) x[i]))
                         && Float.isNaN(Float.intBitsToFloat((int) y[i]))
-                        : types.get(i) == NumType.F64 && Double.isNaN(Double.longBitsToDouble(x[i]))
+                        : types.get(t) == NumType.F64 && Double.isNaN(Double.longBitsToDouble(x[i]))
                         && Double.isNaN(Double.longBitsToDouble(y[i]));
                 if (nans) {
                     y[i] = x[i];

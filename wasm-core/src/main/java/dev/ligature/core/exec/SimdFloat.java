@@ -46,36 +46,59 @@ final class SimdFloat {
         };
     }
 
-    /** Binary op {@code k} on the two f32 lanes of a half: one dispatch per half, not per lane. */
+    /**
+     * Binary op {@code k} on the two f32 lanes of a half: one dispatch per half, not per lane.
+     * Arithmetic and comparisons are separate methods so that each stays small enough for HotSpot
+     * to inline where {@code k} is a constant (compiled code calls these through SimdKernels).
+     */
     static long f32x2(int k, long a, long b) {
+        return k >= EQ ? f32x2Compare(k, a, b) : f32x2Arith(k, a, b);
+    }
+
+    private static long f32x2Arith(int k, long a, long b) {
         float x0 = lane0(a), x1 = lane1(a), y0 = lane0(b), y1 = lane1(b);
         return switch (k) {
             case ADD -> pack(x0 + y0, x1 + y1);
             case SUB -> pack(x0 - y0, x1 - y1);
             case MUL -> pack(x0 * y0, x1 * y1);
             case DIV -> pack(x0 / y0, x1 / y1);
+            default -> pack(f32(k, x0, y0), f32(k, x1, y1));
+        };
+    }
+
+    private static long f32x2Compare(int k, long a, long b) {
+        float x0 = lane0(a), x1 = lane1(a), y0 = lane0(b), y1 = lane1(b);
+        return switch (k) {
             case EQ -> packInts(x0 == y0 ? -1 : 0, x1 == y1 ? -1 : 0);
             case NE -> packInts(x0 != y0 ? -1 : 0, x1 != y1 ? -1 : 0);
             case LT -> packInts(x0 < y0 ? -1 : 0, x1 < y1 ? -1 : 0);
             case GT -> packInts(x0 > y0 ? -1 : 0, x1 > y1 ? -1 : 0);
             case LE -> packInts(x0 <= y0 ? -1 : 0, x1 <= y1 ? -1 : 0);
             case GE -> packInts(x0 >= y0 ? -1 : 0, x1 >= y1 ? -1 : 0);
-            default -> pack(f32(k, x0, y0), f32(k, x1, y1));
+            default -> throw new AssertionError(k);
         };
     }
 
-    /** An f64 lane op on raw bits (comparisons give all ones or zero). */
+    /** An f64 lane op on raw bits (comparisons give all ones or zero); split in two as {@link #f32x2(int, long, long)}. */
     static long f64(int k, long a, long b) {
+        return k >= EQ ? f64Compare(k, a, b) : f64Arith(k, a, b);
+    }
+
+    private static long f64Compare(int k, long a, long b) {
         double x = Double.longBitsToDouble(a), y = Double.longBitsToDouble(b);
-        switch (k) {
-            case EQ: return x == y ? -1 : 0;
-            case NE: return x != y ? -1 : 0;
-            case LT: return x < y ? -1 : 0;
-            case GT: return x > y ? -1 : 0;
-            case LE: return x <= y ? -1 : 0;
-            case GE: return x >= y ? -1 : 0;
-            default: break;
-        }
+        return switch (k) {
+            case EQ -> x == y ? -1 : 0;
+            case NE -> x != y ? -1 : 0;
+            case LT -> x < y ? -1 : 0;
+            case GT -> x > y ? -1 : 0;
+            case LE -> x <= y ? -1 : 0;
+            case GE -> x >= y ? -1 : 0;
+            default -> throw new AssertionError(k);
+        };
+    }
+
+    private static long f64Arith(int k, long a, long b) {
+        double x = Double.longBitsToDouble(a), y = Double.longBitsToDouble(b);
         double v = switch (k) {
             case ADD -> x + y;
             case SUB -> x - y;
@@ -136,5 +159,51 @@ final class SimdFloat {
     static long madd64(long a, long b, long c, boolean negate) {
         double p = Double.longBitsToDouble(a) * Double.longBitsToDouble(b);
         return Double.doubleToRawLongBits((negate ? -p : p) + Double.longBitsToDouble(c));
+    }
+
+    // conversion codes for convert32(), convertFrom64(), convertTo64()
+    static final int TRUNC_SAT_S = 0, TRUNC_SAT_U = 1, CONVERT_S = 2, CONVERT_U = 3, DEMOTE = 4, PROMOTE = 5;
+
+    /**
+     * A conversion between the two 32-bit lanes of a half: {@code i32x4.trunc_sat_f32x4_s/u}
+     * ({@code TRUNC_SAT_*}) or {@code f32x4.convert_i32x4_s/u} ({@code CONVERT_*}).
+     */
+    static long convert32(int k, long h) {
+        return switch (k) {
+            case TRUNC_SAT_S -> packInts(Numerics.i32TruncSatF32S(lane0(h)), Numerics.i32TruncSatF32S(lane1(h)));
+            case TRUNC_SAT_U -> packInts(Numerics.i32TruncSatF32U(lane0(h)), Numerics.i32TruncSatF32U(lane1(h)));
+            case CONVERT_S -> pack((float) (int) h, (float) (int) (h >>> 32));
+            case CONVERT_U -> pack(Numerics.f32ConvertI32U((int) h), Numerics.f32ConvertI32U((int) (h >>> 32)));
+            default -> throw new AssertionError(k);
+        };
+    }
+
+    /**
+     * The two f64 lanes {@code lo}, {@code hi} converted to the two 32-bit lanes of one half:
+     * {@code i32x4.trunc_sat_f64x2_s/u_zero} ({@code TRUNC_SAT_*}) or {@code f32x4.demote_f64x2_zero}.
+     */
+    static long convertFrom64(int k, long lo, long hi) {
+        double x = Double.longBitsToDouble(lo), y = Double.longBitsToDouble(hi);
+        return switch (k) {
+            case TRUNC_SAT_S -> packInts(Numerics.i32TruncSatF64S(x), Numerics.i32TruncSatF64S(y));
+            case TRUNC_SAT_U -> packInts(Numerics.i32TruncSatF64U(x), Numerics.i32TruncSatF64U(y));
+            case DEMOTE -> pack(Numerics.f32DemoteF64(x), Numerics.f32DemoteF64(y));
+            default -> throw new AssertionError(k);
+        };
+    }
+
+    /**
+     * 32-bit lane {@code lane} (0 or 1) of {@code h} as an f64 lane:
+     * {@code f64x2.convert_low_i32x4_s/u} ({@code CONVERT_*}) or {@code f64x2.promote_low_f32x4}.
+     */
+    static long convertTo64(int k, long h, int lane) {
+        long bits = h >>> (lane << 5);
+        double v = switch (k) {
+            case CONVERT_S -> (int) bits;
+            case CONVERT_U -> bits & 0xFFFF_FFFFL;
+            case PROMOTE -> Numerics.f64PromoteF32(Float.intBitsToFloat((int) bits));
+            default -> throw new AssertionError(k);
+        };
+        return Double.doubleToRawLongBits(v);
     }
 }

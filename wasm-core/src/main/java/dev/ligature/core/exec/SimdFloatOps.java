@@ -75,73 +75,44 @@ final class SimdFloatOps {
             case F64X2_RELAXED_MADD -> { return madd64(s, sp, false); }
             case F64X2_RELAXED_NMADD -> { return madd64(s, sp, true); }
             // ---------------------------------------------------------- conversions
-            case I32X4_TRUNC_SAT_F32X4_S, I32X4_RELAXED_TRUNC_F32X4_S -> {
-                for (int i = sp - 2; i < sp; i++) {
-                    long h = s[i];
-                    s[i] = packInts(Numerics.i32TruncSatF32S(lane0(h)), Numerics.i32TruncSatF32S(lane1(h)));
-                }
-                return sp;
-            }
-            case I32X4_TRUNC_SAT_F32X4_U, I32X4_RELAXED_TRUNC_F32X4_U -> {
-                for (int i = sp - 2; i < sp; i++) {
-                    long h = s[i];
-                    s[i] = packInts(Numerics.i32TruncSatF32U(lane0(h)), Numerics.i32TruncSatF32U(lane1(h)));
-                }
-                return sp;
-            }
+            case I32X4_TRUNC_SAT_F32X4_S, I32X4_RELAXED_TRUNC_F32X4_S -> { return each(s, sp, TRUNC_SAT_S); }
+            case I32X4_TRUNC_SAT_F32X4_U, I32X4_RELAXED_TRUNC_F32X4_U -> { return each(s, sp, TRUNC_SAT_U); }
+            case F32X4_CONVERT_I32X4_S -> { return each(s, sp, CONVERT_S); }
+            case F32X4_CONVERT_I32X4_U -> { return each(s, sp, CONVERT_U); }
             case I32X4_TRUNC_SAT_F64X2_S_ZERO, I32X4_RELAXED_TRUNC_F64X2_S_ZERO -> {
-                s[sp - 2] = packInts(Numerics.i32TruncSatF64S(d(s[sp - 2])), Numerics.i32TruncSatF64S(d(s[sp - 1])));
-                s[sp - 1] = 0;
-                return sp;
+                return narrowed(s, sp, TRUNC_SAT_S);
             }
             case I32X4_TRUNC_SAT_F64X2_U_ZERO, I32X4_RELAXED_TRUNC_F64X2_U_ZERO -> {
-                s[sp - 2] = packInts(Numerics.i32TruncSatF64U(d(s[sp - 2])), Numerics.i32TruncSatF64U(d(s[sp - 1])));
-                s[sp - 1] = 0;
-                return sp;
+                return narrowed(s, sp, TRUNC_SAT_U);
             }
-            case F32X4_CONVERT_I32X4_S -> {
-                for (int i = sp - 2; i < sp; i++) {
-                    long h = s[i];
-                    s[i] = pack((float) (int) h, (float) (int) (h >>> 32));
-                }
-                return sp;
-            }
-            case F32X4_CONVERT_I32X4_U -> {
-                for (int i = sp - 2; i < sp; i++) {
-                    long h = s[i];
-                    s[i] = pack(Numerics.f32ConvertI32U((int) h), Numerics.f32ConvertI32U((int) (h >>> 32)));
-                }
-                return sp;
-            }
-            case F64X2_CONVERT_LOW_I32X4_S -> {
-                long h = s[sp - 2];
-                s[sp - 2] = Double.doubleToRawLongBits((int) h);
-                s[sp - 1] = Double.doubleToRawLongBits((int) (h >>> 32));
-                return sp;
-            }
-            case F64X2_CONVERT_LOW_I32X4_U -> {
-                long h = s[sp - 2];
-                s[sp - 2] = Double.doubleToRawLongBits(h & 0xFFFF_FFFFL);
-                s[sp - 1] = Double.doubleToRawLongBits(h >>> 32);
-                return sp;
-            }
-            case F32X4_DEMOTE_F64X2_ZERO -> {
-                s[sp - 2] = pack(Numerics.f32DemoteF64(d(s[sp - 2])), Numerics.f32DemoteF64(d(s[sp - 1])));
-                s[sp - 1] = 0;
-                return sp;
-            }
-            case F64X2_PROMOTE_LOW_F32X4 -> {
-                long h = s[sp - 2];
-                s[sp - 2] = Double.doubleToRawLongBits(Numerics.f64PromoteF32(lane0(h)));
-                s[sp - 1] = Double.doubleToRawLongBits(Numerics.f64PromoteF32(lane1(h)));
-                return sp;
-            }
+            case F32X4_DEMOTE_F64X2_ZERO -> { return narrowed(s, sp, DEMOTE); }
+            case F64X2_CONVERT_LOW_I32X4_S -> { return widened(s, sp, CONVERT_S); }
+            case F64X2_CONVERT_LOW_I32X4_U -> { return widened(s, sp, CONVERT_U); }
+            case F64X2_PROMOTE_LOW_F32X4 -> { return widened(s, sp, PROMOTE); }
             default -> throw new IllegalArgumentException("not a v128 instruction without immediates: " + op.mnemonic());
         }
     }
 
-    private static double d(long bits) {
-        return Double.longBitsToDouble(bits);
+    /** A conversion between 32-bit lanes on both halves. */
+    private static int each(long[] s, int sp, int k) {
+        s[sp - 2] = convert32(k, s[sp - 2]);
+        s[sp - 1] = convert32(k, s[sp - 1]);
+        return sp;
+    }
+
+    /** A conversion from the two 64-bit lanes into the low half; the high half becomes zero. */
+    private static int narrowed(long[] s, int sp, int k) {
+        s[sp - 2] = convertFrom64(k, s[sp - 2], s[sp - 1]);
+        s[sp - 1] = 0;
+        return sp;
+    }
+
+    /** A conversion from the two low 32-bit lanes into two 64-bit lanes. */
+    private static int widened(long[] s, int sp, int k) {
+        long h = s[sp - 2];
+        s[sp - 2] = convertTo64(k, h, 0);
+        s[sp - 1] = convertTo64(k, h, 1);
+        return sp;
     }
 
     private static int f32(long[] s, int sp, int k) {

@@ -58,6 +58,11 @@ final class SimdInt {
      * specialised to the operation, so the lane loop holds no dispatch.
      */
     static long bin(int w, int k, long a, long b) {
+        // Two smaller methods, so that each stays small enough for HotSpot to inline where k is a constant.
+        return k >= EQ && k <= GE_U ? compare(w, k, a, b) : arith(w, k, a, b);
+    }
+
+    private static long arith(int w, int k, long a, long b) {
         return switch (k) {
             case ADD_SAT_S -> addSatS(w, a, b);
             case ADD_SAT_U -> addSatU(w, a, b);
@@ -68,6 +73,14 @@ final class SimdInt {
             case MAX_S -> maxS(w, a, b);
             case MAX_U -> maxU(w, a, b);
             case AVGR_U -> avgrU(w, a, b);
+            case MUL -> mul(w, a, b);
+            case Q15MULR_SAT_S -> q15mulrSatS(a, b);
+            default -> throw new AssertionError(k);
+        };
+    }
+
+    private static long compare(int w, int k, long a, long b) {
+        return switch (k) {
             case EQ -> eq(w, a, b);
             case NE -> ~eq(w, a, b);
             case LT_S -> ltS(w, a, b);
@@ -78,8 +91,6 @@ final class SimdInt {
             case LE_U -> ~ltU(w, b, a);
             case GE_S -> ~ltS(w, a, b);
             case GE_U -> ~ltU(w, a, b);
-            case MUL -> mul(w, a, b);
-            case Q15MULR_SAT_S -> q15mulrSatS(a, b);
             default -> throw new AssertionError(k);
         };
     }
