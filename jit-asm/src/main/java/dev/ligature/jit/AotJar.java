@@ -90,6 +90,10 @@ public final class AotJar {
                 throw new AotJarException(jar + " was compiled from a different module binary (its SHA-256 "
                         + a.getValue(MODULE_SHA256) + ", this module's " + hash + ")");
             }
+            if (EngineVersion.get().endsWith("+nohash")) {
+                throw new AotJarException("this engine build cannot identify its own classes (no code source), so it"
+                        + " cannot tell whether " + jar + " was written by it");
+            }
             if (!EngineVersion.get().equals(a.getValue(ENGINE))) {
                 throw new AotJarException(jar + " was written by engine build " + a.getValue(ENGINE)
                         + "; this is " + EngineVersion.get() + ": compile it again");

@@ -40,30 +40,41 @@ final class EngineVersion {
         return version + "+" + codeHash();
     }
 
-    /** SHA-256 (first 16 hex digits) of the jar holding this class, or of this package's class files. */
+    /**
+     * SHA-256 (first 16 hex digits) over the compiler's classes and the wasm-core runtime they call
+     * (generated code calls Memory, the SIMD kernels, ...): each one's jar, or its package folder's
+     * class files when running from build folders.
+     */
     private static String codeHash() {
         try {
             MessageDigest md = MessageDigest.getInstance("SHA-256");
-            var source = EngineVersion.class.getProtectionDomain().getCodeSource();
-            Path where = source == null ? null : Path.of(source.getLocation().toURI());
-            if (where != null && Files.isRegularFile(where)) {
-                md.update(Files.readAllBytes(where));
-            } else if (where != null && Files.isDirectory(where)) {
-                Path pkg = where.resolve("dev/ligature/jit");
-                List<Path> files;
-                try (Stream<Path> s = Files.list(pkg)) {
-                    files = s.filter(f -> f.toString().endsWith(".class")).sorted().toList();
-                }
-                for (Path f : files) {
-                    md.update(f.getFileName().toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
-                    md.update(Files.readAllBytes(f));
-                }
-            } else {
+            if (!hash(md, EngineVersion.class, "dev/ligature/jit")
+                    || !hash(md, dev.ligature.core.runtime.Memory.class, "dev/ligature/core")) {
                 return "nohash";
             }
             return HexFormat.of().formatHex(md.digest()).substring(0, 16);
         } catch (IOException | URISyntaxException | NoSuchAlgorithmException | SecurityException e) {
             return "nohash";
         }
+    }
+
+    private static boolean hash(MessageDigest md, Class<?> c, String folder) throws IOException, URISyntaxException {
+        var source = c.getProtectionDomain().getCodeSource();
+        Path where = source == null ? null : Path.of(source.getLocation().toURI());
+        if (where != null && Files.isRegularFile(where)) {
+            md.update(Files.readAllBytes(where));
+            return true;
+        } else if (where != null && Files.isDirectory(where)) {
+            List<Path> files;
+            try (Stream<Path> s = Files.walk(where.resolve(folder))) {
+                files = s.filter(f -> f.toString().endsWith(".class")).sorted().toList();
+            }
+            for (Path f : files) {
+                md.update(where.relativize(f).toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                md.update(Files.readAllBytes(f));
+            }
+            return true;
+        }
+        return false;
     }
 }
