@@ -17,15 +17,28 @@ final class JitFunction extends WasmFunction {
     /** {@code (JitInstance, int base)void}: reads arguments from the slots, writes results back. */
     private final MethodHandle entry;
 
-    JitFunction(FuncType type, int typeId, JitInstance ctx, int index, MethodHandle entry) {
+    /** {@code s<i>} for a function with a trampoline, else null: see {@link TailCalls}. */
+    private final MethodHandle step;
+
+    JitFunction(FuncType type, int typeId, JitInstance ctx, int index, MethodHandle entry, MethodHandle step) {
         super(type, typeId);
         this.ctx = ctx;
         this.index = index;
         this.entry = entry;
+        this.step = step;
     }
 
     @Override
     public void invoke(ExecContext ec, int base) {
+        run(entry, ec, base);
+    }
+
+    /** Runs the function at {@code base} but may leave a tail call pending for the caller's trampoline. */
+    void invokeStep(ExecContext ec, int base) {
+        run(step != null ? step : entry, ec, base);
+    }
+
+    private void run(MethodHandle entry, ExecContext ec, int base) {
         JitInstance c = ctx;
         if (c.instance.interruptRequested()) {
             throw c.instance.takeInterrupt();

@@ -22,12 +22,15 @@ final class ModuleCompiler implements ExecutionEngine.CompiledCode {
     /** Kept reachable by the module: the class goes away with the last reference to the module. */
     private final Class<?> code;
     private final MethodHandle[] entries;
+    /** Step entries of functions with a trampoline (see {@link TailCalls}), else null. */
+    private final MethodHandle[] steps;
     private JitInstance last;
 
-    private ModuleCompiler(ModuleShape shape, Class<?> code, MethodHandle[] entries) {
+    private ModuleCompiler(ModuleShape shape, Class<?> code, MethodHandle[] entries, MethodHandle[] steps) {
         this.shape = shape;
         this.code = code;
         this.entries = entries;
+        this.steps = steps;
     }
 
     static ModuleCompiler compile(ModuleShape shape) {
@@ -58,10 +61,14 @@ final class ModuleCompiler implements ExecutionEngine.CompiledCode {
         try {
             MethodHandles.Lookup l = MethodHandles.lookup().defineHiddenClass(bytes, true);
             MethodHandle[] entries = new MethodHandle[n];
+            MethodHandle[] steps = new MethodHandle[n];
             for (int i = 0; i < n; i++) {
                 entries[i] = l.findStatic(l.lookupClass(), FunctionCompiler.entryName(shape.importedFuncs + i), ENTRY);
+                if (shape.tailCalls(shape.importedFuncs + i)) {
+                    steps[i] = l.findStatic(l.lookupClass(), TailCalls.stepName(shape.importedFuncs + i), ENTRY);
+                }
             }
-            return new ModuleCompiler(shape, l.lookupClass(), entries);
+            return new ModuleCompiler(shape, l.lookupClass(), entries, steps);
         } catch (IllegalAccessException | NoSuchMethodException e) {
             throw new IllegalStateException("generated class is inconsistent", e);
         }
@@ -86,6 +93,6 @@ final class ModuleCompiler implements ExecutionEngine.CompiledCode {
         FuncType t = shape.typeOfFunction(funcIndex);
         int typeId = shape.types.canonicalId(shape.funcTypeIndex[funcIndex]);
         return new JitFunction(t, typeId, contextOf(instance), funcIndex,
-                entries[funcIndex - shape.importedFuncs]);
+                entries[funcIndex - shape.importedFuncs], steps[funcIndex - shape.importedFuncs]);
     }
 }
