@@ -49,7 +49,9 @@ final class ExceptionEmitter implements Opcodes {
         int[] kinds;
         int[] tags;
         int[] labels;
-        /** Legacy delegate: the target's dispatch label. */
+        /** Legacy delegate. */
+        boolean delegates;
+        /** Legacy delegate: the target's dispatch label, or null to throw out of the function in place. */
         Label delegateTo;
     }
 
@@ -93,6 +95,7 @@ final class ExceptionEmitter implements Opcodes {
             case DELEGATE -> {
                 Frame f = c.frames[c.fp - 1];
                 // The label counts from the context outside the try.
+                f.tr.delegates = true;
                 f.tr.delegateTo = dispatchFor(c.fp - 2 - (int) r.index());
                 c.end();
             }
@@ -130,7 +133,8 @@ final class ExceptionEmitter implements Opcodes {
 
     /**
      * Where an exception goes that is thrown "at" frame {@code index}: the dispatch of the innermost
-     * try at or outside it whose body is still open, or out of the function.
+     * try at or outside it whose body is still open; else out of the function, in place (null) when
+     * no try body encloses the delegate, through the stub that no range covers when one does.
      */
     private Label dispatchFor(int index) {
         for (int i = index; i >= 0; i--) {
@@ -140,8 +144,13 @@ final class ExceptionEmitter implements Opcodes {
                 return f.tr.dispatch;
             }
         }
-        rethrowOutUsed = true;
-        return rethrowOut;
+        for (int i = index + 1; i < c.fp - 1; i++) {
+            if (c.frames[i].tr != null && !c.frames[i].tr.inCatch) {
+                rethrowOutUsed = true;
+                return rethrowOut;
+            }
+        }
+        return null;
     }
 
     private void endBody(Frame f, boolean fallsThrough) {
@@ -173,20 +182,22 @@ final class ExceptionEmitter implements Opcodes {
     /** Pushes the payload of the exception in {@code var} (of tag {@code tag}) onto the Wasm stack. */
     private void unpack(int tag, int var) {
         FuncType ft = shape().funcType(shape().tagTypeIndex(tag));
+        int slot = 0; // payload index in slot form: one per value (a v128 would take two)
         for (int i = 0; i < ft.params().size(); i++) {
             char t = c.checkedType(ft.params().get(i));
             c.mv.visitVarInsn(ALOAD, var);
             c.mv.visitTypeInsn(CHECKCAST, THROW);
             if (t == 'r') {
                 c.mv.visitMethodInsn(INVOKEVIRTUAL, THROW, "payloadRefs", "()[Ljava/lang/Object;", false);
-                StackEmitter.pushInt(c.mv, i);
+                StackEmitter.pushInt(c.mv, slot);
                 c.mv.visitInsn(AALOAD);
             } else {
                 c.mv.visitMethodInsn(INVOKEVIRTUAL, THROW, "payload", "()[J", false);
-                StackEmitter.pushInt(c.mv, i);
+                StackEmitter.pushInt(c.mv, slot);
                 c.mv.visitInsn(LALOAD);
                 StackEmitter.fromSlot(c.mv, t);
             }
+            slot++;
             c.storeAt(c.sp++, t);
         }
     }
@@ -204,7 +215,7 @@ final class ExceptionEmitter implements Opcodes {
     void endTry(Frame f, boolean fallsThrough) {
         Try t = f.tr;
         endBody(f, fallsThrough);
-        boolean catches = t.delegateTo != null || (t.kinds != null ? t.kinds.length > 0 : !t.legacy.isEmpty());
+        boolean catches = t.delegates || (t.kinds != null ? t.kinds.length > 0 : !t.legacy.isEmpty());
         if (!catches && !t.dispatchUsed) {
             return;
         }
@@ -214,11 +225,13 @@ final class ExceptionEmitter implements Opcodes {
         c.mv.visitLabel(t.handler);
         c.mv.visitVarInsn(ASTORE, exnVar);
         c.mv.visitLabel(t.dispatch);
-        if (t.delegateTo != null) {
+        if (t.delegates && t.delegateTo != null) {
             c.mv.visitJumpInsn(GOTO, t.delegateTo);
             return;
         }
-        if (t.kinds == null) {
+        if (t.delegates) {
+            // Out of the function: falls to the re-throw below, which no range of this function covers.
+        } else if (t.kinds == null) {
             for (Object[] clause : t.legacy) {
                 int tag = (Integer) clause[0];
                 Label next = new Label();

@@ -4,6 +4,7 @@ import dev.ligature.core.runtime.ExecContext;
 import dev.ligature.core.runtime.Tag;
 import dev.ligature.core.runtime.Trap;
 import dev.ligature.core.runtime.Types;
+import dev.ligature.core.runtime.Values;
 import dev.ligature.core.runtime.WasmFunction;
 import dev.ligature.core.runtime.WasmThrow;
 import java.util.Arrays;
@@ -91,7 +92,7 @@ public final class JitRuntime {
     /** {@code throw}: a new exception of tag {@code tag} with the payload staged in {@code ctx.mv}. */
     public static WasmThrow exception(JitInstance ctx, int tag) {
         Tag t = ctx.instance.tags()[tag];
-        int n = t.type().params().size();
+        int n = Values.paramSlots(t.type());
         return new WasmThrow(t, Arrays.copyOf(ctx.mv, n), Arrays.copyOf(ctx.mvRefs, n));
     }
 
