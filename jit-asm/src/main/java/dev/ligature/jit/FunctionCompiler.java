@@ -52,7 +52,7 @@ final class FunctionCompiler extends HeapEmitter {
     /** Created on the first exception instruction. */
     private ExceptionEmitter exceptions;
     private final TailCalls tailCalls;
-    /** Start of the body, after the parameters: a self tail call jumps here. */
+    /** Start of the method, before the locals are zeroed: a self tail call jumps here. */
     final Label start = new Label();
 
     FunctionCompiler(ModuleShape shape, String owner, int funcIndex) {
@@ -164,7 +164,7 @@ final class FunctionCompiler extends HeapEmitter {
         return type;
     }
 
-    char[] types(List<ValType> l) {
+    private char[] types(List<ValType> l) {
         char[] c = new char[l.size()];
         for (int i = 0; i < c.length; i++) {
             c[i] = checkedType(l.get(i));
@@ -718,7 +718,7 @@ final class FunctionCompiler extends HeapEmitter {
     }
 
     /** Writes the value at height {@code h} to scratch entry {@code i} ({@code ctx.mv} or {@code ctx.mvRefs}). */
-    void toScratch(int i, int h) {
+    private void toScratch(int i, int h) {
         char t = stack[h];
         mv.visitVarInsn(ALOAD, 0);
         if (t == 'r') {

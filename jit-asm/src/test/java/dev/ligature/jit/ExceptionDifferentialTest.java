@@ -102,6 +102,27 @@ class ExceptionDifferentialTest {
     }
 
     @Test
+    void catchingThrowsFromInterpretedCodeDoesNotLeakCallDepth() {
+        // Each throw unwinds an interpreted frame without its normal return: more catches than the
+        // interpreter's depth limit must not end in "call stack exhausted".
+        Instance lib = WasmModule.parseText("""
+                (module (tag $e (export "e")) (func (export "boom") (throw $e)))
+                """).instantiate();
+        Differential d = new Differential("""
+                (module
+                  (import "lib" "e" (tag $e))
+                  (import "lib" "boom" (func $boom))
+                  (func (export "many") (param i32) (result i32) (local $caught i32)
+                    (loop $l
+                      (block $h (try_table (catch $e $h) (call $boom)))
+                      (local.set $caught (i32.add (local.get $caught) (i32.const 1)))
+                      (br_if $l (i32.lt_u (local.get $caught) (local.get 0))))
+                    (local.get $caught)))
+                """, () -> Imports.empty().register("lib", lib));
+        assertEquals(150_000, d.check("many", 150_000)[0]);
+    }
+
+    @Test
     void legacyTryWithDelegateAndRethrowMatchesTheInterpreter() {
         Differential d = new Differential("""
                 (module
