@@ -38,7 +38,7 @@ final class JitFunction extends WasmFunction {
         run(step != null ? step : entry, ec, base);
     }
 
-    private void run(MethodHandle entry, ExecContext ec, int base) {
+    private void run(MethodHandle handle, ExecContext ec, int base) {
         JitInstance c = ctx;
         if (c.instance.interruptRequested()) {
             throw c.instance.takeInterrupt();
@@ -48,7 +48,7 @@ final class JitFunction extends WasmFunction {
         c.exec = ec;
         c.top = base + Math.max(paramSlots(), resultSlots());
         try {
-            entry.invokeExact(c, base);
+            handle.invokeExact(c, base);
         } catch (Trap t) {
             t.addFrame(c.instance, index);
             throw t;

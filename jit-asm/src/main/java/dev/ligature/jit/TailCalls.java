@@ -219,14 +219,19 @@ final class TailCalls implements Opcodes {
     }
 
     private static int loadOp(char t) {
-        return switch (t) { case 'i' -> ILOAD; case 'I' -> LLOAD; case 'f' -> FLOAD; case 'r' -> ALOAD; default -> DLOAD; };
+        return switch (t) { case 'i' -> ILOAD; case 'I' -> LLOAD; case 'f' -> FLOAD; case 'r' -> ALOAD; case 'F' -> DLOAD; default -> throw unknown(t); };
     }
 
     private static int storeOp(char t) {
-        return switch (t) { case 'i' -> ISTORE; case 'I' -> LSTORE; case 'f' -> FSTORE; case 'r' -> ASTORE; default -> DSTORE; };
+        return switch (t) { case 'i' -> ISTORE; case 'I' -> LSTORE; case 'f' -> FSTORE; case 'r' -> ASTORE; case 'F' -> DSTORE; default -> throw unknown(t); };
     }
 
     private static int returnOp(char t) {
-        return switch (t) { case 'i' -> IRETURN; case 'I' -> LRETURN; case 'f' -> FRETURN; case 'r' -> ARETURN; default -> DRETURN; };
+        return switch (t) { case 'i' -> IRETURN; case 'I' -> LRETURN; case 'f' -> FRETURN; case 'r' -> ARETURN; case 'F' -> DRETURN; default -> throw unknown(t); };
+    }
+
+    /** A value type this class does not know yet (a new type letter must be added here too). */
+    private static IllegalStateException unknown(char t) {
+        return new IllegalStateException("no JVM instruction for type letter " + t);
     }
 }
