@@ -26,9 +26,9 @@ import org.objectweb.asm.MethodVisitor;
 final class FunctionCompiler extends SimdEmitter {
     /** HotSpot does not JIT-compile methods with more bytecode than this (HugeMethodLimit). */
 
-    private enum Kind { FUNC, BLOCK, LOOP, IF }
+    enum Kind { FUNC, BLOCK, LOOP, IF, TRY, TRY_TABLE }
 
-    private static final class Frame {
+    static final class Frame {
         Kind kind;
         Label label;
         Label elseLabel;
@@ -38,22 +38,30 @@ final class FunctionCompiler extends SimdEmitter {
         boolean hasElse;
         boolean targeted;
         int[] savedParams;
+        /** Exception handling state of a legacy try or a try_table; null for other frames. */
+        ExceptionEmitter.Try tr;
     }
 
     private final String owner;
     private final FuncType type;
 
-    private char[] localTypes;
-    private int[] localVars;
-    private Frame[] frames = new Frame[8];
-    private int fp;
-    private boolean dead;
+    char[] localTypes;
+    int[] localVars;
+    Frame[] frames = new Frame[8];
+    int fp;
+    boolean dead;
     private int deadDepth;
+    /** Created on the first exception instruction. */
+    private ExceptionEmitter exceptions;
+    private final TailCalls tailCalls;
+    /** Start of the method, before the locals are zeroed: a self tail call jumps here. */
+    final Label start = new Label();
 
     FunctionCompiler(ModuleShape shape, String owner, int funcIndex) {
         super(shape, funcIndex);
         this.owner = owner;
         this.type = shape.typeOfFunction(funcIndex);
+        this.tailCalls = new TailCalls(this);
     }
 
     static String methodName(int funcIndex) {
@@ -100,11 +108,13 @@ final class FunctionCompiler extends SimdEmitter {
                 k++;
             }
         }
-        mv = cv.visitMethod(ACC_PUBLIC | ACC_STATIC, methodName(funcIndex), desc, null, null);
+        boolean trampoline = shape.tailCalls(funcIndex);
+        mv = cv.visitMethod(ACC_PUBLIC | ACC_STATIC, trampoline ? TailCalls.bodyName(funcIndex) : methodName(funcIndex), desc, null, null);
         mv.visitCode();
         if (paramsInScratch(type)) {
             paramsFromScratch(np);
         }
+        mv.visitLabel(start);
         for (int i = np; i < localTypes.length; i++) {
             pushZero(localTypes[i]);
             store(localTypes[i], localVars[i]);
@@ -129,6 +139,9 @@ final class FunctionCompiler extends SimdEmitter {
                 instruction(op, r);
             }
         }
+        if (exceptions != null) {
+            exceptions.finish();
+        }
         Label end = new Label();
         mv.visitLabel(end);
         mv.visitMaxs(0, 0);
@@ -138,7 +151,22 @@ final class FunctionCompiler extends SimdEmitter {
             throw fail("method of " + size + " bytes of bytecode passes HotSpot's limit of " + HUGE_METHOD_LIMIT
                     + " (splitting large functions is not implemented yet)");
         }
-        emitEntry(cv, desc);
+        emitEntry(cv, desc, methodName(funcIndex), false);
+        if (trampoline) {
+            tailCalls.emitTrampoline(cv, owner, desc, type);
+            emitEntry(cv, desc, TailCalls.bodyName(funcIndex), true);
+        }
+    }
+
+    ExceptionEmitter exceptions() {
+        if (exceptions == null) {
+            exceptions = new ExceptionEmitter(this);
+        }
+        return exceptions;
+    }
+
+    FuncType type() {
+        return type;
     }
 
     private char[] types(List<ValType> l) {
@@ -166,9 +194,13 @@ final class FunctionCompiler extends SimdEmitter {
         }
     }
 
-    /** {@code e<i>(JitInstance, int base)}: the slot convention around {@code f<i>}. */
-    private void emitEntry(ClassVisitor cv, String desc) {
-        MethodVisitor m = cv.visitMethod(ACC_PUBLIC | ACC_STATIC, entryName(funcIndex), "(L" + CTX + ";I)V", null, null);
+    /**
+     * {@code e<i>(JitInstance, int base)}: the slot convention around {@code f<i>}; with {@code step},
+     * {@code s<i>} around the body {@code t<i>} of a function that tail calls (see {@link TailCalls}).
+     */
+    private void emitEntry(ClassVisitor cv, String desc, String target, boolean step) {
+        MethodVisitor m = cv.visitMethod(ACC_PUBLIC | ACC_STATIC, step ? TailCalls.stepName(funcIndex) : entryName(funcIndex),
+                "(L" + CTX + ";I)V", null, null);
         m.visitCode();
         m.visitVarInsn(ALOAD, 0);
         List<ValType> ps = type.params();
@@ -197,8 +229,11 @@ final class FunctionCompiler extends SimdEmitter {
                 }
             }
         }
-        m.visitMethodInsn(INVOKESTATIC, owner, methodName(funcIndex), desc, false);
+        m.visitMethodInsn(INVOKESTATIC, owner, target, desc, false);
         List<ValType> rs = type.results();
+        if (step) {
+            TailCalls.leaveIfPending(m, type);
+        }
         if (rs.size() == 1 && typeChar(rs.get(0)) == 'r') {
             m.visitVarInsn(ASTORE, 2);
             slots(m, 'r');
@@ -259,7 +294,7 @@ final class FunctionCompiler extends SimdEmitter {
 
     // ------------------------------------------------------------------ control
 
-    private Frame push(Kind kind, char[] params, char[] results) {
+    Frame push(Kind kind, char[] params, char[] results) {
         if (fp == frames.length) {
             frames = Arrays.copyOf(frames, fp * 2);
         }
@@ -273,7 +308,7 @@ final class FunctionCompiler extends SimdEmitter {
         return f;
     }
 
-    private void blockType(CodeReader r, char[][] out) {
+    void blockType(CodeReader r, char[][] out) {
         if (r.index() >= 0) {
             FuncType bt = shape.funcType((int) r.index());
             out[0] = types(bt.params());
@@ -288,7 +323,7 @@ final class FunctionCompiler extends SimdEmitter {
     }
 
     /** Moves the top {@code arity} values to the target frame's slots and jumps there (or returns). */
-    private void branch(Frame target) {
+    void branch(Frame target) {
         if (target.kind == Kind.FUNC) {
             emitReturn();
             return;
@@ -307,7 +342,7 @@ final class FunctionCompiler extends SimdEmitter {
         mv.visitJumpInsn(GOTO, target.label);
     }
 
-    private void emitReturn() {
+    void emitReturn() {
         List<ValType> rs = type.results();
         int n = rs.size();
         int from = sp - n;
@@ -324,21 +359,21 @@ final class FunctionCompiler extends SimdEmitter {
         }
     }
 
-    private Frame label(long depth) {
+    Frame label(long depth) {
         return frames[fp - 1 - (int) depth];
     }
 
     private void skipDead(Opcode op, CodeReader r) {
         switch (op) {
             case BLOCK, LOOP, IF, TRY, TRY_TABLE -> deadDepth++;
-            case END -> {
+            case END, DELEGATE -> {
                 if (deadDepth > 0) {
                     deadDepth--;
                 } else {
                     instruction(op, r);
                 }
             }
-            case ELSE -> {
+            case ELSE, CATCH, CATCH_ALL -> {
                 if (deadDepth == 0) {
                     instruction(op, r);
                 }
@@ -347,9 +382,14 @@ final class FunctionCompiler extends SimdEmitter {
         }
     }
 
-    private void end() {
+    void end() {
         Frame f = frames[fp - 1];
         boolean fallsThrough = !dead;
+        if (f.tr != null) {
+            // Jumps to the end, then the handler code: nothing falls through from there.
+            exceptions().endTry(f, fallsThrough);
+            fallsThrough = false;
+        }
         if (f.kind == Kind.IF && !f.hasElse) {
             // The missing else passes the parameters through as results.
             if (fallsThrough) {
@@ -461,6 +501,10 @@ final class FunctionCompiler extends SimdEmitter {
                 dead = true;
             }
             case CALL -> call((int) r.index());
+            case RETURN_CALL -> tailCalls.returnCall((int) r.index());
+            case RETURN_CALL_INDIRECT -> tailCalls.returnCallIndirect((int) r.index(), (int) r.index2());
+            case RETURN_CALL_REF -> tailCalls.returnCallRef((int) r.index());
+            case TRY, TRY_TABLE, CATCH, CATCH_ALL, DELEGATE, THROW, THROW_REF, RETHROW -> exceptions().instruction(op, r);
             case CALL_INDIRECT -> callIndirect((int) r.index(), (int) r.index2());
             case DROP -> sp--;
             case SELECT, SELECT_T -> {
@@ -656,7 +700,7 @@ final class FunctionCompiler extends SimdEmitter {
         mv.visitTableSwitchInsn(1, k, dflt, Arrays.copyOf(distinct, k));
     }
 
-    private void call(int callee) {
+    void call(int callee) {
         FuncType ft = shape.typeOfFunction(callee);
         if (callee < shape.importedFuncs) {
             stageArgs(ft, 0);
@@ -705,7 +749,7 @@ final class FunctionCompiler extends SimdEmitter {
     }
 
     /** Writes the top arguments of a call of type {@code ft} to {@code ctx.mv} in slot form and pops them. */
-    private void stageArgs(FuncType ft, int unused) {
+    void stageArgs(FuncType ft, int unused) {
         int n = ft.params().size();
         int first = sp - n;
         for (int i = 0, slot = 0; i < n; slot += slotCount(stack[first + i]), i++) {

@@ -21,6 +21,10 @@ final class JitFunction extends WasmFunction {
      */
     private MethodHandle entry;
 
+    /** {@code s<i>} for a function with a trampoline, else null (see {@link TailCalls}); looked up on first use. */
+    private MethodHandle step;
+    private boolean stepResolved;
+
     JitFunction(FuncType type, int typeId, JitInstance ctx, int index, ModuleCompiler code) {
         super(type, typeId);
         this.ctx = ctx;
@@ -30,6 +34,28 @@ final class JitFunction extends WasmFunction {
 
     @Override
     public void invoke(ExecContext ec, int base) {
+        run(entry(), ec, base);
+    }
+
+    /** Runs the function at {@code base} but may leave a tail call pending for the caller's trampoline. */
+    void invokeStep(ExecContext ec, int base) {
+        if (!stepResolved) {
+            step = code.step(index);
+            stepResolved = true;
+        }
+        run(step != null ? step : entry(), ec, base);
+    }
+
+    /** The slot entry, compiling the function on first use in lazy mode (a benign race). */
+    private MethodHandle entry() {
+        MethodHandle h = entry;
+        if (h == null) {
+            entry = h = code.entry(index);
+        }
+        return h;
+    }
+
+    private void run(MethodHandle handle, ExecContext ec, int base) {
         JitInstance c = ctx;
         if (c.instance.interruptRequested()) {
             throw c.instance.takeInterrupt();
@@ -38,12 +64,8 @@ final class JitFunction extends WasmFunction {
         int savedTop = c.top;
         c.exec = ec;
         c.top = base + Math.max(paramSlots(), resultSlots());
-        MethodHandle h = entry;
-        if (h == null) {
-            entry = h = code.entry(index);
-        }
         try {
-            h.invokeExact(c, base);
+            handle.invokeExact(c, base);
         } catch (Trap t) {
             t.addFrame(c.instance, index);
             throw t;

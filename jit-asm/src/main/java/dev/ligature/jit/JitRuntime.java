@@ -1,9 +1,13 @@
 package dev.ligature.jit;
 
 import dev.ligature.core.runtime.ExecContext;
+import dev.ligature.core.runtime.Tag;
 import dev.ligature.core.runtime.Trap;
 import dev.ligature.core.runtime.Types;
+import dev.ligature.core.runtime.Values;
 import dev.ligature.core.runtime.WasmFunction;
+import dev.ligature.core.runtime.WasmThrow;
+import java.util.Arrays;
 
 /** Out-of-line operations called by generated code. Public for the hidden classes; not API. */
 public final class JitRuntime {
@@ -81,10 +85,90 @@ public final class JitRuntime {
         System.arraycopy(ctx.mv, 0, ec.slots, b, p);
         System.arraycopy(ctx.mvRefs, 0, ec.refs, b, p);
         ec.caller = ctx.instance;
-        WasmFunction.invokeFully(f, ec, b);
+        int depth = ec.depth;
+        try {
+            WasmFunction.invokeFully(f, ec, b);
+        } catch (WasmThrow e) {
+            // Compiled code may catch it: interpreted frames it unwound did not restore the depth.
+            ec.depth = depth;
+            throw e;
+        }
         System.arraycopy(ec.slots, b, ctx.mv, 0, r);
         System.arraycopy(ec.refs, b, ctx.mvRefs, 0, r);
         // Stale references in the shared slots would keep objects alive.
-        java.util.Arrays.fill(ec.refs, b, b + Math.max(p, r), null);
+        Arrays.fill(ec.refs, b, b + Math.max(p, r), null);
+    }
+
+    /** {@code throw}: a new exception of tag {@code tag} with the payload staged in {@code ctx.mv}. */
+    public static WasmThrow exception(JitInstance ctx, int tag) {
+        Tag t = ctx.instance.tags()[tag];
+        int n = Values.paramSlots(t.type());
+        return new WasmThrow(t, Arrays.copyOf(ctx.mv, n), Arrays.copyOf(ctx.mvRefs, n));
+    }
+
+    /** {@code throw_ref}: the exception an exnref holds. */
+    public static WasmThrow rethrow(Object exn) {
+        if (exn == null) {
+            throw new Trap(Trap.Kind.NULL_REFERENCE);
+        }
+        return (WasmThrow) exn;
+    }
+
+    /** Whether {@code exn} carries this instance's tag {@code tag}: tags match by identity. */
+    public static boolean hasTag(Object exn, JitInstance ctx, int tag) {
+        return ((WasmThrow) exn).tag() == ctx.instance.tags()[tag];
+    }
+
+    /** A tail call leaving compiled code: {@code f} runs next, with the arguments staged in {@code ctx.mv}. */
+    public static void tail(JitInstance ctx, WasmFunction f) {
+        ExecContext ec = ctx.exec;
+        ec.caller = ctx.instance;
+        ec.tailCall = f;
+    }
+
+    /** End of a body run in slot form ({@code s<i>}) that left a tail call pending: its arguments go to {@code base}. */
+    public static void stepOut(JitInstance ctx, int base) {
+        ExecContext ec = ctx.exec;
+        int p = ec.tailCall.paramSlots();
+        ec.ensure(base + p + 16);
+        System.arraycopy(ctx.mv, 0, ec.slots, base, p);
+        System.arraycopy(ctx.mvRefs, 0, ec.refs, base, p);
+    }
+
+    /**
+     * Runs the tail call chain a body left pending, in this one JVM frame, above the slots in use;
+     * the results go to {@code ctx.mv} like those of a foreign call.
+     */
+    public static void trampoline(JitInstance ctx) {
+        ExecContext ec = ctx.exec;
+        int b = ctx.top;
+        WasmFunction f = ec.tailCall;
+        ec.tailCall = null;
+        int p = f.paramSlots();
+        int r = f.resultSlots();
+        ec.ensure(b + Math.max(p, r) + 16);
+        System.arraycopy(ctx.mv, 0, ec.slots, b, p);
+        System.arraycopy(ctx.mvRefs, 0, ec.refs, b, p);
+        int depth = ec.depth;
+        try {
+            while (true) {
+                if (f instanceof JitFunction j) {
+                    j.invokeStep(ec, b);
+                } else {
+                    f.invoke(ec, b);
+                }
+                f = ec.tailCall;
+                if (f == null) {
+                    break;
+                }
+                ec.tailCall = null;
+            }
+        } catch (WasmThrow e) {
+            ec.depth = depth;
+            throw e;
+        }
+        System.arraycopy(ec.slots, b, ctx.mv, 0, r);
+        System.arraycopy(ec.refs, b, ctx.mvRefs, 0, r);
+        Arrays.fill(ec.refs, b, b + Math.max(p, r), null);
     }
 }

@@ -25,6 +25,8 @@ final class ModuleCompiler implements ExecutionEngine.CompiledCode {
     private final CodeLoader loader;
     /** Slot-convention entries by defined-function index, resolved on first call (a benign race). */
     private final MethodHandle[] entries;
+    /** Step entries of functions with a trampoline (see {@link TailCalls}), else null. */
+    private final MethodHandle[] steps;
     private JitInstance last;
 
     private ModuleCompiler(ModuleShape shape, CodeLoader.Source source) {
@@ -32,6 +34,7 @@ final class ModuleCompiler implements ExecutionEngine.CompiledCode {
         int n = shape.module.functions().size();
         this.loader = new CodeLoader(source, shape.importedFuncs, shape.importedFuncs + n);
         this.entries = new MethodHandle[n];
+        this.steps = new MethodHandle[n];
     }
 
     /** Code that compiles each function when first needed; with {@code eager}, compiles all now. */
@@ -100,6 +103,24 @@ final class ModuleCompiler implements ExecutionEngine.CompiledCode {
                 throw new IllegalStateException("generated class is inconsistent", e);
             }
             entries[k] = h;
+        }
+        return h;
+    }
+
+    /** The step entry {@code s<i>} of a function with a trampoline ({@link TailCalls}), else null. */
+    MethodHandle step(int funcIndex) {
+        if (!shape.tailCalls(funcIndex)) {
+            return null;
+        }
+        int k = funcIndex - shape.importedFuncs;
+        MethodHandle h = steps[k];
+        if (h == null) {
+            try {
+                h = MethodHandles.publicLookup().findStatic(loader.classOf(funcIndex), TailCalls.stepName(funcIndex), ENTRY);
+            } catch (IllegalAccessException | NoSuchMethodException e) {
+                throw new IllegalStateException("generated class is inconsistent", e);
+            }
+            steps[k] = h;
         }
         return h;
     }

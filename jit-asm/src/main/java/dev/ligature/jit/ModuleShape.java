@@ -2,6 +2,8 @@ package dev.ligature.jit;
 
 import dev.ligature.core.ast.Module;
 import dev.ligature.core.binary.NameSection;
+import dev.ligature.core.binary.WasmReader;
+import dev.ligature.core.instr.CodeReader;
 import dev.ligature.core.exec.ModuleInfo;
 import dev.ligature.core.types.FuncType;
 import dev.ligature.core.types.ValType;
@@ -23,6 +25,8 @@ final class ModuleShape {
     final int scratchSlots;
     private final ModuleInfo info;
     private NameSection names;
+    /** Per defined function: 0 not scanned yet, 1 no tail call leaving it, 2 some. */
+    private final byte[] tailCallMemo;
 
     ModuleShape(Module module, TypeContext types) {
         this.info = new ModuleInfo(module, types);
@@ -41,6 +45,46 @@ final class ModuleShape {
             }
         }
         scratchSlots = scratch;
+        tailCallMemo = new byte[module.functions().size()];
+    }
+
+    /** Type index of tag {@code tag}'s payload. */
+    int tagTypeIndex(int tag) {
+        return info.tagTypeIndex[tag];
+    }
+
+    /**
+     * Whether defined function {@code funcIndex} makes a tail call that may leave it (any
+     * {@code return_call} but one to itself): such a function gets a trampoline (see
+     * {@link TailCalls}). Decided by scanning its code once, memoized.
+     */
+    boolean tailCalls(int funcIndex) {
+        int i = funcIndex - importedFuncs;
+        byte known = tailCallMemo[i];
+        if (known == 0) {
+            known = scanTailCalls(funcIndex) ? (byte) 2 : (byte) 1;
+            tailCallMemo[i] = known;
+        }
+        return known == 2;
+    }
+
+    private boolean scanTailCalls(int funcIndex) {
+        byte[] code = module.functions().get(funcIndex - importedFuncs).body().bytes();
+        CodeReader r = new CodeReader(new WasmReader(code));
+        while (r.hasNext()) {
+            switch (r.next()) {
+                case RETURN_CALL_INDIRECT, RETURN_CALL_REF -> {
+                    return true;
+                }
+                case RETURN_CALL -> {
+                    if (r.index() != funcIndex) {
+                        return true;
+                    }
+                }
+                default -> { }
+            }
+        }
+        return false;
     }
 
     FuncType funcType(int typeIndex) {

@@ -20,6 +20,14 @@
  * {@code call_indirect}, {@code call_ref}) stage their arguments in the context's scratch and go
  * through {@code WasmFunction.invoke} on the execution context's slots above the entry frame.
  *
+ * <h2>Exceptions and tail calls</h2>
+ * Wasm exceptions are the runtime's {@code WasmThrow}, caught through JVM exception-table ranges
+ * over try bodies (see {@link dev.ligature.jit.ExceptionEmitter}); traps and JVM errors are other
+ * exception types and pass through. A function with a tail call that may leave it gets two more
+ * methods (see {@link dev.ligature.jit.TailCalls}): its body {@code t<i>}, with {@code f<i>} becoming
+ * a trampoline around it, and the slot-form step entry {@code s<i>} that runs the body and leaves
+ * the next tail call pending in {@code ExecContext.tailCall}.
+ *
  * <h2>Method size: the splitting plan</h2>
  * HotSpot does not compile methods past 8,000 bytes of bytecode; the JVM refuses them past 64 KiB.
  * Today a function whose method passes 8,000 bytes makes compilation fail with

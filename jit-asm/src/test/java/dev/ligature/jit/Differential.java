@@ -8,6 +8,7 @@ import dev.ligature.core.ast.Module;
 import dev.ligature.core.runtime.Imports;
 import dev.ligature.core.runtime.Instance;
 import dev.ligature.core.runtime.Trap;
+import dev.ligature.core.runtime.WasmThrow;
 import dev.ligature.core.runtime.WasmModule;
 import dev.ligature.core.text.WatParser;
 import dev.ligature.core.types.NumType;
@@ -32,7 +33,10 @@ final class Differential {
         compiled = WasmModule.of(m, new JitEngine()).instantiate(imports.get());
     }
 
-    /** Calls {@code export} on both and asserts the same outcome; returns the compiled side's result slots (null on a trap). */
+    /**
+     * Calls {@code export} on both and asserts the same outcome (results, trap, escaping Wasm
+     * exception, or host exception); returns the compiled side's result slots (null otherwise).
+     */
     long[] check(String export, long... args) {
         Object a = outcome(interpreted, export, args);
         Object b = outcome(compiled, export, args);
@@ -72,6 +76,12 @@ final class Differential {
             return inst.function(export).call(args);
         } catch (Trap t) {
             return "trap: " + t.getMessage();
+        } catch (WasmThrow e) {
+            // Tags are per instance: name the tag by its index in the instance that was called.
+            int tag = java.util.Arrays.asList(inst.tags()).indexOf(e.tag());
+            return "exception: tag " + tag + " payload " + java.util.Arrays.toString(e.payload());
+        } catch (IllegalStateException e) {
+            return "host exception: " + e.getMessage();
         }
     }
 }
