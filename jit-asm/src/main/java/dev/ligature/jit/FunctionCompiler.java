@@ -9,6 +9,7 @@ import dev.ligature.core.types.ValType;
 import java.util.Arrays;
 import java.util.List;
 import org.objectweb.asm.ClassVisitor;
+import org.objectweb.asm.ClassWriter;
 import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
 
@@ -36,6 +37,12 @@ final class FunctionCompiler extends HeapEmitter {
         boolean hasElse;
         boolean targeted;
         int[] savedParams;
+        /** Split mode: the block's ordinal in the plan, its entry id once some chunk branches to it, the chunk it opens in. */
+        int ordinal;
+        int entryId = -1;
+        int chunk;
+        /** Split mode: an if whose else branch (or missing else) is in another chunk: entered with its parameters spilled. */
+        boolean elseRemote;
     }
 
     private final String owner;
@@ -47,6 +54,12 @@ final class FunctionCompiler extends HeapEmitter {
     private int fp;
     private boolean dead;
     private int deadDepth;
+    /** Split mode (null on the fast path): the chunks being emitted. */
+    private SplitEmitter split;
+    /** Ordinal of the next instruction, and of the next block (block, loop, if, try), in code order. */
+    private int instrOrdinal;
+    private int blockCount;
+    private int currentBlock;
 
     FunctionCompiler(ModuleShape shape, String owner, int funcIndex) {
         super(shape, funcIndex);
@@ -68,49 +81,143 @@ final class FunctionCompiler extends HeapEmitter {
 
 
 
-    /** Emits the typed method and the slot-convention entry method into {@code cv}. */
+    /** Functions estimated below this many bytes compile straight into the class, unmeasured. */
+    private static final long SURELY_SMALL = 2_500;
+    /** Functions estimated above this many bytes go to split mode without trying one method. */
+    private static final long SURELY_LARGE = 40_000;
+    /** Past this many locals a function goes to split mode, where locals live in a frame array. */
+    private static final long MAX_JVM_LOCALS = 20_000;
+    /** First chunk budget in split mode (estimated bytes), well under the limit: spills and stubs add to it. */
+    private static final long FIRST_BUDGET = 5_000;
+
+    /**
+     * Emits the typed method and the slot-convention entry method into {@code cv}. A function
+     * that does not fit one method of at most {@link #HUGE_METHOD_LIMIT} bytes is split into
+     * chunks ({@link SplitEmitter}); which way is decided by an estimate and, when in doubt, by
+     * compiling it into a throwaway class writer and measuring.
+     */
     void compile(ClassVisitor cv) {
         String desc = descriptor(type);
         if (desc == null) {
             throw fail("unsupported value type in signature " + type);
         }
         Func func = shape.module.functions().get(funcIndex - shape.importedFuncs);
-        int np = type.params().size();
-        long nl = func.localCount();
-        if (np + nl > 20_000) {
-            throw fail("too many locals (" + (np + nl) + ")");
+        byte[] code = func.body().bytes();
+        long locals = type.params().size() + func.localCount();
+        // Testing aid: -Dligature.jit.forceSplit=BUDGET splits every function with that chunk budget.
+        long forced = Long.getLong("ligature.jit.forceSplit", 0);
+        if (locals <= MAX_JVM_LOCALS && forced <= 0) {
+            long estimate = ChunkPlanner.estimateFast(shape, code);
+            if (estimate <= SURELY_SMALL) {
+                int size = emit(cv, desc, null);
+                if (size > HUGE_METHOD_LIMIT) {
+                    throw fail("method of " + size + " bytes of bytecode passes HotSpot's limit of " + HUGE_METHOD_LIMIT
+                            + " though estimated at " + estimate);
+                }
+                emitEntry(cv, desc);
+                return;
+            }
+            if (estimate <= SURELY_LARGE && fitsOneMethod(desc)) {
+                emit(cv, desc, null);
+                emitEntry(cv, desc);
+                return;
+            }
         }
-        localTypes = new char[(int) (np + nl)];
-        localVars = new int[localTypes.length];
+        long budget = forced > 0 ? forced : FIRST_BUDGET;
+        while (true) {
+            ChunkPlanner.Plan plan = ChunkPlanner.plan(shape, code, budget);
+            if (plan.chunks() >= 1 << 15) {
+                throw fail("function too large: " + plan.chunks() + " chunks");
+            }
+            int size = fresh().emit(probe(), desc, plan);
+            if (size <= HUGE_METHOD_LIMIT) {
+                emit(cv, desc, plan);
+                emitEntry(cv, desc);
+                return;
+            }
+            if (budget < 200) {
+                throw fail("a chunk of " + size + " bytes of bytecode passes HotSpot's limit of " + HUGE_METHOD_LIMIT
+                        + " even with a chunk budget of " + budget);
+            }
+            // Scale the budget by how far the largest chunk overshot, and some more.
+            budget = Math.min(budget * 7 / 10, budget * 7_000 / size);
+        }
+    }
+
+    private boolean fitsOneMethod(String desc) {
+        try {
+            return fresh().emit(probe(), desc, null) <= HUGE_METHOD_LIMIT;
+        } catch (JitCompileException e) {
+            return false; // e.g. too many JVM locals; split mode reports what it cannot do itself
+        }
+    }
+
+    private FunctionCompiler fresh() {
+        return new FunctionCompiler(shape, owner, funcIndex);
+    }
+
+    /** A class writer that only measures: nothing written to it is kept. */
+    private static ClassWriter probe() {
+        ClassWriter w = new ClassWriter(0);
+        w.visit(V21, ACC_FINAL | ACC_SUPER, "dev/ligature/jit/Probe", null, "java/lang/Object", null);
+        return w;
+    }
+
+    void resetStackVars(int firstVar) {
+        Arrays.fill(stackVars, -1);
+        nextVar = firstVar;
+    }
+
+    /**
+     * Emits {@code f<i>}, as one method ({@code plan} null) or as chunks and a dispatcher;
+     * returns the size of the largest method emitted, in bytes of bytecode.
+     */
+    private int emit(ClassVisitor cv, String desc, ChunkPlanner.Plan plan) {
+        Func func = shape.module.functions().get(funcIndex - shape.importedFuncs);
+        int np = type.params().size();
+        int nl = (int) func.localCount();
+        localTypes = new char[np + nl];
+        localVars = plan == null ? new int[localTypes.length] : null;
         nextVar = 1;
         int k = 0;
         for (ValType p : type.params()) {
             localTypes[k] = checkedType(p);
-            localVars[k] = nextVar;
-            nextVar += width(localTypes[k++]);
+            if (plan == null) {
+                localVars[k] = nextVar;
+                nextVar += width(localTypes[k]);
+            }
+            k++;
         }
         for (Func.Locals l : func.locals()) {
             char c = checkedType(l.type());
             for (long i = 0; i < l.count(); i++) {
                 localTypes[k] = c;
-                localVars[k] = nextVar;
-                nextVar += width(c);
+                if (plan == null) {
+                    localVars[k] = nextVar;
+                    nextVar += width(c);
+                }
                 k++;
             }
         }
-        mv = cv.visitMethod(ACC_PUBLIC | ACC_STATIC, methodName(funcIndex), desc, null, null);
-        mv.visitCode();
-        for (int i = np; i < localTypes.length; i++) {
-            pushZero(localTypes[i]);
-            store(localTypes[i], localVars[i]);
-        }
-        if (shape.memIs64.length > 0) {
-            memVar = nextVar++;
-            mv.visitVarInsn(ALOAD, 0);
-            mv.visitFieldInsn(GETFIELD, CTX, "memories", "[L" + MEMORY + ";");
-            mv.visitInsn(ICONST_0);
-            mv.visitInsn(AALOAD);
-            mv.visitVarInsn(ASTORE, memVar);
+        if (plan != null) {
+            // Locals start zeroed in the frame array: 0 bits and null are every type's default.
+            split = new SplitEmitter(this, cv, owner, plan, localTypes.length);
+            split.startChunk();
+        } else {
+            mv = cv.visitMethod(ACC_PUBLIC | ACC_STATIC, methodName(funcIndex), desc, null, null);
+            mv.visitCode();
+            for (int i = np; i < localTypes.length; i++) {
+                pushZero(localTypes[i]);
+                store(localTypes[i], localVars[i]);
+            }
+            if (shape.memIs64.length > 0) {
+                memVar = nextVar++;
+                mv.visitVarInsn(ALOAD, 0);
+                mv.visitFieldInsn(GETFIELD, CTX, "memories", "[L" + MEMORY + ";");
+                mv.visitInsn(ICONST_0);
+                mv.visitInsn(AALOAD);
+                mv.visitVarInsn(ASTORE, memVar);
+            }
         }
         Frame f = push(Kind.FUNC, new char[0], types(type.results()));
         f.height = 0;
@@ -118,22 +225,50 @@ final class FunctionCompiler extends HeapEmitter {
         CodeReader r = new CodeReader(new WasmReader(code));
         while (fp > 0) {
             Opcode op = r.next();
+            if (split != null && split.cutBefore(instrOrdinal)) {
+                cut();
+            }
+            instrOrdinal++;
+            switch (op) {
+                case BLOCK, LOOP, IF, TRY, TRY_TABLE -> currentBlock = blockCount++;
+                default -> { }
+            }
             if (dead) {
                 skipDead(op, r);
             } else {
                 instruction(op, r);
             }
         }
+        if (split != null) {
+            split.finishChunk();
+            split.emitDispatcher(desc, type);
+            return split.maxSize();
+        }
         Label end = new Label();
         mv.visitLabel(end);
         mv.visitMaxs(0, 0);
         mv.visitEnd();
-        int size = end.getOffset();
-        if (size > HUGE_METHOD_LIMIT) {
-            throw fail("method of " + size + " bytes of bytecode passes HotSpot's limit of " + HUGE_METHOD_LIMIT
-                    + " (splitting large functions is not implemented yet)");
+        return end.getOffset();
+    }
+
+    /** Split mode: ends the chunk before the current instruction; live code continues in the next one. */
+    private void cut() {
+        Label next = null;
+        if (!dead) {
+            next = new Label();
+            int id = split.entry(split.chunk + 1, split.shape(sp, new char[0]), next);
+            split.exit(id, sp, 0, sp);
         }
-        emitEntry(cv, desc);
+        split.finishChunk();
+        split.startChunk();
+        if (next != null) {
+            mv.visitLabel(next);
+        }
+    }
+
+    /** The chunk holding the label of {@code f}: a loop's header, another block's end. */
+    private int labelChunk(Frame f) {
+        return f.kind == Kind.LOOP ? f.chunk : split.plan.endChunk()[f.ordinal];
     }
 
     private char[] types(List<ValType> l) {
@@ -231,6 +366,8 @@ final class FunctionCompiler extends HeapEmitter {
         f.params = params;
         f.results = results;
         f.height = sp - params.length;
+        f.ordinal = currentBlock;
+        f.chunk = split == null ? 0 : split.chunk;
         frames[fp++] = f;
         return f;
     }
@@ -257,6 +394,14 @@ final class FunctionCompiler extends HeapEmitter {
         }
         char[] carried = target.kind == Kind.LOOP ? target.params : target.results;
         int from = sp - carried.length;
+        if (split != null && labelChunk(target) != split.chunk) {
+            if (target.entryId < 0) {
+                target.entryId = split.entry(labelChunk(target), split.shape(target.height, carried), target.label);
+            }
+            split.exit(target.entryId, target.height, carried.length, from);
+            target.targeted = true;
+            return;
+        }
         if (from != target.height) {
             for (int i = 0; i < carried.length; i++) {
                 loadAt(from + i);
@@ -273,7 +418,9 @@ final class FunctionCompiler extends HeapEmitter {
         List<ValType> rs = type.results();
         int n = rs.size();
         int from = sp - n;
-        if (n == 0) {
+        if (split != null) {
+            split.exit(SplitEmitter.RETURNED, 0, n, from);
+        } else if (n == 0) {
             mv.visitInsn(RETURN);
         } else if (n == 1) {
             loadAt(from);
@@ -341,6 +488,12 @@ final class FunctionCompiler extends HeapEmitter {
     }
 
     private void restoreParams(Frame f) {
+        if (f.elseRemote) {
+            // Entered from another chunk, whose exit spilled the parameters and the entry stub reloaded them.
+            System.arraycopy(f.params, 0, stack, f.height, f.params.length);
+            sp = f.height + f.params.length;
+            return;
+        }
         for (int i = 0; i < f.params.length; i++) {
             load(f.params[i], f.savedParams[i]);
             storeAt(f.height + i, f.params[i]);
@@ -363,6 +516,10 @@ final class FunctionCompiler extends HeapEmitter {
                 blockType(r, bt);
                 Frame f = push(op == Opcode.BLOCK ? Kind.BLOCK : Kind.LOOP, bt[0], bt[1]);
                 if (op == Opcode.LOOP) {
+                    if (split != null && split.plan.endChunk()[f.ordinal] != split.chunk) {
+                        // The body spans chunks: back edges from later chunks re-enter here.
+                        f.entryId = split.entry(split.chunk, split.shape(f.height, f.params), f.label);
+                    }
                     mv.visitLabel(f.label);
                     // Interruption check on every iteration: one volatile read.
                     Label go = new Label();
@@ -382,6 +539,20 @@ final class FunctionCompiler extends HeapEmitter {
                 int cond = --sp;
                 Frame f = push(Kind.IF, bt[0], bt[1]);
                 f.elseLabel = new Label();
+                if (split != null) {
+                    int elseAt = split.plan.elseChunk()[f.ordinal];
+                    if ((elseAt >= 0 ? elseAt : split.plan.endChunk()[f.ordinal]) != split.chunk) {
+                        f.elseRemote = true;
+                        int id = split.entry(elseAt >= 0 ? elseAt : split.plan.endChunk()[f.ordinal],
+                                split.shape(f.height + f.params.length, new char[0]), f.elseLabel);
+                        Label then = new Label();
+                        load('i', stackVar(cond, 'i'));
+                        mv.visitJumpInsn(IFNE, then);
+                        split.exit(id, f.height + f.params.length, 0, 0);
+                        mv.visitLabel(then);
+                        return;
+                    }
+                }
                 f.savedParams = new int[f.params.length];
                 for (int i = 0; i < f.params.length; i++) {
                     // The then branch may overwrite the parameter slots; keep copies for the else branch.
@@ -396,8 +567,7 @@ final class FunctionCompiler extends HeapEmitter {
             case ELSE -> {
                 Frame f = frames[fp - 1];
                 if (!dead) {
-                    f.targeted = true;
-                    mv.visitJumpInsn(GOTO, f.label);
+                    branch(f); // the results are in place: a jump to the end, or a chunk exit
                 }
                 f.hasElse = true;
                 mv.visitLabel(f.elseLabel);
@@ -445,20 +615,16 @@ final class FunctionCompiler extends HeapEmitter {
             }
             case LOCAL_GET -> {
                 int x = (int) r.index();
-                load(localTypes[x], localVars[x]);
+                if (split != null) {
+                    split.loadLocal(x, localTypes[x]);
+                } else {
+                    load(localTypes[x], localVars[x]);
+                }
                 storeAt(sp, localTypes[x]);
                 sp++;
             }
-            case LOCAL_SET -> {
-                int x = (int) r.index();
-                loadAt(--sp);
-                store(localTypes[x], localVars[x]);
-            }
-            case LOCAL_TEE -> {
-                int x = (int) r.index();
-                loadAt(sp - 1);
-                store(localTypes[x], localVars[x]);
-            }
+            case LOCAL_SET -> setLocal((int) r.index(), --sp);
+            case LOCAL_TEE -> setLocal((int) r.index(), sp - 1);
             case I32_CONST -> {
                 pushInt(mv, (int) r.value());
                 storeAt(sp++, 'i');
@@ -533,6 +699,17 @@ final class FunctionCompiler extends HeapEmitter {
         }
     }
 
+    private void setLocal(int x, int h) {
+        if (split != null) {
+            split.localAddress(x, localTypes[x]);
+            loadAt(h);
+            SplitEmitter.storeSlot(mv, localTypes[x]);
+        } else {
+            loadAt(h);
+            store(localTypes[x], localVars[x]);
+        }
+    }
+
     private static boolean typeChar0(char t) {
         return "iIfFr".indexOf(t) < 0;
     }
@@ -578,10 +755,49 @@ final class FunctionCompiler extends HeapEmitter {
         } else {
             mv.visitTableSwitchInsn(0, n - 1, byDepth[def], targets);
         }
+        int remote = 0;
+        for (int d = 0; d < fp; d++) {
+            if (byDepth[d] != null && split != null && label(d).kind != Kind.FUNC && labelChunk(label(d)) != split.chunk) {
+                remote++;
+            }
+        }
+        Label[] shared = remote > 1 ? new Label[remote] : null;
+        int tmp = shared != null ? nextVar++ : -1;
+        Label spillAll = new Label();
+        int k = 0;
         for (int d = 0; d < fp; d++) {
             if (byDepth[d] != null) {
                 mv.visitLabel(byDepth[d]);
-                branch(label(d));
+                if (shared != null && label(d).kind != Kind.FUNC && labelChunk(label(d)) != split.chunk) {
+                    // Many targets in other chunks: spill the stack once, below.
+                    pushInt(mv, k);
+                    store('i', tmp);
+                    mv.visitJumpInsn(GOTO, spillAll);
+                    shared[k++] = new Label();
+                } else {
+                    branch(label(d));
+                }
+            }
+        }
+        if (shared != null) {
+            mv.visitLabel(spillAll);
+            split.spillAll(sp);
+            load('i', tmp);
+            mv.visitTableSwitchInsn(0, remote - 1, shared[0], shared);
+            k = 0;
+            for (int d = 0; d < fp; d++) {
+                Frame target = label(d);
+                if (byDepth[d] != null && target.kind != Kind.FUNC && labelChunk(target) != split.chunk) {
+                    mv.visitLabel(shared[k++]);
+                    char[] carried = target.kind == Kind.LOOP ? target.params : target.results;
+                    if (target.entryId < 0) {
+                        target.entryId = split.entry(labelChunk(target), split.shape(target.height, carried), target.label);
+                    }
+                    if (target.kind != Kind.LOOP) {
+                        target.targeted = true;
+                    }
+                    split.exitSpilled(target.entryId, target.height, carried.length, sp - carried.length);
+                }
             }
         }
         dead = true;

@@ -31,6 +31,22 @@ final class ModuleCompiler implements ExecutionEngine.CompiledCode {
     }
 
     static ModuleCompiler compile(ModuleShape shape) {
+        byte[] bytes = classBytes(shape);
+        int n = shape.module.functions().size();
+        try {
+            MethodHandles.Lookup l = MethodHandles.lookup().defineHiddenClass(bytes, true);
+            MethodHandle[] entries = new MethodHandle[n];
+            for (int i = 0; i < n; i++) {
+                entries[i] = l.findStatic(l.lookupClass(), FunctionCompiler.entryName(shape.importedFuncs + i), ENTRY);
+            }
+            return new ModuleCompiler(shape, l.lookupClass(), entries);
+        } catch (IllegalAccessException | NoSuchMethodException e) {
+            throw new IllegalStateException("generated class is inconsistent", e);
+        }
+    }
+
+    /** The class file of a module's code (tests read it to check method sizes). */
+    static byte[] classBytes(ModuleShape shape) {
         ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_FRAMES) {
             @Override
             protected String getCommonSuperClass(String a, String b) {
@@ -48,23 +64,20 @@ final class ModuleCompiler implements ExecutionEngine.CompiledCode {
         try {
             bytes = cw.toByteArray();
         } catch (MethodTooLargeException e) {
-            int f = Integer.parseInt(e.getMethodName().substring(1));
+            // f<i>, e<i>, or a split function's c<i>_<k> / d<i>_<g>: the digits after the first letter.
+            String name = e.getMethodName();
+            int stop = 1;
+            while (stop < name.length() && Character.isDigit(name.charAt(stop))) {
+                stop++;
+            }
+            int f = Integer.parseInt(name.substring(1, stop));
             throw new JitCompileException(f, shape.functionName(f), "method of " + e.getCodeSize()
                     + " bytes passes the JVM's 64 KiB limit (splitting is not implemented yet)");
         } catch (ClassTooLargeException e) {
             throw new JitCompileException(-1, null, "module class too large (" + e.getConstantPoolCount()
                     + " constants); splitting a module into several classes is not implemented yet");
         }
-        try {
-            MethodHandles.Lookup l = MethodHandles.lookup().defineHiddenClass(bytes, true);
-            MethodHandle[] entries = new MethodHandle[n];
-            for (int i = 0; i < n; i++) {
-                entries[i] = l.findStatic(l.lookupClass(), FunctionCompiler.entryName(shape.importedFuncs + i), ENTRY);
-            }
-            return new ModuleCompiler(shape, l.lookupClass(), entries);
-        } catch (IllegalAccessException | NoSuchMethodException e) {
-            throw new IllegalStateException("generated class is inconsistent", e);
-        }
+        return bytes;
     }
 
     /** The generated class (for tests: all instances share it). */

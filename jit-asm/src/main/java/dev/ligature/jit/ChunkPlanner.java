@@ -1,0 +1,152 @@
+package dev.ligature.jit;
+
+import dev.ligature.core.binary.WasmReader;
+import dev.ligature.core.instr.CodeReader;
+import dev.ligature.core.instr.Imm;
+import dev.ligature.core.instr.Opcode;
+import dev.ligature.core.types.FuncType;
+import java.util.Arrays;
+
+/**
+ * A pre-scan of a function body: estimates the JVM bytecode each instruction becomes and, for a
+ * function too large for one method, chooses where to cut it into chunks (one method each).
+ *
+ * <p>Cuts fall between instructions, never inside a {@code try} or {@code try_table} (up to its
+ * {@code end} or {@code delegate}): handlers must stay in the method of their protected code. The
+ * compiler needs to know, when it meets a block, in which chunk the block's {@code end} (and
+ * {@code else}) will be, so that a branch there becomes a local jump or a chunk exit; the plan
+ * records it per block ordinal (blocks, loops, ifs and trys counted in code order).
+ *
+ * <p>The estimates need not be exact: the compiler measures each chunk's real size and asks for
+ * a plan with a smaller budget when one is too large.
+ */
+final class ChunkPlanner {
+    /**
+     * Where to cut and where each block ends.
+     *
+     * @param cuts instruction ordinals (0 = first instruction) before which a new chunk starts, ascending
+     * @param endChunk per block ordinal: the chunk holding its {@code end}
+     * @param elseChunk per block ordinal: the chunk holding its {@code else}, or -1
+     * @param chunks how many chunks
+     * @param estimate estimated bytecode of the whole function in the mode planned for
+     */
+    record Plan(int[] cuts, int[] endChunk, int[] elseChunk, int chunks, long estimate) {}
+
+    private ChunkPlanner() {}
+
+    /** The estimated size of the function as one method on the fast path (locals in JVM locals). */
+    static long estimateFast(ModuleShape shape, byte[] code) {
+        return plan(shape, code, Long.MAX_VALUE, false).estimate();
+    }
+
+    /**
+     * Plans chunks of about {@code budget} estimated bytes each for split mode (locals in a frame
+     * array, which costs more bytecode per access).
+     */
+    static Plan plan(ModuleShape shape, byte[] code, long budget) {
+        return plan(shape, code, budget, true);
+    }
+
+    private static Plan plan(ModuleShape shape, byte[] code, long budget, boolean split) {
+        CodeReader r = new CodeReader(new WasmReader(code));
+        int[] cuts = new int[4];
+        int ncuts = 0;
+        int[] endChunk = new int[16];
+        int[] elseChunk = new int[16];
+        // Open blocks: their ordinals, and whether each is a try (no cut while one is open).
+        int[] open = new int[16];
+        boolean[] openTry = new boolean[16];
+        int depth = 0;
+        int trys = 0;
+        int blocks = 0;
+        int chunk = 0;
+        long acc = 0;
+        long total = 0;
+        int ordinal = 0;
+        int funcDepth = 1; // the function's own block, closed by the last end
+        while (funcDepth > 0) {
+            Opcode op = r.next();
+            long est = estimate(shape, op, r, split, depth);
+            if (split && trys == 0 && acc > 0 && acc + est > budget) {
+                if (ncuts == cuts.length) {
+                    cuts = Arrays.copyOf(cuts, ncuts * 2);
+                }
+                cuts[ncuts++] = ordinal;
+                chunk++;
+                acc = 0;
+            }
+            acc += est;
+            total += est;
+            ordinal++;
+            switch (op) {
+                case BLOCK, LOOP, IF, TRY, TRY_TABLE -> {
+                    if (blocks == endChunk.length) {
+                        endChunk = Arrays.copyOf(endChunk, blocks * 2);
+                        elseChunk = Arrays.copyOf(elseChunk, blocks * 2);
+                    }
+                    elseChunk[blocks] = -1;
+                    if (depth == open.length) {
+                        open = Arrays.copyOf(open, depth * 2);
+                        openTry = Arrays.copyOf(openTry, depth * 2);
+                    }
+                    boolean isTry = op == Opcode.TRY || op == Opcode.TRY_TABLE;
+                    openTry[depth] = isTry;
+                    open[depth++] = blocks++;
+                    if (isTry) {
+                        trys++;
+                    }
+                }
+                case ELSE -> elseChunk[open[depth - 1]] = chunk;
+                case END, DELEGATE -> {
+                    if (depth == 0) {
+                        funcDepth--;
+                    } else {
+                        depth--;
+                        endChunk[open[depth]] = chunk;
+                        if (openTry[depth]) {
+                            trys--;
+                        }
+                    }
+                }
+                default -> { }
+            }
+        }
+        return new Plan(Arrays.copyOf(cuts, ncuts), Arrays.copyOf(endChunk, blocks), Arrays.copyOf(elseChunk, blocks),
+                chunk + 1, total);
+    }
+
+    /**
+     * Rough bytecode size of one instruction: loads and stores of the stack's JVM locals take 1-4
+     * bytes each, a frame-resident local ({@code split}) about 8 more.
+     */
+    private static long estimate(ModuleShape shape, Opcode op, CodeReader r, boolean split, int depth) {
+        return switch (op) {
+            case LOCAL_GET, LOCAL_SET -> split ? 11 : 4;
+            case LOCAL_TEE -> split ? 12 : 5;
+            case I32_CONST, I64_CONST, F32_CONST, F64_CONST -> 5;
+            case NOP, BLOCK, DROP -> 0;
+            case END, ELSE -> 3;
+            case LOOP -> 22;
+            case IF -> 8;
+            case BR, RETURN -> 6;
+            case BR_IF, BR_ON_NULL, BR_ON_NON_NULL -> 10;
+            case BR_TABLE -> {
+                int n = r.labelCount();
+                long table = n > 512 ? n + 30 : 4L * n;
+                yield 12 + table + 8L * Math.min(n + 1, depth + 2);
+            }
+            case CALL, RETURN_CALL -> {
+                FuncType ft = shape.typeOfFunction((int) r.index());
+                int values = ft.params().size() + ft.results().size();
+                yield r.index() < shape.importedFuncs ? 20 + 12L * values : 8 + 4L * values;
+            }
+            case CALL_INDIRECT, CALL_REF, RETURN_CALL_INDIRECT, RETURN_CALL_REF -> {
+                FuncType ft = shape.funcType((int) r.index());
+                yield 28 + 12L * (ft.params().size() + ft.results().size());
+            }
+            case GLOBAL_GET, GLOBAL_SET -> 12;
+            case SELECT, SELECT_T -> 14;
+            default -> op.imm() == Imm.MEMARG ? 18 : 7;
+        };
+    }
+}

@@ -1,0 +1,430 @@
+package dev.ligature.jit;
+
+import dev.ligature.core.types.FuncType;
+import dev.ligature.core.types.ValType;
+import java.util.ArrayList;
+import java.util.List;
+import org.objectweb.asm.ClassVisitor;
+import org.objectweb.asm.Label;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Opcodes;
+
+/**
+ * Split mode of {@link FunctionCompiler}: a function too large for one JVM method becomes chunks,
+ * each a static method {@code c<i>_<k>(JitInstance ctx, long[] frame, Object[] refs, int entry)}
+ * returning the entry id to run next, or {@link #RETURNED}; {@code f<i>} keeps its typed
+ * signature and becomes a dispatcher loop over the chunks.
+ *
+ * <p>The frame is allocated per call by {@code f<i>}. Wasm locals live in it for the whole call:
+ * local {@code x} at {@code frame[x]} in slot form ({@link StackEmitter#toSlot}, the interpreter's
+ * encoding) or {@code refs[x]} for a reference. Above them, from {@code spillBase}, the spill
+ * area carries the operand stack across chunk exits: a branch to a label in another chunk stores
+ * every value below the label's height plus the values it carries there, in order, each at the
+ * next free spill index ({@link #slots} per value, so a wider type can take more), and returns the
+ * label's entry id. Inside a chunk the operand stack lives in JVM locals as on the fast path.
+ *
+ * <p>Entry ids are {@code chunk << 16 | n}, n numbering the chunk's entry points. A chunk begins
+ * with a jump to its dispatch code, emitted last (when all its entry points are known): a
+ * tableswitch to one stub per entry point, which reloads the spilled values into the operand
+ * stack's JVM locals and jumps to the label. Entry points: the function start, the continuation
+ * after a cut, and every label some other chunk branches to (block and if ends, else branches,
+ * loop headers of loops whose body spans chunks).
+ */
+final class SplitEmitter implements Opcodes {
+    /** Descriptor of a chunk method. */
+    static final String CHUNK_DESC = "(L" + StackEmitter.CTX + ";[J[Ljava/lang/Object;I)I";
+    /** What a chunk returns when the function returned; its results are in the spill area from index 0. */
+    static final int RETURNED = -1;
+    static final int FRAME = 1;
+    static final int REFS = 2;
+    private static final int ENTRY = 3;
+    /** The dispatcher calls chunks directly up to this many, through group methods beyond. */
+    private static final int GROUP = 256;
+
+    private record Entry(char[] shape, Label target) {}
+
+    private final FunctionCompiler fc;
+    private final ClassVisitor cv;
+    private final String owner;
+    final ChunkPlanner.Plan plan;
+    /** The first spill index: the function's locals come first. */
+    private final int spillBase;
+    private int maxSpill = 1;
+    /** The chunk being emitted. */
+    int chunk = -1;
+    private int cutIndex;
+    private final List<List<Entry>> entries = new ArrayList<>();
+    private Label dispatch;
+    private int maxSize;
+
+    SplitEmitter(FunctionCompiler fc, ClassVisitor cv, String owner, ChunkPlanner.Plan plan, int locals) {
+        this.fc = fc;
+        this.cv = cv;
+        this.owner = owner;
+        this.plan = plan;
+        this.spillBase = locals;
+        for (int i = 0; i < plan.chunks(); i++) {
+            entries.add(new ArrayList<>());
+        }
+    }
+
+    static String chunkName(int funcIndex, int chunk) {
+        return "c" + funcIndex + "_" + chunk;
+    }
+
+    /** Frame indices a value of type {@code t} takes (a 128-bit vector would take two). */
+    static int slots(char t) {
+        return 1;
+    }
+
+    /** The largest method emitted so far, in bytes of bytecode. */
+    int maxSize() {
+        return maxSize;
+    }
+
+    /** True if a chunk starts before the instruction of this ordinal. */
+    boolean cutBefore(int ordinal) {
+        int[] cuts = plan.cuts();
+        return cutIndex < cuts.length && cuts[cutIndex] == ordinal;
+    }
+
+    /** Opens the next chunk's method. */
+    void startChunk() {
+        chunk++;
+        if (chunk > 0) {
+            cutIndex++;
+        }
+        MethodVisitor m = cv.visitMethod(ACC_STATIC | ACC_SYNTHETIC, chunkName(fc.funcIndex, chunk), CHUNK_DESC, null, null);
+        fc.mv = m;
+        m.visitCode();
+        fc.resetStackVars(ENTRY + 1);
+        if (fc.shape.memIs64.length > 0) {
+            fc.memVar = fc.nextVar++;
+            m.visitVarInsn(ALOAD, 0);
+            m.visitFieldInsn(GETFIELD, StackEmitter.CTX, "memories", "[L" + StackEmitter.MEMORY + ";");
+            m.visitInsn(ICONST_0);
+            m.visitInsn(AALOAD);
+            m.visitVarInsn(ASTORE, fc.memVar);
+        }
+        dispatch = new Label();
+        m.visitJumpInsn(GOTO, dispatch);
+        if (chunk == 0) {
+            Label begin = new Label();
+            entry(0, new char[0], begin);
+            m.visitLabel(begin);
+        }
+    }
+
+    /**
+     * Registers an entry point of chunk {@code target}: the values of {@code shape} are reloaded
+     * from the spill area, then control goes to {@code label} (which that chunk's code visits).
+     */
+    int entry(int target, char[] shape, Label label) {
+        if (target < chunk || target >= entries.size()) {
+            throw fc.fail("internal error: entry into chunk " + target + " from chunk " + chunk);
+        }
+        List<Entry> l = entries.get(target);
+        if (l.size() == 0xFFFF) {
+            throw fc.fail("more than 65,535 entry points into one chunk");
+        }
+        l.add(new Entry(shape, label));
+        return target << 16 | (l.size() - 1);
+    }
+
+    /** The types of the operand stack below {@code height}, followed by {@code carried}. */
+    char[] shape(int height, char[] carried) {
+        char[] s = new char[height + carried.length];
+        System.arraycopy(fc.stack, 0, s, 0, height);
+        System.arraycopy(carried, 0, s, height, carried.length);
+        return s;
+    }
+
+    /**
+     * Leaves the chunk for entry {@code id}: spills the stack below {@code height} and the
+     * {@code carried.length} values from height {@code from}, then returns {@code id}.
+     */
+    void exit(int id, int height, int carried, int from) {
+        int p = 0;
+        for (int h = 0; h < height; h++) {
+            p = spill(p, h);
+        }
+        for (int i = 0; i < carried; i++) {
+            p = spill(p, from + i);
+        }
+        maxSpill = Math.max(maxSpill, p);
+        StackEmitter.pushInt(fc.mv, id);
+        fc.mv.visitInsn(IRETURN);
+    }
+
+    /** Spills the whole operand stack below {@code height}, each value at its position in the stack's shape. */
+    void spillAll(int height) {
+        int p = 0;
+        for (int h = 0; h < height; h++) {
+            p = spill(p, h);
+        }
+        maxSpill = Math.max(maxSpill, p);
+    }
+
+    /**
+     * After {@link #spillAll}: moves the {@code carried} values at height {@code from} down to
+     * {@code height} inside the spill area and returns {@code id}.
+     */
+    void exitSpilled(int id, int height, int carried, int from) {
+        if (from != height) {
+            int src = 0;
+            for (int h = 0; h < from; h++) {
+                src += slots(fc.stack[h]);
+            }
+            int dst = 0;
+            for (int h = 0; h < height; h++) {
+                dst += slots(fc.stack[h]);
+            }
+            MethodVisitor m = fc.mv;
+            // dst < src: copying upwards in order never overwrites a value not yet moved.
+            for (int i = 0; i < carried; i++) {
+                char t = fc.stack[from + i];
+                for (int j = 0; j < slots(t); j++) {
+                    int array = t == 'r' ? REFS : FRAME;
+                    m.visitVarInsn(ALOAD, array);
+                    StackEmitter.pushInt(m, spillBase + dst + j);
+                    m.visitVarInsn(ALOAD, array);
+                    StackEmitter.pushInt(m, spillBase + src + j);
+                    m.visitInsn(t == 'r' ? AALOAD : LALOAD);
+                    m.visitInsn(t == 'r' ? AASTORE : LASTORE);
+                }
+                src += slots(t);
+                dst += slots(t);
+            }
+        }
+        StackEmitter.pushInt(fc.mv, id);
+        fc.mv.visitInsn(IRETURN);
+    }
+
+    private int spill(int p, int h) {
+        char t = fc.stack[h];
+        MethodVisitor m = fc.mv;
+        m.visitVarInsn(ALOAD, t == 'r' ? REFS : FRAME);
+        StackEmitter.pushInt(m, spillBase + p);
+        fc.loadAt(h);
+        storeSlot(m, t);
+        return p + slots(t);
+    }
+
+    /** With (array, index, value) on the JVM stack: stores the value into the frame ({@code refs} for a reference). */
+    static void storeSlot(MethodVisitor m, char t) {
+        if (t == 'r') {
+            m.visitInsn(AASTORE);
+        } else {
+            StackEmitter.toSlot(m, t);
+            m.visitInsn(LASTORE);
+        }
+    }
+
+    /** With (array, index) on the JVM stack: loads a value of type {@code t} from the frame. */
+    static void loadSlot(MethodVisitor m, char t) {
+        if (t == 'r') {
+            m.visitInsn(AALOAD);
+        } else {
+            m.visitInsn(LALOAD);
+            StackEmitter.fromSlot(m, t);
+        }
+    }
+
+    /** Pushes local {@code x} (frame-resident) onto the JVM stack. */
+    void loadLocal(int x, char t) {
+        fc.mv.visitVarInsn(ALOAD, t == 'r' ? REFS : FRAME);
+        StackEmitter.pushInt(fc.mv, x);
+        loadSlot(fc.mv, t);
+    }
+
+    /** First half of a local store: pushes the array and index; the value follows, then {@link #storeSlot}. */
+    void localAddress(int x, char t) {
+        fc.mv.visitVarInsn(ALOAD, t == 'r' ? REFS : FRAME);
+        StackEmitter.pushInt(fc.mv, x);
+    }
+
+    /** Closes the current chunk: its dispatch over its entry points and their reload stubs. */
+    void finishChunk() {
+        MethodVisitor m = fc.mv;
+        m.visitLabel(dispatch);
+        List<Entry> l = entries.get(chunk);
+        Label bad = new Label();
+        Label[] stubs = new Label[l.size()];
+        for (int i = 0; i < stubs.length; i++) {
+            stubs[i] = new Label();
+        }
+        if (stubs.length > 0) {
+            m.visitVarInsn(ILOAD, ENTRY);
+            m.visitLdcInsn(0xFFFF);
+            m.visitInsn(IAND);
+            m.visitTableSwitchInsn(0, stubs.length - 1, bad, stubs);
+        }
+        m.visitLabel(bad);
+        throwBadEntry(m);
+        for (int i = 0; i < stubs.length; i++) {
+            Entry e = l.get(i);
+            m.visitLabel(stubs[i]);
+            int p = 0;
+            for (int h = 0; h < e.shape.length; h++) {
+                char t = e.shape[h];
+                m.visitVarInsn(ALOAD, t == 'r' ? REFS : FRAME);
+                StackEmitter.pushInt(m, spillBase + p);
+                loadSlot(m, t);
+                fc.store(t, fc.stackVar(h, t));
+                p += slots(t);
+            }
+            m.visitJumpInsn(GOTO, e.target);
+        }
+        end(m);
+        for (Entry e : l) {
+            try {
+                e.target.getOffset();
+            } catch (IllegalStateException notPlaced) {
+                throw fc.fail("internal error: an entry point of chunk " + chunk + " is not in it");
+            }
+        }
+    }
+
+    private void end(MethodVisitor m) {
+        Label end = new Label();
+        m.visitLabel(end);
+        maxSize = Math.max(maxSize, end.getOffset());
+        m.visitMaxs(0, 0);
+        m.visitEnd();
+    }
+
+    private static void throwBadEntry(MethodVisitor m) {
+        m.visitTypeInsn(NEW, "java/lang/IllegalStateException");
+        m.visitInsn(DUP);
+        m.visitMethodInsn(INVOKESPECIAL, "java/lang/IllegalStateException", "<init>", "()V", false);
+        m.visitInsn(ATHROW);
+    }
+
+    /**
+     * {@code f<i>}: allocates the frame, stores the parameters into it, runs chunks until one
+     * returns {@link #RETURNED}, and returns the results from the spill area.
+     */
+    void emitDispatcher(String desc, FuncType type) {
+        MethodVisitor m = cv.visitMethod(ACC_PUBLIC | ACC_STATIC, FunctionCompiler.methodName(fc.funcIndex), desc, null, null);
+        m.visitCode();
+        int var = 1;
+        List<ValType> ps = type.params();
+        int[] paramVars = new int[ps.size()];
+        for (int i = 0; i < paramVars.length; i++) {
+            paramVars[i] = var;
+            var += StackEmitter.width(StackEmitter.typeChar(ps.get(i)));
+        }
+        int frame = var;
+        int refs = var + 1;
+        int entry = var + 2;
+        int size = spillBase + maxSpill;
+        StackEmitter.pushInt(m, size);
+        m.visitIntInsn(NEWARRAY, T_LONG);
+        m.visitVarInsn(ASTORE, frame);
+        StackEmitter.pushInt(m, size);
+        m.visitTypeInsn(ANEWARRAY, "java/lang/Object");
+        m.visitVarInsn(ASTORE, refs);
+        for (int i = 0; i < paramVars.length; i++) {
+            char t = StackEmitter.typeChar(ps.get(i));
+            m.visitVarInsn(ALOAD, t == 'r' ? refs : frame);
+            StackEmitter.pushInt(m, i);
+            m.visitVarInsn(switch (t) { case 'i' -> ILOAD; case 'I' -> LLOAD; case 'f' -> FLOAD; case 'r' -> ALOAD; default -> DLOAD; }, paramVars[i]);
+            storeSlot(m, t);
+        }
+        m.visitInsn(ICONST_0);
+        m.visitVarInsn(ISTORE, entry);
+        Label loop = new Label();
+        Label done = new Label();
+        Label bad = new Label();
+        m.visitLabel(loop);
+        m.visitVarInsn(ILOAD, entry);
+        m.visitJumpInsn(IFLT, done);
+        m.visitVarInsn(ILOAD, entry);
+        int chunks = plan.chunks();
+        boolean grouped = chunks > GROUP;
+        int cases = grouped ? (chunks + GROUP - 1) / GROUP : chunks;
+        StackEmitter.pushInt(m, grouped ? 24 : 16);
+        m.visitInsn(IUSHR);
+        Label[] targets = new Label[cases];
+        for (int i = 0; i < cases; i++) {
+            targets[i] = new Label();
+        }
+        m.visitTableSwitchInsn(0, cases - 1, bad, targets);
+        for (int i = 0; i < cases; i++) {
+            m.visitLabel(targets[i]);
+            m.visitVarInsn(ALOAD, 0);
+            m.visitVarInsn(ALOAD, frame);
+            m.visitVarInsn(ALOAD, refs);
+            m.visitVarInsn(ILOAD, entry);
+            m.visitMethodInsn(INVOKESTATIC, owner, grouped ? groupName(i) : chunkName(fc.funcIndex, i), CHUNK_DESC, false);
+            m.visitVarInsn(ISTORE, entry);
+            m.visitJumpInsn(GOTO, loop);
+        }
+        m.visitLabel(bad);
+        throwBadEntry(m);
+        m.visitLabel(done);
+        List<ValType> rs = type.results();
+        if (rs.size() == 1) {
+            char t = StackEmitter.typeChar(rs.get(0));
+            m.visitVarInsn(ALOAD, t == 'r' ? refs : frame);
+            StackEmitter.pushInt(m, spillBase);
+            loadSlot(m, t);
+            m.visitInsn(switch (t) { case 'i' -> IRETURN; case 'I' -> LRETURN; case 'f' -> FRETURN; case 'r' -> ARETURN; default -> DRETURN; });
+        } else {
+            // Several results go to ctx.mv/ctx.mvRefs in slot form: the frame's encoding already.
+            int p = 0;
+            for (int i = 0; i < rs.size(); i++) {
+                char t = StackEmitter.typeChar(rs.get(i));
+                boolean ref = t == 'r';
+                m.visitVarInsn(ALOAD, 0);
+                m.visitFieldInsn(GETFIELD, StackEmitter.CTX, ref ? "mvRefs" : "mv", ref ? "[Ljava/lang/Object;" : "[J");
+                StackEmitter.pushInt(m, i);
+                m.visitVarInsn(ALOAD, ref ? refs : frame);
+                StackEmitter.pushInt(m, spillBase + p);
+                m.visitInsn(ref ? AALOAD : LALOAD);
+                m.visitInsn(ref ? AASTORE : LASTORE);
+                p += slots(t);
+            }
+            m.visitInsn(RETURN);
+        }
+        end(m);
+        if (grouped) {
+            for (int g = 0; g < cases; g++) {
+                emitGroup(g, Math.min(GROUP, chunks - g * GROUP));
+            }
+        }
+    }
+
+    private String groupName(int g) {
+        return "d" + fc.funcIndex + "_" + g;
+    }
+
+    /** {@code d<i>_<g>}: calls the chunk of the entry among chunks {@code g*GROUP ..}, returns what it returns. */
+    private void emitGroup(int g, int count) {
+        MethodVisitor m = cv.visitMethod(ACC_STATIC | ACC_SYNTHETIC, groupName(g), CHUNK_DESC, null, null);
+        m.visitCode();
+        Label bad = new Label();
+        Label[] targets = new Label[count];
+        for (int i = 0; i < count; i++) {
+            targets[i] = new Label();
+        }
+        m.visitVarInsn(ILOAD, ENTRY);
+        StackEmitter.pushInt(m, 16);
+        m.visitInsn(IUSHR);
+        StackEmitter.pushInt(m, g * GROUP);
+        m.visitInsn(ISUB);
+        m.visitTableSwitchInsn(0, count - 1, bad, targets);
+        for (int i = 0; i < count; i++) {
+            m.visitLabel(targets[i]);
+            m.visitVarInsn(ALOAD, 0);
+            m.visitVarInsn(ALOAD, FRAME);
+            m.visitVarInsn(ALOAD, REFS);
+            m.visitVarInsn(ILOAD, ENTRY);
+            m.visitMethodInsn(INVOKESTATIC, owner, chunkName(fc.funcIndex, g * GROUP + i), CHUNK_DESC, false);
+            m.visitInsn(IRETURN);
+        }
+        m.visitLabel(bad);
+        throwBadEntry(m);
+        end(m);
+    }
+}
