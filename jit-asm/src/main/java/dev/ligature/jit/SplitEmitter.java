@@ -49,7 +49,9 @@ final class SplitEmitter implements Opcodes {
     final ChunkPlanner.Plan plan;
     /** The first spill index: the function's locals come first. */
     private final int spillBase;
-    private int maxSpill = 1;
+    /** Sizes the frame arrays need: one past the highest index used in each. */
+    private int longsSize = 1;
+    private int refsSize = 1;
     /** The chunk being emitted. */
     int chunk = -1;
     private int cutIndex;
@@ -151,7 +153,6 @@ final class SplitEmitter implements Opcodes {
         for (int i = 0; i < carried; i++) {
             p = spill(p, from + i);
         }
-        maxSpill = Math.max(maxSpill, p);
         StackEmitter.pushInt(fc.mv, id);
         fc.mv.visitInsn(IRETURN);
     }
@@ -162,7 +163,6 @@ final class SplitEmitter implements Opcodes {
         for (int h = 0; h < height; h++) {
             p = spill(p, h);
         }
-        maxSpill = Math.max(maxSpill, p);
     }
 
     /**
@@ -200,9 +200,18 @@ final class SplitEmitter implements Opcodes {
         fc.mv.visitInsn(IRETURN);
     }
 
+    private void use(char t, int index) {
+        if (t == 'r') {
+            refsSize = Math.max(refsSize, index + 1);
+        } else {
+            longsSize = Math.max(longsSize, index + slots(t));
+        }
+    }
+
     private int spill(int p, int h) {
         char t = fc.stack[h];
         MethodVisitor m = fc.mv;
+        use(t, spillBase + p);
         m.visitVarInsn(ALOAD, t == 'r' ? REFS : FRAME);
         StackEmitter.pushInt(m, spillBase + p);
         fc.loadAt(h);
@@ -232,6 +241,7 @@ final class SplitEmitter implements Opcodes {
 
     /** Pushes local {@code x} (frame-resident) onto the JVM stack. */
     void loadLocal(int x, char t) {
+        use(t, x);
         fc.mv.visitVarInsn(ALOAD, t == 'r' ? REFS : FRAME);
         StackEmitter.pushInt(fc.mv, x);
         loadSlot(fc.mv, t);
@@ -239,6 +249,7 @@ final class SplitEmitter implements Opcodes {
 
     /** First half of a local store: pushes the array and index; the value follows, then {@link #storeSlot}. */
     void localAddress(int x, char t) {
+        use(t, x);
         fc.mv.visitVarInsn(ALOAD, t == 'r' ? REFS : FRAME);
         StackEmitter.pushInt(fc.mv, x);
     }
@@ -317,11 +328,36 @@ final class SplitEmitter implements Opcodes {
         int frame = var;
         int refs = var + 1;
         int entry = var + 2;
-        int size = spillBase + maxSpill;
-        StackEmitter.pushInt(m, size);
+        for (int i = 0; i < paramVars.length; i++) {
+            use(StackEmitter.typeChar(ps.get(i)), i);
+        }
+        // Frames live on the heap, not the JVM stack: bound what recursion may hold, or deep
+        // recursion of a function with many locals would run out of heap before stack.
+        long size = longsSize + refsSize;
+        Label guarded = new Label();
+        Label unguarded = new Label();
+        Label release = new Label();
+        m.visitTryCatchBlock(guarded, unguarded, release, null);
+        m.visitVarInsn(ALOAD, 0);
+        m.visitInsn(DUP);
+        m.visitFieldInsn(GETFIELD, StackEmitter.CTX, "splitFrameSlots", "J");
+        m.visitLdcInsn(size);
+        m.visitInsn(LADD);
+        m.visitInsn(DUP2_X1);
+        m.visitFieldInsn(PUTFIELD, StackEmitter.CTX, "splitFrameSlots", "J");
+        m.visitLdcInsn(JitInstance.SPLIT_FRAME_BUDGET);
+        m.visitInsn(LCMP);
+        m.visitJumpInsn(IFLE, guarded);
+        releaseFrame(m, size);
+        m.visitTypeInsn(NEW, "java/lang/StackOverflowError"); // the boundary reports "call stack exhausted"
+        m.visitInsn(DUP);
+        m.visitMethodInsn(INVOKESPECIAL, "java/lang/StackOverflowError", "<init>", "()V", false);
+        m.visitInsn(ATHROW);
+        m.visitLabel(guarded);
+        StackEmitter.pushInt(m, longsSize);
         m.visitIntInsn(NEWARRAY, T_LONG);
         m.visitVarInsn(ASTORE, frame);
-        StackEmitter.pushInt(m, size);
+        StackEmitter.pushInt(m, refsSize);
         m.visitTypeInsn(ANEWARRAY, "java/lang/Object");
         m.visitVarInsn(ASTORE, refs);
         for (int i = 0; i < paramVars.length; i++) {
@@ -362,7 +398,12 @@ final class SplitEmitter implements Opcodes {
         }
         m.visitLabel(bad);
         throwBadEntry(m);
+        m.visitLabel(unguarded);
+        m.visitLabel(release);
+        releaseFrame(m, size); // with the exception on the JVM stack, under what this uses
+        m.visitInsn(ATHROW);
         m.visitLabel(done);
+        releaseFrame(m, size);
         List<ValType> rs = type.results();
         if (rs.size() == 1) {
             char t = StackEmitter.typeChar(rs.get(0));
@@ -393,6 +434,15 @@ final class SplitEmitter implements Opcodes {
                 emitGroup(g, Math.min(GROUP, chunks - g * GROUP));
             }
         }
+    }
+
+    private static void releaseFrame(MethodVisitor m, long size) {
+        m.visitVarInsn(ALOAD, 0);
+        m.visitInsn(DUP);
+        m.visitFieldInsn(GETFIELD, StackEmitter.CTX, "splitFrameSlots", "J");
+        m.visitLdcInsn(size);
+        m.visitInsn(LSUB);
+        m.visitFieldInsn(PUTFIELD, StackEmitter.CTX, "splitFrameSlots", "J");
     }
 
     private String groupName(int g) {

@@ -192,7 +192,43 @@ class SplitFunctionTest {
             d.check("f", x);
         }
         // Independent: x=0 picks $two (select's false arm) in slot 0, and table slot 0 is called with index 0.
+        // A trap deep inside a chunk is the same trap, with the function in its backtrace.
+        dev.ligature.core.runtime.Trap t = org.junit.jupiter.api.Assertions.assertThrows(
+                dev.ligature.core.runtime.Trap.class, () -> d.compiled.function("f").call(9));
+        assertEquals(dev.ligature.core.runtime.Trap.Kind.UNREACHABLE, t.kind());
+        assertEquals(2, t.backtrace().get(0).functionIndex());
         long n = 4 * (1199L * 1200 / 2);
         assertEquals((int) (2 + 10 * 2 + n), (int) d.check("f", 0)[0]);
+    }
+
+    /** A split function recursing: results as the interpreter's, and unbounded recursion is "call stack exhausted". */
+    @Test
+    void recursionThroughSplitFunctionsAndExhaustion() {
+        StringBuilder filler = new StringBuilder();
+        for (int j = 0; j < 1500; j++) {
+            filler.append("(local.set ").append(1 + j % 20).append(" (i64.add (local.get ").append(1 + (j + 1) % 20)
+                    .append(") (i64.const ").append(j).append(")))\n");
+        }
+        String wat = "(module (func $r (export \"r\") (param i32) (result i32)"
+                + " (local i64 i64 i64 i64 i64 i64 i64 i64 i64 i64 i64 i64 i64 i64 i64 i64 i64 i64 i64 i64)\n"
+                + filler
+                + "(if (result i32) (local.get 0)"
+                + " (then (i32.add (i32.wrap_i64 (local.get 5)) (call $r (i32.sub (local.get 0) (i32.const 1)))))"
+                + " (else (i32.const 0)))))";
+        assertSplitAndSmall(wat, 0);
+        Differential d = new Differential(wat);
+        for (long x : new long[] {0, 1, 2, 50, 300}) {
+            d.check("r", x);
+        }
+        assertEquals("trap: call stack exhausted", String.valueOf(outcomeOfUnboundedRecursion(d)));
+    }
+
+    private static Object outcomeOfUnboundedRecursion(Differential d) {
+        try {
+            d.check("r", -1); // asserts both engines give the same trap
+            return d.compiled.function("r").call(-1);
+        } catch (dev.ligature.core.runtime.Trap t) {
+            return "trap: " + t.getMessage();
+        }
     }
 }
