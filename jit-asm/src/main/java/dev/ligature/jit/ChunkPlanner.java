@@ -115,6 +115,14 @@ final class ChunkPlanner {
                 chunk + 1, total);
     }
 
+    /** Whether {@code op} opens a block that the plan numbers (blocks, loops, ifs, trys). */
+    static boolean opensBlock(Opcode op) {
+        return switch (op) {
+            case BLOCK, LOOP, IF, TRY, TRY_TABLE -> true;
+            default -> false;
+        };
+    }
+
     /**
      * Rough bytecode size of one instruction: loads and stores of the stack's JVM locals take 1-4
      * bytes each, a frame-resident local ({@code split}) about 8 more.

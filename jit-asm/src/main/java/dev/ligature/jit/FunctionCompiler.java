@@ -9,7 +9,6 @@ import dev.ligature.core.types.ValType;
 import java.util.Arrays;
 import java.util.List;
 import org.objectweb.asm.ClassVisitor;
-import org.objectweb.asm.ClassWriter;
 import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
 
@@ -37,11 +36,10 @@ final class FunctionCompiler extends HeapEmitter {
         boolean hasElse;
         boolean targeted;
         int[] savedParams;
-        /** Split mode: the block's ordinal in the plan, its entry id once some chunk branches to it, the chunk it opens in. */
+        /** Split mode: ordinal in the plan, entry id once another chunk branches here, chunk it opens in, else elsewhere. */
         int ordinal;
         int entryId = -1;
         int chunk;
-        /** Split mode: an if whose else branch (or missing else) is in another chunk: entered with its parameters spilled. */
         boolean elseRemote;
     }
 
@@ -81,122 +79,31 @@ final class FunctionCompiler extends HeapEmitter {
 
 
 
-    /** Functions estimated below this many bytes compile straight into the class, unmeasured. */
-    private static final long SURELY_SMALL = 2_500;
-    /** Functions estimated above this many bytes go to split mode without trying one method. */
-    private static final long SURELY_LARGE = 40_000;
-    /** Past this many locals a function goes to split mode, where locals live in a frame array. */
-    private static final long MAX_JVM_LOCALS = 20_000;
-    /** First chunk budget in split mode (estimated bytes), well under the limit: spills and stubs add to it. */
-    private static final long FIRST_BUDGET = 5_000;
-
     /**
-     * Emits the typed method and the slot-convention entry method into {@code cv}. A function
-     * that does not fit one method of at most {@link #HUGE_METHOD_LIMIT} bytes is split into
-     * chunks ({@link SplitEmitter}); which way is decided by an estimate and, when in doubt, by
-     * compiling it into a throwaway class writer and measuring.
+     * Emits the typed method and the slot-convention entry method into {@code cv}: as one method,
+     * or split into chunks when it would not fit one ({@link MethodSizing} decides).
      */
     void compile(ClassVisitor cv) {
-        String desc = descriptor(type);
-        if (desc == null) {
-            throw fail("unsupported value type in signature " + type);
-        }
-        Func func = shape.module.functions().get(funcIndex - shape.importedFuncs);
-        byte[] code = func.body().bytes();
-        long locals = type.params().size() + func.localCount();
-        // Testing aid: -Dligature.jit.forceSplit=BUDGET splits every function with that chunk budget.
-        long forced = Long.getLong("ligature.jit.forceSplit", 0);
-        if (locals <= MAX_JVM_LOCALS && forced <= 0) {
-            long estimate = ChunkPlanner.estimateFast(shape, code);
-            if (estimate <= SURELY_SMALL) {
-                int size = emit(cv, desc, null);
-                if (size > HUGE_METHOD_LIMIT) {
-                    throw fail("method of " + size + " bytes of bytecode passes HotSpot's limit of " + HUGE_METHOD_LIMIT
-                            + " though estimated at " + estimate);
-                }
-                emitEntry(cv, desc);
-                return;
-            }
-            if (estimate <= SURELY_LARGE && fitsOneMethod(desc)) {
-                emit(cv, desc, null);
-                emitEntry(cv, desc);
-                return;
-            }
-        }
-        long budget = forced > 0 ? forced : FIRST_BUDGET;
-        while (true) {
-            ChunkPlanner.Plan plan = ChunkPlanner.plan(shape, code, budget);
-            if (plan.chunks() >= 1 << 15) {
-                throw fail("function too large: " + plan.chunks() + " chunks");
-            }
-            int size = fresh().emit(probe(), desc, plan);
-            if (size <= HUGE_METHOD_LIMIT) {
-                emit(cv, desc, plan);
-                emitEntry(cv, desc);
-                return;
-            }
-            if (budget < 200) {
-                throw fail("a chunk of " + size + " bytes of bytecode passes HotSpot's limit of " + HUGE_METHOD_LIMIT
-                        + " even with a chunk budget of " + budget);
-            }
-            // Scale the budget by how far the largest chunk overshot, and some more.
-            budget = Math.min(budget * 7 / 10, budget * 7_000 / size);
-        }
-    }
-
-    private boolean fitsOneMethod(String desc) {
-        try {
-            return fresh().emit(probe(), desc, null) <= HUGE_METHOD_LIMIT;
-        } catch (JitCompileException e) {
-            return false; // e.g. too many JVM locals; split mode reports what it cannot do itself
-        }
-    }
-
-    private FunctionCompiler fresh() {
-        return new FunctionCompiler(shape, owner, funcIndex);
-    }
-
-    /** A class writer that only measures: nothing written to it is kept. */
-    private static ClassWriter probe() {
-        ClassWriter w = new ClassWriter(0);
-        w.visit(V21, ACC_FINAL | ACC_SUPER, "dev/ligature/jit/Probe", null, "java/lang/Object", null);
-        return w;
-    }
-
-    void resetStackVars(int firstVar) {
-        Arrays.fill(stackVars, -1);
-        nextVar = firstVar;
+        MethodSizing.compile(shape, owner, funcIndex, cv);
     }
 
     /**
      * Emits {@code f<i>}, as one method ({@code plan} null) or as chunks and a dispatcher;
      * returns the size of the largest method emitted, in bytes of bytecode.
      */
-    private int emit(ClassVisitor cv, String desc, ChunkPlanner.Plan plan) {
+    int emit(ClassVisitor cv, String desc, ChunkPlanner.Plan plan) {
         Func func = shape.module.functions().get(funcIndex - shape.importedFuncs);
         int np = type.params().size();
         int nl = (int) func.localCount();
         localTypes = new char[np + nl];
-        localVars = plan == null ? new int[localTypes.length] : null;
-        nextVar = 1;
         int k = 0;
         for (ValType p : type.params()) {
-            localTypes[k] = checkedType(p);
-            if (plan == null) {
-                localVars[k] = nextVar;
-                nextVar += width(localTypes[k]);
-            }
-            k++;
+            localTypes[k++] = checkedType(p);
         }
         for (Func.Locals l : func.locals()) {
             char c = checkedType(l.type());
             for (long i = 0; i < l.count(); i++) {
-                localTypes[k] = c;
-                if (plan == null) {
-                    localVars[k] = nextVar;
-                    nextVar += width(c);
-                }
-                k++;
+                localTypes[k++] = c;
             }
         }
         if (plan != null) {
@@ -206,18 +113,17 @@ final class FunctionCompiler extends HeapEmitter {
         } else {
             mv = cv.visitMethod(ACC_PUBLIC | ACC_STATIC, methodName(funcIndex), desc, null, null);
             mv.visitCode();
-            for (int i = np; i < localTypes.length; i++) {
-                pushZero(localTypes[i]);
-                store(localTypes[i], localVars[i]);
+            localVars = new int[localTypes.length];
+            nextVar = 1;
+            for (int i = 0; i < localTypes.length; i++) {
+                localVars[i] = nextVar;
+                nextVar += width(localTypes[i]);
+                if (i >= np) {
+                    pushZero(localTypes[i]);
+                    store(localTypes[i], localVars[i]);
+                }
             }
-            if (shape.memIs64.length > 0) {
-                memVar = nextVar++;
-                mv.visitVarInsn(ALOAD, 0);
-                mv.visitFieldInsn(GETFIELD, CTX, "memories", "[L" + MEMORY + ";");
-                mv.visitInsn(ICONST_0);
-                mv.visitInsn(AALOAD);
-                mv.visitVarInsn(ASTORE, memVar);
-            }
+            SplitEmitter.cacheMemory(this);
         }
         Frame f = push(Kind.FUNC, new char[0], types(type.results()));
         f.height = 0;
@@ -226,12 +132,11 @@ final class FunctionCompiler extends HeapEmitter {
         while (fp > 0) {
             Opcode op = r.next();
             if (split != null && split.cutBefore(instrOrdinal)) {
-                cut();
+                split.cut(dead ? -1 : sp);
             }
             instrOrdinal++;
-            switch (op) {
-                case BLOCK, LOOP, IF, TRY, TRY_TABLE -> currentBlock = blockCount++;
-                default -> { }
+            if (ChunkPlanner.opensBlock(op)) {
+                currentBlock = blockCount++;
             }
             if (dead) {
                 skipDead(op, r);
@@ -240,9 +145,7 @@ final class FunctionCompiler extends HeapEmitter {
             }
         }
         if (split != null) {
-            split.finishChunk();
-            split.emitDispatcher(desc, type);
-            return split.maxSize();
+            return split.finish(desc, type);
         }
         Label end = new Label();
         mv.visitLabel(end);
@@ -251,22 +154,22 @@ final class FunctionCompiler extends HeapEmitter {
         return end.getOffset();
     }
 
-    /** Split mode: ends the chunk before the current instruction; live code continues in the next one. */
-    private void cut() {
-        Label next = null;
-        if (!dead) {
-            next = new Label();
-            int id = split.entry(split.chunk + 1, split.shape(sp, new char[0]), next);
-            split.exit(id, sp, 0, sp);
-        }
-        split.finishChunk();
-        split.startChunk();
-        if (next != null) {
-            mv.visitLabel(next);
-        }
+    /** Split mode: whether a branch to {@code f} leaves the chunk (its label: a loop's header, another block's end). */
+    private boolean isRemote(Frame f) {
+        return split != null && f.kind != Kind.FUNC && labelChunk(f) != split.chunk;
     }
 
-    /** The chunk holding the label of {@code f}: a loop's header, another block's end. */
+    /** The entry id of {@code f}'s label, in another chunk (registered on first use); marks it targeted. */
+    private int remoteEntry(Frame f, char[] carried) {
+        if (f.entryId < 0) {
+            f.entryId = split.entry(labelChunk(f), split.shape(f.height, carried), f.label);
+        }
+        if (f.kind != Kind.LOOP) {
+            f.targeted = true;
+        }
+        return f.entryId;
+    }
+
     private int labelChunk(Frame f) {
         return f.kind == Kind.LOOP ? f.chunk : split.plan.endChunk()[f.ordinal];
     }
@@ -280,7 +183,7 @@ final class FunctionCompiler extends HeapEmitter {
     }
 
     /** {@code e<i>(JitInstance, int base)}: the slot convention around {@code f<i>}. */
-    private void emitEntry(ClassVisitor cv, String desc) {
+    void emitEntry(ClassVisitor cv, String desc) {
         MethodVisitor m = cv.visitMethod(ACC_PUBLIC | ACC_STATIC, entryName(funcIndex), "(L" + CTX + ";I)V", null, null);
         m.visitCode();
         m.visitVarInsn(ALOAD, 0);
@@ -394,12 +297,8 @@ final class FunctionCompiler extends HeapEmitter {
         }
         char[] carried = target.kind == Kind.LOOP ? target.params : target.results;
         int from = sp - carried.length;
-        if (split != null && labelChunk(target) != split.chunk) {
-            if (target.entryId < 0) {
-                target.entryId = split.entry(labelChunk(target), split.shape(target.height, carried), target.label);
-            }
-            split.exit(target.entryId, target.height, carried.length, from);
-            target.targeted = true;
+        if (isRemote(target)) {
+            split.exit(remoteEntry(target, carried), target.height, carried.length, from);
             return;
         }
         if (from != target.height) {
@@ -539,19 +438,9 @@ final class FunctionCompiler extends HeapEmitter {
                 int cond = --sp;
                 Frame f = push(Kind.IF, bt[0], bt[1]);
                 f.elseLabel = new Label();
-                if (split != null) {
-                    int elseAt = split.plan.elseChunk()[f.ordinal];
-                    if ((elseAt >= 0 ? elseAt : split.plan.endChunk()[f.ordinal]) != split.chunk) {
-                        f.elseRemote = true;
-                        int id = split.entry(elseAt >= 0 ? elseAt : split.plan.endChunk()[f.ordinal],
-                                split.shape(f.height + f.params.length, new char[0]), f.elseLabel);
-                        Label then = new Label();
-                        load('i', stackVar(cond, 'i'));
-                        mv.visitJumpInsn(IFNE, then);
-                        split.exit(id, f.height + f.params.length, 0, 0);
-                        mv.visitLabel(then);
-                        return;
-                    }
+                if (split != null && split.ifElseElsewhere(f.ordinal, cond, f.height + f.params.length, f.elseLabel)) {
+                    f.elseRemote = true;
+                    return;
                 }
                 f.savedParams = new int[f.params.length];
                 for (int i = 0; i < f.params.length; i++) {
@@ -757,48 +646,24 @@ final class FunctionCompiler extends HeapEmitter {
         }
         int remote = 0;
         for (int d = 0; d < fp; d++) {
-            if (byDepth[d] != null && split != null && label(d).kind != Kind.FUNC && labelChunk(label(d)) != split.chunk) {
-                remote++;
-            }
+            remote += byDepth[d] != null && isRemote(label(d)) ? 1 : 0;
         }
-        Label[] shared = remote > 1 ? new Label[remote] : null;
-        int tmp = shared != null ? nextVar++ : -1;
-        Label spillAll = new Label();
-        int k = 0;
+        // Several targets in other chunks (split mode): the stack is spilled once for them all.
+        boolean shared = remote > 1 && split.startSharedExits(remote);
         for (int d = 0; d < fp; d++) {
             if (byDepth[d] != null) {
                 mv.visitLabel(byDepth[d]);
-                if (shared != null && label(d).kind != Kind.FUNC && labelChunk(label(d)) != split.chunk) {
-                    // Many targets in other chunks: spill the stack once, below.
-                    pushInt(mv, k);
-                    store('i', tmp);
-                    mv.visitJumpInsn(GOTO, spillAll);
-                    shared[k++] = new Label();
+                Frame target = label(d);
+                if (shared && isRemote(target)) {
+                    char[] carried = target.kind == Kind.LOOP ? target.params : target.results;
+                    split.sharedExit(remoteEntry(target, carried), target.height, carried.length, sp - carried.length);
                 } else {
-                    branch(label(d));
+                    branch(target);
                 }
             }
         }
-        if (shared != null) {
-            mv.visitLabel(spillAll);
-            split.spillAll(sp);
-            load('i', tmp);
-            mv.visitTableSwitchInsn(0, remote - 1, shared[0], shared);
-            k = 0;
-            for (int d = 0; d < fp; d++) {
-                Frame target = label(d);
-                if (byDepth[d] != null && target.kind != Kind.FUNC && labelChunk(target) != split.chunk) {
-                    mv.visitLabel(shared[k++]);
-                    char[] carried = target.kind == Kind.LOOP ? target.params : target.results;
-                    if (target.entryId < 0) {
-                        target.entryId = split.entry(labelChunk(target), split.shape(target.height, carried), target.label);
-                    }
-                    if (target.kind != Kind.LOOP) {
-                        target.targeted = true;
-                    }
-                    split.exitSpilled(target.entryId, target.height, carried.length, sp - carried.length);
-                }
-            }
+        if (shared) {
+            split.finishSharedExits(sp);
         }
         dead = true;
     }

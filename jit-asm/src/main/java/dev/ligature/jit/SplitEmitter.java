@@ -38,6 +38,8 @@ final class SplitEmitter implements Opcodes {
     static final int FRAME = 1;
     static final int REFS = 2;
     private static final int ENTRY = 3;
+    /** What one call of a split function counts against the budget beside its frame's size. */
+    private static final long CALL_COST = JitInstance.SPLIT_FRAME_BUDGET / 100_000;
     /** The dispatcher calls chunks directly up to this many, through group methods beyond. */
     private static final int GROUP = 256;
 
@@ -79,8 +81,10 @@ final class SplitEmitter implements Opcodes {
         return 1;
     }
 
-    /** The largest method emitted so far, in bytes of bytecode. */
-    int maxSize() {
+    /** Closes the last chunk and emits the dispatcher; returns the largest method's size in bytes of bytecode. */
+    int finish(String desc, FuncType type) {
+        finishChunk();
+        emitDispatcher(desc, type);
         return maxSize;
     }
 
@@ -99,21 +103,66 @@ final class SplitEmitter implements Opcodes {
         MethodVisitor m = cv.visitMethod(ACC_STATIC | ACC_SYNTHETIC, chunkName(fc.funcIndex, chunk), CHUNK_DESC, null, null);
         fc.mv = m;
         m.visitCode();
-        fc.resetStackVars(ENTRY + 1);
-        if (fc.shape.memIs64.length > 0) {
-            fc.memVar = fc.nextVar++;
-            m.visitVarInsn(ALOAD, 0);
-            m.visitFieldInsn(GETFIELD, StackEmitter.CTX, "memories", "[L" + StackEmitter.MEMORY + ";");
-            m.visitInsn(ICONST_0);
-            m.visitInsn(AALOAD);
-            m.visitVarInsn(ASTORE, fc.memVar);
-        }
+        // A new method: the operand stack's JVM locals start afresh.
+        java.util.Arrays.fill(fc.stackVars, -1);
+        fc.nextVar = ENTRY + 1;
+        cacheMemory(fc);
         dispatch = new Label();
         m.visitJumpInsn(GOTO, dispatch);
         if (chunk == 0) {
             Label begin = new Label();
             entry(0, new char[0], begin);
             m.visitLabel(begin);
+        }
+    }
+
+    /**
+     * Ends the chunk before the current instruction; live code ({@code sp >= 0}, the stack
+     * height) continues in the next one.
+     */
+    void cut(int sp) {
+        Label next = null;
+        if (sp >= 0) {
+            next = new Label();
+            int id = entry(chunk + 1, shape(sp, new char[0]), next);
+            exit(id, sp, 0, sp);
+        }
+        finishChunk();
+        startChunk();
+        if (next != null) {
+            fc.mv.visitLabel(next);
+        }
+    }
+
+    /**
+     * An {@code if} (its block {@code ordinal}, condition at height {@code cond}) whose else
+     * branch, or missing else, is in another chunk: the false case exits there with the stack
+     * below {@code height} (the if's parameters included). Returns false, emitting nothing, when
+     * the else is in this chunk.
+     */
+    boolean ifElseElsewhere(int ordinal, int cond, int height, Label elseLabel) {
+        int elseAt = plan.elseChunk()[ordinal] >= 0 ? plan.elseChunk()[ordinal] : plan.endChunk()[ordinal];
+        if (elseAt == chunk) {
+            return false;
+        }
+        int id = entry(elseAt, shape(height, new char[0]), elseLabel);
+        Label then = new Label();
+        fc.load('i', fc.stackVar(cond, 'i'));
+        fc.mv.visitJumpInsn(IFNE, then);
+        exit(id, height, 0, 0);
+        fc.mv.visitLabel(then);
+        return true;
+    }
+
+    /** Loads memory 0 into a JVM local at the start of a method (what {@code memory(0)} reads). */
+    static void cacheMemory(StackEmitter e) {
+        if (e.shape.memIs64.length > 0) {
+            e.memVar = e.nextVar++;
+            e.mv.visitVarInsn(ALOAD, 0);
+            e.mv.visitFieldInsn(GETFIELD, StackEmitter.CTX, "memories", "[L" + StackEmitter.MEMORY + ";");
+            e.mv.visitInsn(ICONST_0);
+            e.mv.visitInsn(AALOAD);
+            e.mv.visitVarInsn(ASTORE, e.memVar);
         }
     }
 
@@ -157,19 +206,68 @@ final class SplitEmitter implements Opcodes {
         fc.mv.visitInsn(IRETURN);
     }
 
-    /** Spills the whole operand stack below {@code height}, each value at its position in the stack's shape. */
-    void spillAll(int height) {
+    /**
+     * A br_table with {@code count} targets in other chunks: each target's code
+     * ({@link #sharedExit}) numbers itself and jumps to one spill of the whole stack
+     * ({@link #finishSharedExits}), then a tableswitch goes on to the target's exit. Spilling a
+     * deep stack once, not once per target, keeps such a br_table inside one chunk.
+     *
+     * @return true (the caller then emits a {@link #sharedExit} per target)
+     */
+    boolean startSharedExits(int count) {
+        sharedVar = fc.nextVar++;
+        sharedSpill = new Label();
+        sharedTargets = new Label[count];
+        sharedIds = new int[count];
+        sharedHeights = new int[count];
+        sharedCarried = new int[count];
+        sharedFrom = new int[count];
+        sharedCount = 0;
+        return true;
+    }
+
+    private int sharedVar;
+    private Label sharedSpill;
+    private Label[] sharedTargets;
+    private int[] sharedIds;
+    private int[] sharedHeights;
+    private int[] sharedCarried;
+    private int[] sharedFrom;
+    private int sharedCount;
+
+    void sharedExit(int id, int height, int carried, int from) {
+        int k = sharedCount++;
+        sharedIds[k] = id;
+        sharedHeights[k] = height;
+        sharedCarried[k] = carried;
+        sharedFrom[k] = from;
+        sharedTargets[k] = new Label();
+        StackEmitter.pushInt(fc.mv, k);
+        fc.mv.visitVarInsn(ISTORE, sharedVar);
+        fc.mv.visitJumpInsn(GOTO, sharedSpill);
+    }
+
+    /** Emits the one spill of the stack below {@code height} and the exits that follow it. */
+    void finishSharedExits(int height) {
+        MethodVisitor m = fc.mv;
+        m.visitLabel(sharedSpill);
         int p = 0;
         for (int h = 0; h < height; h++) {
             p = spill(p, h);
         }
+        m.visitVarInsn(ILOAD, sharedVar);
+        m.visitTableSwitchInsn(0, sharedCount - 1, sharedTargets[0], sharedTargets);
+        for (int k = 0; k < sharedCount; k++) {
+            m.visitLabel(sharedTargets[k]);
+            exitSpilled(sharedIds[k], sharedHeights[k], sharedCarried[k], sharedFrom[k]);
+        }
     }
 
     /**
-     * After {@link #spillAll}: moves the {@code carried} values at height {@code from} down to
-     * {@code height} inside the spill area and returns {@code id}.
+     * With the whole stack spilled: moves the {@code carried} values at height {@code from} down
+     * to {@code height} inside the spill area and returns {@code id}.
      */
-    void exitSpilled(int id, int height, int carried, int from) {
+    private void exitSpilled(int id, int height, int carried, int from) {
         if (from != height) {
             int src = 0;
             for (int h = 0; h < from; h++) {
@@ -332,27 +430,32 @@ final class SplitEmitter implements Opcodes {
             use(StackEmitter.typeChar(ps.get(i)), i);
         }
         // Frames live on the heap, not the JVM stack: bound what recursion may hold, or deep
-        // recursion of a function with many locals would run out of heap before stack.
-        long size = longsSize + refsSize;
+        // recursion of a function with many locals would run out of heap before stack. Each call
+        // also counts a fixed cost, which bounds the depth (about 100,000 calls, the interpreter's
+        // bound): unwinding a very deep stack through the handler below would take long.
+        // The budget is checked before this call counts, so any one call of any function may run.
+        long size = longsSize + refsSize + CALL_COST;
         Label guarded = new Label();
         Label unguarded = new Label();
         Label release = new Label();
+        Label fits = new Label();
         m.visitTryCatchBlock(guarded, unguarded, release, null);
+        m.visitVarInsn(ALOAD, 0);
+        m.visitFieldInsn(GETFIELD, StackEmitter.CTX, "splitFrameSlots", "J");
+        m.visitLdcInsn(JitInstance.SPLIT_FRAME_BUDGET);
+        m.visitInsn(LCMP);
+        m.visitJumpInsn(IFLE, fits);
+        m.visitTypeInsn(NEW, "java/lang/StackOverflowError"); // the boundary reports "call stack exhausted"
+        m.visitInsn(DUP);
+        m.visitMethodInsn(INVOKESPECIAL, "java/lang/StackOverflowError", "<init>", "()V", false);
+        m.visitInsn(ATHROW);
+        m.visitLabel(fits);
         m.visitVarInsn(ALOAD, 0);
         m.visitInsn(DUP);
         m.visitFieldInsn(GETFIELD, StackEmitter.CTX, "splitFrameSlots", "J");
         m.visitLdcInsn(size);
         m.visitInsn(LADD);
-        m.visitInsn(DUP2_X1);
         m.visitFieldInsn(PUTFIELD, StackEmitter.CTX, "splitFrameSlots", "J");
-        m.visitLdcInsn(JitInstance.SPLIT_FRAME_BUDGET);
-        m.visitInsn(LCMP);
-        m.visitJumpInsn(IFLE, guarded);
-        releaseFrame(m, size);
-        m.visitTypeInsn(NEW, "java/lang/StackOverflowError"); // the boundary reports "call stack exhausted"
-        m.visitInsn(DUP);
-        m.visitMethodInsn(INVOKESPECIAL, "java/lang/StackOverflowError", "<init>", "()V", false);
-        m.visitInsn(ATHROW);
         m.visitLabel(guarded);
         StackEmitter.pushInt(m, longsSize);
         m.visitIntInsn(NEWARRAY, T_LONG);
