@@ -29,8 +29,14 @@ final class ChunkPlanner {
      * @param elseChunk per block ordinal: the chunk holding its {@code else}, or -1
      * @param chunks how many chunks
      * @param estimate estimated bytecode of the whole function in the mode planned for
+     * @param inlineConstants whether numeric constants are built inline, not loaded from the
+     *     constant pool ({@link ConstantInliner})
      */
-    record Plan(int[] cuts, int[] endChunk, int[] elseChunk, int chunks, long estimate) {}
+    record Plan(int[] cuts, int[] endChunk, int[] elseChunk, int chunks, long estimate, boolean inlineConstants) {
+        Plan inliningConstants() {
+            return new Plan(cuts, endChunk, elseChunk, chunks, estimate, true);
+        }
+    }
 
     private ChunkPlanner() {}
 
@@ -112,7 +118,7 @@ final class ChunkPlanner {
             }
         }
         return new Plan(Arrays.copyOf(cuts, ncuts), Arrays.copyOf(endChunk, blocks), Arrays.copyOf(elseChunk, blocks),
-                chunk + 1, total);
+                chunk + 1, total, false);
     }
 
     /** Whether {@code op} opens a block that the plan numbers (blocks, loops, ifs, trys). */

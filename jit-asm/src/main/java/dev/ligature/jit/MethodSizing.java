@@ -60,12 +60,22 @@ final class MethodSizing {
             }
         }
         long budget = forced > 0 ? forced : FIRST_BUDGET;
+        boolean inlineConstants = false;
         while (true) {
             ChunkPlanner.Plan plan = ChunkPlanner.plan(shape, code, budget);
+            if (inlineConstants) {
+                plan = plan.inliningConstants();
+            }
             if (plan.chunks() >= 1 << 15) {
                 throw first.fail("function too large: " + plan.chunks() + " chunks");
             }
             int size = new FunctionCompiler(shape, owner, funcIndex).emit(probe(), desc, plan);
+            if (size < 0) {
+                // Too many distinct constants for one class: build them inline (bigger code, so measure again).
+                inlineConstants = true;
+                plan = plan.inliningConstants();
+                size = new FunctionCompiler(shape, owner, funcIndex).emit(probe(), desc, plan);
+            }
             if (size <= LIMIT) {
                 new FunctionCompiler(shape, owner, funcIndex).emit(cv, desc, plan);
                 first.emitEntry(cv, desc);

@@ -60,6 +60,8 @@ final class SplitEmitter implements Opcodes {
     private final List<List<Entry>> entries = new ArrayList<>();
     private Label dispatch;
     private int maxSize;
+    /** The numeric constants the chunks load with ldc: each takes one or two class constant pool entries. */
+    final java.util.Set<Object> constants = new java.util.HashSet<>();
 
     SplitEmitter(FunctionCompiler fc, ClassVisitor cv, String owner, ChunkPlanner.Plan plan, int locals) {
         this.fc = fc;
@@ -81,12 +83,19 @@ final class SplitEmitter implements Opcodes {
         return 1;
     }
 
-    /** Closes the last chunk and emits the dispatcher; returns the largest method's size in bytes of bytecode. */
+    /**
+     * Closes the last chunk and emits the dispatcher; returns the largest method's size in bytes
+     * of bytecode, or -1 if the chunks load so many distinct numeric constants from the pool
+     * that they had better be built inline ({@link ChunkPlanner.Plan#inliningConstants}).
+     */
     int finish(String desc, FuncType type) {
         finishChunk();
         emitDispatcher(desc, type);
-        return maxSize;
+        return !plan.inlineConstants() && constants.size() > MAX_POOLED_CONSTANTS ? -1 : maxSize;
     }
+
+    /** Numeric constants a split function may load from the pool (of at most 65,535 entries for the class). */
+    private static final int MAX_POOLED_CONSTANTS = 16_000;
 
     /** True if a chunk starts before the instruction of this ordinal. */
     boolean cutBefore(int ordinal) {
@@ -100,7 +109,8 @@ final class SplitEmitter implements Opcodes {
         if (chunk > 0) {
             cutIndex++;
         }
-        MethodVisitor m = cv.visitMethod(ACC_STATIC | ACC_SYNTHETIC, chunkName(fc.funcIndex, chunk), CHUNK_DESC, null, null);
+        MethodVisitor m = new ConstantInliner(cv.visitMethod(ACC_STATIC | ACC_SYNTHETIC, chunkName(fc.funcIndex, chunk),
+                CHUNK_DESC, null, null), plan.inlineConstants(), constants);
         fc.mv = m;
         m.visitCode();
         // A new method: the operand stack's JVM locals start afresh.

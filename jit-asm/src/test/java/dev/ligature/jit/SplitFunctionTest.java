@@ -210,17 +210,53 @@ class SplitFunctionTest {
                     .append(") (i64.const ").append(j).append(")))\n");
         }
         String wat = "(module (func $r (export \"r\") (param i32) (result i32)"
-                + " (local i64 i64 i64 i64 i64 i64 i64 i64 i64 i64 i64 i64 i64 i64 i64 i64 i64 i64 i64 i64)\n"
+                + " (local i64 i64 i64 i64 i64 i64 i64 i64 i64 i64 i64 i64 i64 i64 i64 i64 i64 i64 i64 i64 i32)\n"
+                // Recursing first keeps unbounded recursion quick on the interpreter.
+                + "(local.set 21 (if (result i32) (local.get 0)"
+                + " (then (call $r (i32.sub (local.get 0) (i32.const 1)))) (else (i32.const 0))))\n"
                 + filler
-                + "(if (result i32) (local.get 0)"
-                + " (then (i32.add (i32.wrap_i64 (local.get 5)) (call $r (i32.sub (local.get 0) (i32.const 1)))))"
-                + " (else (i32.const 0)))))";
+                + "(i32.add (local.get 21) (i32.wrap_i64 (local.get 5)))))";
         assertSplitAndSmall(wat, 0);
         Differential d = new Differential(wat);
         for (long x : new long[] {0, 1, 2, 50, 300}) {
             d.check("r", x);
         }
         assertEquals("trap: call stack exhausted", String.valueOf(outcomeOfUnboundedRecursion(d)));
+    }
+
+
+    /**
+     * A relocation-style function of about 500 KB of Wasm (as Pyodide 0.29's
+     * __wasm_apply_data_relocs): 40,000 straight-line stores, hundreds of chunks (so the
+     * dispatcher goes through group methods), then memory read back on both engines.
+     */
+    @Test
+    void relocationStyleFunctionOfHalfAMegabyte() {
+        StringBuilder w = new StringBuilder("(module (memory 4) (global $base (mut i32) (i32.const 4096))\n"
+                + "(func (export \"relocate\")\n");
+        for (int i = 0; i < 40_000; i++) {
+            w.append("(i32.store offset=").append(4 * i).append(" (i32.const 0) (i32.add (global.get $base) (i32.const ")
+                    .append(i * 977 % 65_521).append(")))\n");
+        }
+        w.append(")\n(func (export \"sum\") (param i32) (result i64) (local $s i64)\n"
+                + "(loop $l (local.set $s (i64.add (i64.mul (local.get $s) (i64.const 31))"
+                + " (i64.load32_u (i32.shl (local.get 0) (i32.const 2)))))"
+                + " (br_if $l (i32.lt_u (local.tee 0 (i32.add (local.get 0) (i32.const 1))) (i32.const 40000))))"
+                + " (local.get $s)))");
+        String wat = w.toString();
+        assertTrue(WatParser.parseModule(wat).functions().get(0).body().length() > 450_000, "about 500 KB of Wasm");
+        List<Integer> sizes = new ArrayList<>();
+        List<String> names = methodSizes(wat, sizes);
+        for (int i = 0; i < names.size(); i++) {
+            assertTrue(sizes.get(i) < LIMIT, names.get(i) + " has " + sizes.get(i) + " bytes of bytecode");
+        }
+        assertTrue(names.stream().filter(n -> n.startsWith("c0_")).count() > 256, "more chunks than one dispatch table");
+        assertTrue(names.contains("d0_1"), "the dispatcher goes through groups");
+        Differential d = new Differential(wat);
+        d.check("relocate");
+        d.check("sum", 0);
+        // Independent: word 39,999 holds 4096 + 39,999 * 977 mod 65,521.
+        assertEquals(4096 + 39_999L * 977 % 65_521, d.check("sum", 39_999)[0]);
     }
 
     private static Object outcomeOfUnboundedRecursion(Differential d) {
