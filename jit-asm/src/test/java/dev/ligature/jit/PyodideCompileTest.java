@@ -96,6 +96,12 @@ class PyodideCompileTest {
             if (isSplit) {
                 split++;
                 splitClasses.add(bytes);
+                if ("_PyEval_EvalFrameDefault".equals(shape.functionName(f))) {
+                    long chunks = ClassFile.of().parse(bytes).methods().stream()
+                            .filter(m -> m.methodName().stringValue().startsWith("c")).count();
+                    System.out.printf("_PyEval_EvalFrameDefault (%d bytes of Wasm): %d chunks%n",
+                            module.functions().get(i).body().length(), chunks);
+                }
             }
         }
         long v0 = System.nanoTime();

@@ -259,6 +259,24 @@ class SplitFunctionTest {
         assertEquals(4096 + 39_999L * 977 % 65_521, d.check("sum", 39_999)[0]);
     }
 
+
+    /** More locals than JVM locals can hold (65,535 slots, two per i64): split mode keeps them in the frame. */
+    @Test
+    void fortyThousandLocals() {
+        String wat = "(module (func (export \"f\") (param i64) (result i64) (local " + "i64 f64 ".repeat(20_000) + "funcref)\n"
+                + "(local.set 39999 (local.get 0))\n"
+                + "(local.set 40000 (f64.convert_i64_s (local.get 39999)))\n"
+                + "(i64.add (local.get 1) (i64.add (local.get 39999) (i64.trunc_f64_s (local.get 40000))))"
+                + " (i64.add (i64.extend_i32_u (ref.is_null (local.get 40001))))))";
+        // A small body: one chunk, but in split mode (frame-resident locals).
+        assertTrue(methodSizes(wat, new ArrayList<>()).contains("c0_0"), "split mode");
+        Differential d = new Differential(wat);
+        for (long x : new long[] {0, 5, -5, 1L << 40}) {
+            d.check("f", x);
+        }
+        assertEquals(5 + 5 + 1, d.check("f", 5)[0]); // local 1 is a zeroed i64, not the parameter
+    }
+
     private static Object outcomeOfUnboundedRecursion(Differential d) {
         try {
             d.check("r", -1); // asserts both engines give the same trap
