@@ -7,15 +7,15 @@ import org.objectweb.asm.ClassWriter;
 import org.objectweb.asm.Opcodes;
 
 /**
- * Decides how a function becomes JVM methods, each at most {@link StackEmitter#HUGE_METHOD_LIMIT}
+ * Decides how a function becomes JVM methods, each under {@link StackEmitter#HUGE_METHOD_LIMIT}
  * bytes of bytecode (HotSpot never JIT-compiles larger ones): one method (the fast path: locals
  * and operand stack in JVM locals), or chunks and a dispatcher ({@link SplitEmitter}).
  *
  * <p>A pre-scan ({@link ChunkPlanner}) estimates the size. Small functions compile straight into
  * the class; in doubt, the function is compiled into a throwaway class writer and measured
  * exactly, then compiled again for real. Split mode measures each plan the same way and, while a
- * chunk comes out too large, plans again with a smaller budget. Only the few large functions pay
- * for compiling twice or more (Pyodide: a few hundred of 17k).
+ * chunk comes out too large, plans again with a smaller budget. Only functions estimated past
+ * {@link #SURELY_SMALL} pay for compiling twice, split ones a little more.
  */
 final class MethodSizing {
     /** Functions estimated at most this many bytes compile straight into the class, unmeasured. */
@@ -46,7 +46,7 @@ final class MethodSizing {
             long estimate = ChunkPlanner.estimateFast(shape, code);
             if (estimate <= SURELY_SMALL) {
                 int size = first.emit(cv, desc, null);
-                if (size > LIMIT) {
+                if (size >= LIMIT) {
                     throw first.fail("method of " + size + " bytes of bytecode passes HotSpot's limit of " + LIMIT
                             + " though estimated at " + estimate);
                 }
@@ -76,7 +76,7 @@ final class MethodSizing {
                 plan = plan.inliningConstants();
                 size = new FunctionCompiler(shape, owner, funcIndex).emit(probe(), desc, plan);
             }
-            if (size <= LIMIT) {
+            if (size < LIMIT) {
                 new FunctionCompiler(shape, owner, funcIndex).emit(cv, desc, plan);
                 first.emitEntry(cv, desc);
                 return;
@@ -92,7 +92,7 @@ final class MethodSizing {
 
     private static boolean fitsOneMethod(FunctionCompiler c, String desc) {
         try {
-            return c.emit(probe(), desc, null) <= LIMIT;
+            return c.emit(probe(), desc, null) < LIMIT;
         } catch (JitCompileException e) {
             return false; // e.g. too many JVM locals; split mode reports what it cannot do itself
         }
