@@ -31,10 +31,21 @@ final class ChunkPlanner {
      * @param estimate estimated bytecode of the whole function in the mode planned for
      * @param inlineConstants whether numeric constants are built inline, not loaded from the
      *     constant pool ({@link ConstantInliner})
+     * @param valid per chunk, how many values at the bottom of the operand stack the chunk's code
+     *     never touches: they stay in the spill area, neither reloaded nor spilled again; null
+     *     (none) until a first compilation has filled {@code observed}
+     * @param observed filled by a compilation with this plan: what {@code valid} may be
      */
-    record Plan(int[] cuts, int[] endChunk, int[] elseChunk, int chunks, long estimate, boolean inlineConstants) {
+    record Plan(int[] cuts, int[] endChunk, int[] elseChunk, int chunks, long estimate, boolean inlineConstants,
+            int[] valid, int[] observed) {
         Plan inliningConstants() {
-            return new Plan(cuts, endChunk, elseChunk, chunks, estimate, true);
+            return new Plan(cuts, endChunk, elseChunk, chunks, estimate, true, valid, new int[chunks]);
+        }
+
+        /** This plan, leaving in the spill area what the last compilation with it found untouched. */
+        Plan withObservedValid() {
+            return new Plan(cuts, endChunk, elseChunk, chunks, estimate, inlineConstants, observed.clone(),
+                    new int[chunks]);
         }
     }
 
@@ -118,7 +129,7 @@ final class ChunkPlanner {
             }
         }
         return new Plan(Arrays.copyOf(cuts, ncuts), Arrays.copyOf(endChunk, blocks), Arrays.copyOf(elseChunk, blocks),
-                chunk + 1, total, false);
+                chunk + 1, total, false, null, new int[chunk + 1]);
     }
 
     /** Whether {@code op} opens a block that the plan numbers (blocks, loops, ifs, trys). */

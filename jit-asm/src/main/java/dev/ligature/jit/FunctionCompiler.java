@@ -36,10 +36,8 @@ final class FunctionCompiler extends HeapEmitter {
         boolean hasElse;
         boolean targeted;
         int[] savedParams;
-        /** Split mode: ordinal in the plan, entry id once another chunk branches here, chunk it opens in, else elsewhere. */
-        int ordinal;
-        int entryId = -1;
-        int chunk;
+        /** Split mode: ordinal in the plan, chunk it opens in, entry id once another chunk branches here, else elsewhere. */
+        int ordinal, chunk, entryId = -1;
         boolean elseRemote;
     }
 
@@ -54,10 +52,8 @@ final class FunctionCompiler extends HeapEmitter {
     private int deadDepth;
     /** Split mode (null on the fast path): the chunks being emitted. */
     private SplitEmitter split;
-    /** Ordinal of the next instruction, and of the next block (block, loop, if, try), in code order. */
-    private int instrOrdinal;
-    private int blockCount;
-    private int currentBlock;
+    /** Ordinals in code order: of the next instruction, the next block (block, loop, if, try), the block being opened. */
+    private int instrOrdinal, blockCount, currentBlock;
 
     FunctionCompiler(ModuleShape shape, String owner, int funcIndex) {
         super(shape, funcIndex);
@@ -131,10 +127,9 @@ final class FunctionCompiler extends HeapEmitter {
         CodeReader r = new CodeReader(new WasmReader(code));
         while (fp > 0) {
             Opcode op = r.next();
-            if (split != null && split.cutBefore(instrOrdinal)) {
+            if (split != null && split.cutBefore(instrOrdinal++)) {
                 split.cut(dead ? -1 : sp);
             }
-            instrOrdinal++;
             if (ChunkPlanner.opensBlock(op)) {
                 currentBlock = blockCount++;
             }
@@ -168,6 +163,14 @@ final class FunctionCompiler extends HeapEmitter {
             f.targeted = true;
         }
         return f.entryId;
+    }
+
+    @Override
+    int stackVar(int h, char t) {
+        if (split != null) {
+            split.touch(h);
+        }
+        return super.stackVar(h, t);
     }
 
     private int labelChunk(Frame f) {
@@ -387,8 +390,7 @@ final class FunctionCompiler extends HeapEmitter {
     }
 
     private void restoreParams(Frame f) {
-        if (f.elseRemote) {
-            // Entered from another chunk, whose exit spilled the parameters and the entry stub reloaded them.
+        if (f.elseRemote) { // entered from another chunk, whose exit spilled the parameters: the stub reloaded them
             System.arraycopy(f.params, 0, stack, f.height, f.params.length);
             sp = f.height + f.params.length;
             return;
@@ -415,9 +417,8 @@ final class FunctionCompiler extends HeapEmitter {
                 blockType(r, bt);
                 Frame f = push(op == Opcode.BLOCK ? Kind.BLOCK : Kind.LOOP, bt[0], bt[1]);
                 if (op == Opcode.LOOP) {
-                    if (split != null && split.plan.endChunk()[f.ordinal] != split.chunk) {
-                        // The body spans chunks: back edges from later chunks re-enter here.
-                        f.entryId = split.entry(split.chunk, split.shape(f.height, f.params), f.label);
+                    if (split != null) {
+                        f.entryId = split.loopEntry(f.ordinal, f.height, f.params, f.label);
                     }
                     mv.visitLabel(f.label);
                     // Interruption check on every iteration: one volatile read.

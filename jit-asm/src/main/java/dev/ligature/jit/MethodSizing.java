@@ -69,13 +69,15 @@ final class MethodSizing {
             if (plan.chunks() >= 1 << 15) {
                 throw first.fail("function too large: " + plan.chunks() + " chunks");
             }
-            int size = new FunctionCompiler(shape, owner, funcIndex).emit(probe(), desc, plan);
-            if (size < 0) {
-                // Too many distinct constants for one class: build them inline (bigger code, so measure again).
+            // A first compilation finds what each chunk leaves alone at the bottom of the operand stack.
+            int learnt = new FunctionCompiler(shape, owner, funcIndex).emit(probe(), desc, plan);
+            plan = plan.withObservedValid();
+            if (learnt < 0) {
+                // Too many distinct constants for one class: build them inline.
                 inlineConstants = true;
                 plan = plan.inliningConstants();
-                size = new FunctionCompiler(shape, owner, funcIndex).emit(probe(), desc, plan);
             }
+            int size = new FunctionCompiler(shape, owner, funcIndex).emit(probe(), desc, plan);
             if (size < LIMIT) {
                 new FunctionCompiler(shape, owner, funcIndex).emit(cv, desc, plan);
                 first.emitEntry(cv, desc);

@@ -60,6 +60,9 @@ final class SplitEmitter implements Opcodes {
     private final List<List<Entry>> entries = new ArrayList<>();
     private Label dispatch;
     private int maxSize;
+    /** Lowest stack height this chunk's own code used; true while spills and reloads use the stack. */
+    private int touched;
+    private boolean quiet;
     /** The numeric constants the chunks load with ldc: each takes one or two class constant pool entries. */
     final java.util.Set<Object> constants = new java.util.HashSet<>();
 
@@ -113,6 +116,7 @@ final class SplitEmitter implements Opcodes {
                 CHUNK_DESC, null, null), plan.inlineConstants(), constants);
         fc.mv = m;
         m.visitCode();
+        touched = Integer.MAX_VALUE;
         // A new method: the operand stack's JVM locals start afresh.
         java.util.Arrays.fill(fc.stackVars, -1);
         fc.nextVar = ENTRY + 1;
@@ -142,6 +146,14 @@ final class SplitEmitter implements Opcodes {
         if (next != null) {
             fc.mv.visitLabel(next);
         }
+    }
+
+    /**
+     * A loop's header: an entry point if the loop's body spans chunks (back edges from later
+     * chunks re-enter here); returns its id, or -1.
+     */
+    int loopEntry(int ordinal, int height, char[] params, Label header) {
+        return plan.endChunk()[ordinal] == chunk ? -1 : entry(chunk, shape(height, params), header);
     }
 
     /**
@@ -205,15 +217,61 @@ final class SplitEmitter implements Opcodes {
      * {@code carried.length} values from height {@code from}, then returns {@code id}.
      */
     void exit(int id, int height, int carried, int from) {
+        int v = valid();
         int p = 0;
         for (int h = 0; h < height; h++) {
-            p = spill(p, h);
+            if (h >= v) { // below v the spill area holds the value already
+                spill(p, h);
+            }
+            p += slots(fc.stack[h]);
         }
         for (int i = 0; i < carried; i++) {
-            p = spill(p, from + i);
+            int h = from + i;
+            if (h >= v) {
+                spill(p, h);
+            } else {
+                // Untouched by this chunk, so in the spill area: moved down (src >= p, in order: no overlap).
+                copy(fc.stack[h], position(h), p);
+            }
+            p += slots(fc.stack[h]);
         }
         StackEmitter.pushInt(fc.mv, id);
         fc.mv.visitInsn(IRETURN);
+    }
+
+    /** How many bottom values of the stack this chunk leaves in the spill area (see {@link ChunkPlanner.Plan#valid}). */
+    private int valid() {
+        return plan.valid() == null ? 0 : plan.valid()[chunk];
+    }
+
+    /** Notes that the chunk's own code uses the operand stack's value at height {@code h}. */
+    void touch(int h) {
+        if (!quiet) {
+            touched = Math.min(touched, h);
+        }
+    }
+
+    /** Spill index of the value at height {@code h}, relative to the spill area. */
+    private int position(int h) {
+        int p = 0;
+        for (int i = 0; i < h; i++) {
+            p += slots(fc.stack[i]);
+        }
+        return p;
+    }
+
+    /** Copies a value of type {@code t} inside the spill area. */
+    private void copy(char t, int src, int dst) {
+        MethodVisitor m = fc.mv;
+        for (int j = 0; j < slots(t) && src != dst; j++) {
+            int array = t == 'r' ? REFS : FRAME;
+            m.visitVarInsn(ALOAD, array);
+            StackEmitter.pushInt(m, spillBase + dst + j);
+            m.visitVarInsn(ALOAD, array);
+            StackEmitter.pushInt(m, spillBase + src + j);
+            m.visitInsn(t == 'r' ? AALOAD : LALOAD);
+            m.visitInsn(t == 'r' ? AASTORE : LASTORE);
+        }
     }
 
     /**
@@ -263,7 +321,10 @@ final class SplitEmitter implements Opcodes {
         m.visitLabel(sharedSpill);
         int p = 0;
         for (int h = 0; h < height; h++) {
-            p = spill(p, h);
+            if (h >= valid()) {
+                spill(p, h);
+            }
+            p += slots(fc.stack[h]);
         }
         m.visitVarInsn(ILOAD, sharedVar);
         m.visitTableSwitchInsn(0, sharedCount - 1, sharedTargets[0], sharedTargets);
@@ -278,31 +339,14 @@ final class SplitEmitter implements Opcodes {
      * to {@code height} inside the spill area and returns {@code id}.
      */
     private void exitSpilled(int id, int height, int carried, int from) {
-        if (from != height) {
-            int src = 0;
-            for (int h = 0; h < from; h++) {
-                src += slots(fc.stack[h]);
-            }
-            int dst = 0;
-            for (int h = 0; h < height; h++) {
-                dst += slots(fc.stack[h]);
-            }
-            MethodVisitor m = fc.mv;
-            // dst < src: copying upwards in order never overwrites a value not yet moved.
-            for (int i = 0; i < carried; i++) {
-                char t = fc.stack[from + i];
-                for (int j = 0; j < slots(t); j++) {
-                    int array = t == 'r' ? REFS : FRAME;
-                    m.visitVarInsn(ALOAD, array);
-                    StackEmitter.pushInt(m, spillBase + dst + j);
-                    m.visitVarInsn(ALOAD, array);
-                    StackEmitter.pushInt(m, spillBase + src + j);
-                    m.visitInsn(t == 'r' ? AALOAD : LALOAD);
-                    m.visitInsn(t == 'r' ? AASTORE : LASTORE);
-                }
-                src += slots(t);
-                dst += slots(t);
-            }
+        int src = position(from);
+        int dst = position(height);
+        // dst <= src: copying upwards in order never overwrites a value not yet moved.
+        for (int i = 0; i < carried; i++) {
+            char t = fc.stack[from + i];
+            copy(t, src, dst);
+            src += slots(t);
+            dst += slots(t);
         }
         StackEmitter.pushInt(fc.mv, id);
         fc.mv.visitInsn(IRETURN);
@@ -316,15 +360,16 @@ final class SplitEmitter implements Opcodes {
         }
     }
 
-    private int spill(int p, int h) {
+    private void spill(int p, int h) {
         char t = fc.stack[h];
         MethodVisitor m = fc.mv;
         use(t, spillBase + p);
         m.visitVarInsn(ALOAD, t == 'r' ? REFS : FRAME);
         StackEmitter.pushInt(m, spillBase + p);
+        quiet = true;
         fc.loadAt(h);
+        quiet = false;
         storeSlot(m, t);
-        return p + slots(t);
     }
 
     /** With (array, index, value) on the JVM stack: stores the value into the frame ({@code refs} for a reference). */
@@ -364,6 +409,14 @@ final class SplitEmitter implements Opcodes {
 
     /** Closes the current chunk: its dispatch over its entry points and their reload stubs. */
     void finishChunk() {
+        int lowest = touched;
+        for (Entry e : entries.get(chunk)) {
+            lowest = Math.min(lowest, e.shape.length);
+        }
+        plan.observed()[chunk] = lowest;
+        if (lowest < valid()) {
+            throw fc.fail("internal error: chunk " + chunk + " touches the stack at " + lowest + ", below " + valid());
+        }
         MethodVisitor m = fc.mv;
         m.visitLabel(dispatch);
         List<Entry> l = entries.get(chunk);
@@ -384,14 +437,18 @@ final class SplitEmitter implements Opcodes {
             Entry e = l.get(i);
             m.visitLabel(stubs[i]);
             int p = 0;
+            quiet = true;
             for (int h = 0; h < e.shape.length; h++) {
                 char t = e.shape[h];
-                m.visitVarInsn(ALOAD, t == 'r' ? REFS : FRAME);
-                StackEmitter.pushInt(m, spillBase + p);
-                loadSlot(m, t);
-                fc.store(t, fc.stackVar(h, t));
+                if (h >= valid()) {
+                    m.visitVarInsn(ALOAD, t == 'r' ? REFS : FRAME);
+                    StackEmitter.pushInt(m, spillBase + p);
+                    loadSlot(m, t);
+                    fc.store(t, fc.stackVar(h, t));
+                }
                 p += slots(t);
             }
+            quiet = false;
             m.visitJumpInsn(GOTO, e.target);
         }
         end(m);

@@ -88,8 +88,8 @@ class SplitFunctionTest {
         StringBuilder w = new StringBuilder("(module (func (export \"f\") (param i32) (result i32) (local i32)\n");
         w.append("(i32.add (i32.const 1000000)\n");
         for (int k = 0; k < n; k++) {
-            // Each level a block producing an i32; every tenth level a value waits under the block (i32.add k ...).
-            w.append(k % 10 == 0 ? "(i32.add (i32.const " + k + ") " : "(i32.add ").append("(block $b").append(k)
+            // Each level a block producing an i32; every other level a value waits under the block (i32.add k ...).
+            w.append(k % 2 == 0 ? "(i32.add (i32.const " + k + ") " : "(i32.add ").append("(block $b").append(k)
                     .append(" (result i32)\n");
         }
         w.append("(br_table");
@@ -99,7 +99,7 @@ class SplitFunctionTest {
         w.append(" $b0 (i32.mul (local.get 0) (i32.const 3)) (i32.and (local.get 0) (i32.const 63)))\n");
         for (int k = n - 1; k >= 0; k--) {
             w.append(")"); // close block k: its value falls out as the block result
-            w.append(k % 10 == 0 ? ")\n" : " (i32.const " + k + "))\n"); // close (i32.add k ...)
+            w.append(k % 2 == 0 ? ")\n" : " (i32.const " + k + "))\n"); // close (i32.add k ...)
             if (k > 0) {
                 // Inside block k-1: filler on local 1, then maybe leave many levels at once.
                 w.append("(local.set 1 (i32.add (i32.mul (local.get 1) (i32.const 31)) (i32.const ").append(k).append(")))\n");
@@ -275,6 +275,35 @@ class SplitFunctionTest {
             d.check("f", x);
         }
         assertEquals(5 + 5 + 1, d.check("f", 5)[0]); // local 1 is a zeroed i64, not the parameter
+    }
+
+
+    /**
+     * 3,000 values wait on the operand stack while code spanning many chunks runs above them:
+     * chunks leave untouched values in the frame instead of spilling and reloading them all at
+     * every chunk boundary (3,000 values would take 24 KB of bytecode each time).
+     */
+    @Test
+    void deepOperandStackUnderManyChunks() {
+        StringBuilder w = new StringBuilder("(module (func (export \"f\") (param i32) (result i32) (local i32)\n");
+        for (int k = 0; k < 3000; k++) {
+            w.append("(i32.xor (local.get 0) (i32.const ").append(k * 7919).append("))\n");
+        }
+        for (int j = 0; j < 4000; j++) {
+            w.append("(local.set 1 (i32.add (i32.rotl (local.get 1) (i32.const 5)) (i32.const ").append(j).append(")))\n");
+            if (j % 500 == 0) {
+                w.append("(if (i32.eq (local.get 0) (i32.const ").append(j).append(")) (then (local.set 1 (i32.const 0))))\n");
+            }
+        }
+        w.append("(local.get 1)\n");
+        w.append("(i32.add)\n".repeat(3000));
+        w.append("))");
+        String wat = w.toString();
+        assertSplitAndSmall(wat, 0);
+        Differential d = new Differential(wat);
+        for (long x : new long[] {0, 1, 500, 3500, -1}) {
+            d.check("f", x);
+        }
     }
 
     private static Object outcomeOfUnboundedRecursion(Differential d) {
