@@ -142,12 +142,13 @@ final class ChunkPlanner {
 
     /**
      * Rough bytecode size of one instruction: loads and stores of the stack's JVM locals take 1-4
-     * bytes each, a frame-resident local ({@code split}) about 8 more.
+     * bytes each; in split mode a chunk also loads the locals it uses and writes back those it sets.
      */
     private static long estimate(ModuleShape shape, Opcode op, CodeReader r, boolean split, int depth) {
         return switch (op) {
-            case LOCAL_GET, LOCAL_SET -> split ? 11 : 4;
-            case LOCAL_TEE -> split ? 12 : 5;
+            // Split mode adds each chunk's loads and write-backs of the locals it uses.
+            case LOCAL_GET, LOCAL_SET -> split ? 7 : 4;
+            case LOCAL_TEE -> split ? 8 : 5;
             case I32_CONST, I64_CONST, F32_CONST, F64_CONST -> 5;
             case NOP, BLOCK, DROP -> 0;
             case END, ELSE -> 3;

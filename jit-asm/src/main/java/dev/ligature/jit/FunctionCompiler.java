@@ -590,12 +590,10 @@ final class FunctionCompiler extends HeapEmitter {
     }
 
     private void setLocal(int x, int h) {
+        loadAt(h);
         if (split != null) {
-            split.localAddress(x, localTypes[x]);
-            loadAt(h);
-            SplitEmitter.storeSlot(mv, localTypes[x]);
+            split.storeLocal(x, localTypes[x]);
         } else {
-            loadAt(h);
             store(localTypes[x], localVars[x]);
         }
     }

@@ -70,14 +70,16 @@ final class MethodSizing {
                 throw first.fail("function too large: " + plan.chunks() + " chunks");
             }
             // A first compilation finds what each chunk leaves alone at the bottom of the operand stack.
-            int learnt = new FunctionCompiler(shape, owner, funcIndex).emit(probe(), desc, plan);
-            plan = plan.withObservedValid();
-            if (learnt < 0) {
-                // Too many distinct constants for one class: build them inline.
-                inlineConstants = true;
-                plan = plan.inliningConstants();
+            int size = measure(shape, owner, funcIndex, desc, plan);
+            if (size != TOO_MANY_LOCALS) {
+                plan = plan.withObservedValid();
+                if (size < 0) {
+                    // Too many distinct constants for one class: build them inline.
+                    inlineConstants = true;
+                    plan = plan.inliningConstants();
+                }
+                size = measure(shape, owner, funcIndex, desc, plan);
             }
-            int size = new FunctionCompiler(shape, owner, funcIndex).emit(probe(), desc, plan);
             if (size < LIMIT) {
                 new FunctionCompiler(shape, owner, funcIndex).emit(cv, desc, plan);
                 first.emitEntry(cv, desc);
@@ -89,6 +91,21 @@ final class MethodSizing {
             }
             // Scale the budget by how far the largest chunk overshot, and some more.
             budget = Math.min(budget * 7 / 10, budget * 7_000 / size);
+        }
+    }
+
+    /** What {@link #measure} returns for a chunk using more locals than a JVM method may have: far too large anyway. */
+    private static final int TOO_MANY_LOCALS = 4 * LIMIT;
+
+    /** The largest method of the function split as {@code plan} plans, compiled into a throwaway writer. */
+    private static int measure(ModuleShape shape, String owner, int funcIndex, String desc, ChunkPlanner.Plan plan) {
+        try {
+            return new FunctionCompiler(shape, owner, funcIndex).emit(probe(), desc, plan);
+        } catch (JitCompileException e) {
+            if (!e.getMessage().contains("too many JVM locals")) {
+                throw e;
+            }
+            return TOO_MANY_LOCALS;
         }
     }
 

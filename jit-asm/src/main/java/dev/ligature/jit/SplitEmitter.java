@@ -63,6 +63,16 @@ final class SplitEmitter implements Opcodes {
     /** Lowest stack height this chunk's own code used; true while spills and reloads use the stack. */
     private int touched;
     private boolean quiet;
+    /** Per Wasm local: its JVM local in this chunk or -1, and whether the chunk writes it. */
+    private final int[] localVar;
+    private final boolean[] dirty;
+    /** The locals this chunk uses, in order of first use, with their types. */
+    private int[] usedLocals = new int[16];
+    private char[] usedTypes = new char[16];
+    private int usedCount;
+    /** The entry id being left for, and the tail that writes locals back and returns it. */
+    private int exitVar;
+    private Label tail;
     /** The numeric constants the chunks load with ldc: each takes one or two class constant pool entries. */
     final java.util.Set<Object> constants = new java.util.HashSet<>();
 
@@ -72,6 +82,9 @@ final class SplitEmitter implements Opcodes {
         this.owner = owner;
         this.plan = plan;
         this.spillBase = locals;
+        this.localVar = new int[locals];
+        java.util.Arrays.fill(localVar, -1);
+        this.dirty = new boolean[locals];
         for (int i = 0; i < plan.chunks(); i++) {
             entries.add(new ArrayList<>());
         }
@@ -121,6 +134,13 @@ final class SplitEmitter implements Opcodes {
         java.util.Arrays.fill(fc.stackVars, -1);
         fc.nextVar = ENTRY + 1;
         cacheMemory(fc);
+        for (int i = 0; i < usedCount; i++) {
+            localVar[usedLocals[i]] = -1;
+            dirty[usedLocals[i]] = false;
+        }
+        usedCount = 0;
+        exitVar = fc.nextVar++;
+        tail = new Label();
         dispatch = new Label();
         m.visitJumpInsn(GOTO, dispatch);
         if (chunk == 0) {
@@ -235,8 +255,7 @@ final class SplitEmitter implements Opcodes {
             }
             p += slots(fc.stack[h]);
         }
-        StackEmitter.pushInt(fc.mv, id);
-        fc.mv.visitInsn(IRETURN);
+        leave(id);
     }
 
     /** How many bottom values of the stack this chunk leaves in the spill area (see {@link ChunkPlanner.Plan#valid}). */
@@ -348,8 +367,7 @@ final class SplitEmitter implements Opcodes {
             src += slots(t);
             dst += slots(t);
         }
-        StackEmitter.pushInt(fc.mv, id);
-        fc.mv.visitInsn(IRETURN);
+        leave(id);
     }
 
     private void use(char t, int index) {
@@ -392,19 +410,45 @@ final class SplitEmitter implements Opcodes {
         }
     }
 
-    /** Pushes local {@code x} (frame-resident) onto the JVM stack. */
+    /** Pushes local {@code x} onto the JVM stack. */
     void loadLocal(int x, char t) {
-        use(t, x);
-        fc.mv.visitVarInsn(ALOAD, t == 'r' ? REFS : FRAME);
-        StackEmitter.pushInt(fc.mv, x);
-        loadSlot(fc.mv, t);
+        fc.load(t, localVar(x, t));
     }
 
-    /** First half of a local store: pushes the array and index; the value follows, then {@link #storeSlot}. */
-    void localAddress(int x, char t) {
-        use(t, x);
-        fc.mv.visitVarInsn(ALOAD, t == 'r' ? REFS : FRAME);
-        StackEmitter.pushInt(fc.mv, x);
+    /** Stores the JVM stack top into local {@code x}. */
+    void storeLocal(int x, char t) {
+        int v = localVar(x, t);
+        dirty[x] = true;
+        fc.store(t, v);
+    }
+
+    /**
+     * The JVM local holding Wasm local {@code x} in this chunk. Locals live in the frame between
+     * chunks; a chunk loads those it uses before its dispatch and stores those it wrote on its
+     * way out ({@link #leave}), so its code reads and writes JVM locals as the fast path does.
+     */
+    private int localVar(int x, char t) {
+        if (localVar[x] < 0) {
+            localVar[x] = fc.nextVar;
+            fc.nextVar += StackEmitter.width(t);
+            if (fc.nextVar > 65_000) {
+                throw fc.fail("too many JVM locals");
+            }
+            if (usedCount == usedLocals.length) {
+                usedLocals = java.util.Arrays.copyOf(usedLocals, usedCount * 2);
+                usedTypes = java.util.Arrays.copyOf(usedTypes, usedCount * 2);
+            }
+            usedTypes[usedCount] = t;
+            usedLocals[usedCount++] = x;
+        }
+        return localVar[x];
+    }
+
+    /** Leaves the chunk for entry {@code id} (or {@link #RETURNED}) through the tail that writes locals back. */
+    private void leave(int id) {
+        StackEmitter.pushInt(fc.mv, id);
+        fc.mv.visitVarInsn(ISTORE, exitVar);
+        fc.mv.visitJumpInsn(GOTO, tail);
     }
 
     /** Closes the current chunk: its dispatch over its entry points and their reload stubs. */
@@ -418,7 +462,30 @@ final class SplitEmitter implements Opcodes {
             throw fc.fail("internal error: chunk " + chunk + " touches the stack at " + lowest + ", below " + valid());
         }
         MethodVisitor m = fc.mv;
+        m.visitLabel(tail);
+        for (int i = 0; i < usedCount; i++) {
+            int x = usedLocals[i];
+            if (dirty[x]) {
+                char t = usedTypes[i];
+                use(t, x);
+                m.visitVarInsn(ALOAD, t == 'r' ? REFS : FRAME);
+                StackEmitter.pushInt(m, x);
+                fc.load(t, localVar[x]);
+                storeSlot(m, t);
+            }
+        }
+        m.visitVarInsn(ILOAD, exitVar);
+        m.visitInsn(IRETURN);
         m.visitLabel(dispatch);
+        for (int i = 0; i < usedCount; i++) {
+            int x = usedLocals[i];
+            char t = usedTypes[i];
+            use(t, x);
+            m.visitVarInsn(ALOAD, t == 'r' ? REFS : FRAME);
+            StackEmitter.pushInt(m, x);
+            loadSlot(m, t);
+            fc.store(t, localVar[x]);
+        }
         List<Entry> l = entries.get(chunk);
         Label bad = new Label();
         Label[] stubs = new Label[l.size()];
