@@ -68,68 +68,100 @@ final class ChunkPlanner {
         CodeReader r = new CodeReader(new WasmReader(code));
         int[] cuts = new int[4];
         int ncuts = 0;
-        int[] endChunk = new int[16];
-        int[] elseChunk = new int[16];
-        // Open blocks: their ordinals, and whether each is a try (no cut while one is open).
-        int[] open = new int[16];
+        // Open blocks: whether each is a try (no cut while one is open).
         boolean[] openTry = new boolean[16];
         int depth = 0;
         int trys = 0;
-        int blocks = 0;
-        int chunk = 0;
         long acc = 0;
         long total = 0;
         int ordinal = 0;
-        int funcDepth = 1; // the function's own block, closed by the last end
-        while (funcDepth > 0) {
+        // Past 60% of the budget, the shallowest place to cut seen so far: cutting there rather
+        // than deeper keeps inner loops and blocks whole, so fewer branches cross chunks.
+        long window = budget / 5 * 3;
+        int candidate = -1;
+        int candidateDepth = Integer.MAX_VALUE;
+        long accAtCandidate = 0;
+        while (true) {
             Opcode op = r.next();
             long est = estimate(shape, op, r, split, depth);
-            if (split && trys == 0 && acc > 0 && acc + est > budget) {
-                if (ncuts == cuts.length) {
-                    cuts = Arrays.copyOf(cuts, ncuts * 2);
+            if (split && trys == 0 && acc > 0) {
+                if (acc + est > budget) {
+                    if (ncuts == cuts.length) {
+                        cuts = Arrays.copyOf(cuts, ncuts * 2);
+                    }
+                    if (candidate >= 0 && candidateDepth < depth) {
+                        cuts[ncuts++] = candidate;
+                        acc -= accAtCandidate;
+                    } else {
+                        cuts[ncuts++] = ordinal;
+                        acc = 0;
+                    }
+                    candidate = -1;
+                    candidateDepth = Integer.MAX_VALUE;
+                } else if (acc >= window && depth <= candidateDepth) {
+                    candidate = ordinal;
+                    candidateDepth = depth;
+                    accAtCandidate = acc;
                 }
-                cuts[ncuts++] = ordinal;
-                chunk++;
-                acc = 0;
             }
             acc += est;
             total += est;
             ordinal++;
-            switch (op) {
-                case BLOCK, LOOP, IF, TRY, TRY_TABLE -> {
-                    if (blocks == endChunk.length) {
-                        endChunk = Arrays.copyOf(endChunk, blocks * 2);
-                        elseChunk = Arrays.copyOf(elseChunk, blocks * 2);
-                    }
-                    elseChunk[blocks] = -1;
-                    if (depth == open.length) {
-                        open = Arrays.copyOf(open, depth * 2);
-                        openTry = Arrays.copyOf(openTry, depth * 2);
-                    }
-                    boolean isTry = op == Opcode.TRY || op == Opcode.TRY_TABLE;
-                    openTry[depth] = isTry;
-                    open[depth++] = blocks++;
-                    if (isTry) {
-                        trys++;
-                    }
+            if (opensBlock(op)) {
+                if (depth == openTry.length) {
+                    openTry = Arrays.copyOf(openTry, depth * 2);
                 }
-                case ELSE -> elseChunk[open[depth - 1]] = chunk;
-                case END, DELEGATE -> {
-                    if (depth == 0) {
-                        funcDepth--;
-                    } else {
-                        depth--;
-                        endChunk[open[depth]] = chunk;
-                        if (openTry[depth]) {
-                            trys--;
-                        }
-                    }
+                boolean isTry = op == Opcode.TRY || op == Opcode.TRY_TABLE;
+                openTry[depth++] = isTry;
+                trys += isTry ? 1 : 0;
+            } else if (op == Opcode.END || op == Opcode.DELEGATE) {
+                if (depth == 0) {
+                    break; // the function's end
                 }
-                default -> { }
+                trys -= openTry[--depth] ? 1 : 0;
             }
         }
-        return new Plan(Arrays.copyOf(cuts, ncuts), Arrays.copyOf(endChunk, blocks), Arrays.copyOf(elseChunk, blocks),
-                chunk + 1, total, false, null, new int[chunk + 1]);
+        cuts = Arrays.copyOf(cuts, ncuts);
+        return blockChunks(code, cuts, total);
+    }
+
+    /** The plan for cuts before the instructions {@code cuts}: in which chunk each block ends (and has its else). */
+    private static Plan blockChunks(byte[] code, int[] cuts, long total) {
+        CodeReader r = new CodeReader(new WasmReader(code));
+        int[] endChunk = new int[16];
+        int[] elseChunk = new int[16];
+        int[] open = new int[16];
+        int depth = 0;
+        int blocks = 0;
+        int chunk = 0;
+        int ordinal = 0;
+        while (true) {
+            Opcode op = r.next();
+            if (chunk < cuts.length && cuts[chunk] == ordinal) {
+                chunk++;
+            }
+            ordinal++;
+            if (opensBlock(op)) {
+                if (blocks == endChunk.length) {
+                    endChunk = Arrays.copyOf(endChunk, blocks * 2);
+                    elseChunk = Arrays.copyOf(elseChunk, blocks * 2);
+                }
+                elseChunk[blocks] = -1;
+                if (depth == open.length) {
+                    open = Arrays.copyOf(open, depth * 2);
+                }
+                open[depth++] = blocks++;
+            } else if (op == Opcode.ELSE) {
+                elseChunk[open[depth - 1]] = chunk;
+            } else if (op == Opcode.END || op == Opcode.DELEGATE) {
+                if (depth == 0) {
+                    break; // the function's end
+                }
+                endChunk[open[--depth]] = chunk;
+            }
+        }
+        return new Plan(cuts, Arrays.copyOf(endChunk, blocks), Arrays.copyOf(elseChunk, blocks), chunk + 1, total,
+                false, null, new int[chunk + 1]);
     }
 
     /** Whether {@code op} opens a block that the plan numbers (blocks, loops, ifs, trys). */
