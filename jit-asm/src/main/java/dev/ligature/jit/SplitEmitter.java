@@ -15,13 +15,17 @@ import org.objectweb.asm.Opcodes;
  * returning the entry id to run next, or {@link #RETURNED}; {@code f<i>} keeps its typed
  * signature and becomes a dispatcher loop over the chunks.
  *
- * <p>The frame is allocated per call by {@code f<i>}. Wasm locals live in it for the whole call:
- * local {@code x} at {@code frame[x]} in slot form ({@link StackEmitter#toSlot}, the interpreter's
- * encoding) or {@code refs[x]} for a reference. Above them, from {@code spillBase}, the spill
- * area carries the operand stack across chunk exits: a branch to a label in another chunk stores
- * every value below the label's height plus the values it carries there, in order, each at the
- * next free spill index ({@link #slots} per value, so a wider type can take more), and returns the
- * label's entry id. Inside a chunk the operand stack lives in JVM locals as on the fast path.
+ * <p>The frame is allocated per call by {@code f<i>}. Between chunks, Wasm local {@code x} lives
+ * at {@code frame[x]} in slot form ({@link StackEmitter#toSlot}, the interpreter's encoding) or
+ * {@code refs[x]} for a reference; a chunk loads the locals it uses into JVM locals before its
+ * dispatch and writes back those it sets on its way out, so inside a chunk locals and the operand
+ * stack live in JVM locals as on the fast path. Above the locals, from {@code spillBase}, the
+ * spill area carries the operand stack across chunk exits: a branch to a label in another chunk
+ * stores every value below the label's height plus the values it carries there, in order, each
+ * at the next free spill index ({@link #slots} per value, so a wider type can take more), and
+ * returns the label's entry id. Values at the bottom of the stack that a chunk never touches
+ * stay in the spill area ({@link ChunkPlanner.Plan#valid}): they are neither reloaded nor
+ * spilled again, so a deep stack does not cost every chunk boundary.
  *
  * <p>Entry ids are {@code chunk << 16 | n}, n numbering the chunk's entry points. A chunk begins
  * with a jump to its dispatch code, emitted last (when all its entry points are known): a

@@ -37,11 +37,13 @@
  *       {@code c<i>_<k>(ctx, frame, refs, entry)} for the entry id it holds ({@code chunk << 16 |
  *       n}) until a chunk returns -1 (results in the spill area). Beyond 256 chunks it calls
  *       through group methods {@code d<i>_<g>}.</li>
- *   <li>Inside a chunk, locals are read and written in the frame; the operand stack lives in JVM
- *       locals as on the fast path. A branch to a label in another chunk (a block end, an else, a
- *       loop header for back edges) spills the stack below the label plus the carried values and
- *       returns the label's entry id; the chunk's entry stub reloads them and jumps to the
- *       label.</li>
+ *   <li>Inside a chunk, locals and the operand stack live in JVM locals as on the fast path: the
+ *       chunk loads the locals it uses from the frame on entry and writes back those it set on
+ *       exit. A branch to a label in another chunk (a block end, an else, a loop header for back
+ *       edges) spills the stack below the label plus the carried values (except bottom values
+ *       the chunk never touches, which stay in the frame) and returns the label's entry id; the
+ *       target chunk's entry stub reloads them and jumps to the label. A loop whose body spans
+ *       chunks thus costs a return, a dispatch and a call per crossing.</li>
  *   <li>Frames are on the heap: running split calls count their frame sizes against a
  *       per-instance budget ({@code JitInstance.splitFrameSlots}); past it a call is "call stack
  *       exhausted", as a {@code StackOverflowError} is.</li>
