@@ -18,8 +18,13 @@ import org.objectweb.asm.Opcodes;
  * {@link #SURELY_SMALL} pay for compiling twice, split ones a little more.
  */
 final class MethodSizing {
-    /** Functions estimated at most this many bytes compile straight into the class, unmeasured. */
-    private static final long SURELY_SMALL = 2_500;
+    /**
+     * Functions estimated at most this many bytes compile straight into the class, unmeasured. The
+     * estimate is low by up to about 4.5x in the worst cases seen (many JVM locals needing wide
+     * instructions, branches carrying several values, multi-value calls): 1,600 keeps even those
+     * under the limit. Between this and {@link #SURELY_LARGE} a function is measured first.
+     */
+    private static final long SURELY_SMALL = 1_600;
     /** Functions estimated above this many bytes go to split mode without trying one method. */
     private static final long SURELY_LARGE = 40_000;
     /** Past this many locals a function goes to split mode, where locals live in a frame array. */
