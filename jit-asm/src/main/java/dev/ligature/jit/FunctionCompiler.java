@@ -40,6 +40,9 @@ final class FunctionCompiler extends SimdEmitter {
         int[] savedParams;
         /** Exception handling state of a legacy try or a try_table; null for other frames. */
         ExceptionEmitter.Try tr;
+        /** Split mode: ordinal in the plan, chunk it opens in, entry id once another chunk branches here, else elsewhere. */
+        int ordinal, chunk, entryId = -1;
+        boolean elseRemote;
     }
 
     private final String owner;
@@ -56,6 +59,10 @@ final class FunctionCompiler extends SimdEmitter {
     private final TailCalls tailCalls;
     /** Start of the method, before the locals are zeroed: a self tail call jumps here. */
     final Label start = new Label();
+    /** Split mode (null on the fast path): the chunks being emitted. */
+    private SplitEmitter split;
+    /** Ordinals in code order: of the next instruction, the next block (block, loop, if, try), the block being opened. */
+    private int instrOrdinal, blockCount, currentBlock;
 
     FunctionCompiler(ModuleShape shape, String owner, int funcIndex) {
         super(shape, funcIndex);
@@ -78,54 +85,57 @@ final class FunctionCompiler extends SimdEmitter {
 
 
 
-    /** Emits the typed method and the slot-convention entry method into {@code cv}. */
+    /**
+     * Emits the typed method and the slot-convention entry method into {@code cv}: as one method,
+     * or split into chunks when it would not fit one ({@link MethodSizing} decides).
+     */
     void compile(ClassVisitor cv) {
-        String desc = descriptor(type);
-        if (desc == null) {
-            throw fail("unsupported value type in signature " + type);
-        }
+        MethodSizing.compile(shape, owner, funcIndex, cv);
+    }
+
+    /**
+     * Emits {@code f<i>}, as one method ({@code plan} null) or as chunks and a dispatcher;
+     * returns the size of the largest method emitted, in bytes of bytecode.
+     */
+    int emit(ClassVisitor cv, String desc, ChunkPlanner.Plan plan) {
         Func func = shape.module.functions().get(funcIndex - shape.importedFuncs);
         int np = type.params().size();
-        long nl = func.localCount();
-        if (np + nl > 20_000) {
-            throw fail("too many locals (" + (np + nl) + ")");
-        }
-        localTypes = new char[(int) (np + nl)];
-        localVars = new int[localTypes.length];
-        nextVar = 1;
+        int nl = (int) func.localCount();
+        localTypes = new char[np + nl];
         int k = 0;
         for (ValType p : type.params()) {
-            localTypes[k] = checkedType(p);
-            localVars[k] = nextVar;
-            nextVar += width(localTypes[k++]);
+            localTypes[k++] = checkedType(p);
         }
         for (Func.Locals l : func.locals()) {
             char c = checkedType(l.type());
             for (long i = 0; i < l.count(); i++) {
-                localTypes[k] = c;
-                localVars[k] = nextVar;
-                nextVar += width(c);
-                k++;
+                localTypes[k++] = c;
             }
         }
         boolean trampoline = shape.tailCalls(funcIndex);
-        mv = cv.visitMethod(ACC_PUBLIC | ACC_STATIC, trampoline ? TailCalls.bodyName(funcIndex) : methodName(funcIndex), desc, null, null);
-        mv.visitCode();
-        if (paramsInScratch(type)) {
-            paramsFromScratch(np);
-        }
-        mv.visitLabel(start);
-        for (int i = np; i < localTypes.length; i++) {
-            pushZero(localTypes[i]);
-            store(localTypes[i], localVars[i]);
-        }
-        if (shape.memIs64.length > 0) {
-            memVar = nextVar++;
-            mv.visitVarInsn(ALOAD, 0);
-            mv.visitFieldInsn(GETFIELD, CTX, "memories", "[L" + MEMORY + ";");
-            mv.visitInsn(ICONST_0);
-            mv.visitInsn(AALOAD);
-            mv.visitVarInsn(ASTORE, memVar);
+        String name = trampoline ? TailCalls.bodyName(funcIndex) : methodName(funcIndex);
+        if (plan != null) {
+            // Locals start zeroed in the frame array: 0 bits and null are every type's default.
+            split = new SplitEmitter(this, cv, owner, plan, localTypes, name);
+            split.startChunk();
+        } else {
+            mv = cv.visitMethod(ACC_PUBLIC | ACC_STATIC, name, desc, null, null);
+            mv.visitCode();
+            localVars = new int[localTypes.length];
+            nextVar = 1;
+            for (int i = 0; i < localTypes.length; i++) {
+                localVars[i] = nextVar;
+                nextVar += width(localTypes[i]);
+            }
+            if (paramsInScratch(type)) {
+                paramsFromScratch(np);
+            }
+            mv.visitLabel(start);
+            for (int i = np; i < localTypes.length; i++) {
+                pushZero(localTypes[i]);
+                store(localTypes[i], localVars[i]);
+            }
+            SplitEmitter.cacheMemory(this);
         }
         Frame f = push(Kind.FUNC, new char[0], types(type.results()));
         f.height = 0;
@@ -133,29 +143,68 @@ final class FunctionCompiler extends SimdEmitter {
         CodeReader r = new CodeReader(new WasmReader(code));
         while (fp > 0) {
             Opcode op = r.next();
+            if (split != null && split.cutBefore(instrOrdinal++)) {
+                split.cut(dead ? -1 : sp);
+            }
+            if (ChunkPlanner.opensBlock(op)) {
+                currentBlock = blockCount++;
+            }
             if (dead) {
                 skipDead(op, r);
             } else {
                 instruction(op, r);
             }
         }
-        if (exceptions != null) {
-            exceptions.finish();
+        if (split != null) {
+            return split.finish(desc, type);
         }
+        finishExceptions();
         Label end = new Label();
         mv.visitLabel(end);
         mv.visitMaxs(0, 0);
         mv.visitEnd();
-        int size = end.getOffset();
-        if (size > HUGE_METHOD_LIMIT) {
-            throw fail("method of " + size + " bytes of bytecode passes HotSpot's limit of " + HUGE_METHOD_LIMIT
-                    + " (splitting large functions is not implemented yet)");
+        return end.getOffset();
+    }
+
+    /** Split mode: whether a branch to {@code f} leaves the chunk (its label: a loop's header, another block's end). */
+    private boolean isRemote(Frame f) {
+        return split != null && f.kind != Kind.FUNC && labelChunk(f) != split.chunk;
+    }
+
+    /** The entry id of {@code f}'s label, in another chunk (registered on first use); marks it targeted. */
+    private int remoteEntry(Frame f, char[] carried) {
+        if (f.entryId < 0) {
+            f.entryId = split.entry(labelChunk(f), split.shape(f.height, carried), f.label);
         }
-        emitEntry(cv, desc, methodName(funcIndex), false);
-        if (trampoline) {
-            tailCalls.emitTrampoline(cv, owner, desc, type);
-            emitEntry(cv, desc, TailCalls.bodyName(funcIndex), true);
+        if (f.kind != Kind.LOOP) {
+            f.targeted = true;
         }
+        return f.entryId;
+    }
+
+    @Override
+    int stackVar(int h, char t) {
+        if (split != null) {
+            split.touch(h);
+        }
+        return super.stackVar(h, t);
+    }
+
+    private int labelChunk(Frame f) {
+        return f.kind == Kind.LOOP ? f.chunk : split.plan.endChunk()[f.ordinal];
+    }
+
+    /** Closes the exception handling of the method being emitted (a chunk, in split mode). */
+    void finishExceptions() {
+        if (exceptions != null) {
+            exceptions.finish();
+            exceptions = null;
+        }
+    }
+
+    /** Split mode, or null: the chunks being emitted. */
+    SplitEmitter split() {
+        return split;
     }
 
     ExceptionEmitter exceptions() {
@@ -191,6 +240,15 @@ final class FunctionCompiler extends SimdEmitter {
                 }
             }
             store(t, localVars[i]);
+        }
+    }
+
+    /** The entry methods: {@code e<i>}, and for a function with a trampoline {@code f<i>} and {@code s<i>}. */
+    void emitEntries(ClassVisitor cv, String desc) {
+        emitEntry(cv, desc, methodName(funcIndex), false);
+        if (shape.tailCalls(funcIndex)) {
+            tailCalls.emitTrampoline(cv, owner, desc, type);
+            emitEntry(cv, desc, TailCalls.bodyName(funcIndex), true);
         }
     }
 
@@ -304,6 +362,8 @@ final class FunctionCompiler extends SimdEmitter {
         f.params = params;
         f.results = results;
         f.height = sp - params.length;
+        f.ordinal = currentBlock;
+        f.chunk = split == null ? 0 : split.chunk;
         frames[fp++] = f;
         return f;
     }
@@ -330,6 +390,10 @@ final class FunctionCompiler extends SimdEmitter {
         }
         char[] carried = target.kind == Kind.LOOP ? target.params : target.results;
         int from = sp - carried.length;
+        if (isRemote(target)) {
+            split.exit(remoteEntry(target, carried), target.height, carried.length, from);
+            return;
+        }
         if (from != target.height) {
             for (int i = 0; i < carried.length; i++) {
                 loadAt(from + i);
@@ -346,7 +410,9 @@ final class FunctionCompiler extends SimdEmitter {
         List<ValType> rs = type.results();
         int n = rs.size();
         int from = sp - n;
-        if (n == 0) {
+        if (split != null) {
+            split.exit(SplitEmitter.RETURNED, 0, n, from);
+        } else if (n == 0) {
             mv.visitInsn(RETURN);
         } else if (returnsDirectly(type)) {
             loadAt(from);
@@ -419,6 +485,11 @@ final class FunctionCompiler extends SimdEmitter {
     }
 
     private void restoreParams(Frame f) {
+        if (f.elseRemote) { // entered from another chunk, whose exit spilled the parameters: the stub reloaded them
+            System.arraycopy(f.params, 0, stack, f.height, f.params.length);
+            sp = f.height + f.params.length;
+            return;
+        }
         for (int i = 0; i < f.params.length; i++) {
             load(f.params[i], f.savedParams[i]);
             storeAt(f.height + i, f.params[i]);
@@ -441,6 +512,9 @@ final class FunctionCompiler extends SimdEmitter {
                 blockType(r, bt);
                 Frame f = push(op == Opcode.BLOCK ? Kind.BLOCK : Kind.LOOP, bt[0], bt[1]);
                 if (op == Opcode.LOOP) {
+                    if (split != null) {
+                        f.entryId = split.loopEntry(f.ordinal, f.height, f.params, f.label);
+                    }
                     mv.visitLabel(f.label);
                     // Interruption check on every iteration: one volatile read.
                     Label go = new Label();
@@ -460,6 +534,10 @@ final class FunctionCompiler extends SimdEmitter {
                 int cond = --sp;
                 Frame f = push(Kind.IF, bt[0], bt[1]);
                 f.elseLabel = new Label();
+                if (split != null && split.ifElseElsewhere(f.ordinal, cond, f.height + f.params.length, f.elseLabel)) {
+                    f.elseRemote = true;
+                    return;
+                }
                 f.savedParams = new int[f.params.length];
                 for (int i = 0; i < f.params.length; i++) {
                     // The then branch may overwrite the parameter slots; keep copies for the else branch.
@@ -474,8 +552,7 @@ final class FunctionCompiler extends SimdEmitter {
             case ELSE -> {
                 Frame f = frames[fp - 1];
                 if (!dead) {
-                    f.targeted = true;
-                    mv.visitJumpInsn(GOTO, f.label);
+                    branch(f); // the results are in place: a jump to the end, or a chunk exit
                 }
                 f.hasElse = true;
                 mv.visitLabel(f.elseLabel);
@@ -527,20 +604,16 @@ final class FunctionCompiler extends SimdEmitter {
             }
             case LOCAL_GET -> {
                 int x = (int) r.index();
-                load(localTypes[x], localVars[x]);
+                if (split != null) {
+                    split.loadLocal(x, localTypes[x]);
+                } else {
+                    load(localTypes[x], localVars[x]);
+                }
                 storeAt(sp, localTypes[x]);
                 sp++;
             }
-            case LOCAL_SET -> {
-                int x = (int) r.index();
-                loadAt(--sp);
-                store(localTypes[x], localVars[x]);
-            }
-            case LOCAL_TEE -> {
-                int x = (int) r.index();
-                loadAt(sp - 1);
-                store(localTypes[x], localVars[x]);
-            }
+            case LOCAL_SET -> setLocal((int) r.index(), --sp);
+            case LOCAL_TEE -> setLocal((int) r.index(), sp - 1);
             case I32_CONST -> {
                 pushInt(mv, (int) r.value());
                 storeAt(sp++, 'i');
@@ -615,6 +688,15 @@ final class FunctionCompiler extends SimdEmitter {
         }
     }
 
+    private void setLocal(int x, int h) {
+        loadAt(h);
+        if (split != null) {
+            split.storeLocal(x, localTypes[x]);
+        } else {
+            store(localTypes[x], localVars[x]);
+        }
+    }
+
     private static boolean typeChar0(char t) {
         return "iIfFrV".indexOf(t) < 0;
     }
@@ -660,11 +742,26 @@ final class FunctionCompiler extends SimdEmitter {
         } else {
             mv.visitTableSwitchInsn(0, n - 1, byDepth[def], targets);
         }
+        int remote = 0;
+        for (int d = 0; d < fp; d++) {
+            remote += byDepth[d] != null && isRemote(label(d)) ? 1 : 0;
+        }
+        // Several targets in other chunks (split mode): the stack is spilled once for them all.
+        boolean shared = remote > 1 && split.startSharedExits(remote);
         for (int d = 0; d < fp; d++) {
             if (byDepth[d] != null) {
                 mv.visitLabel(byDepth[d]);
-                branch(label(d));
+                Frame target = label(d);
+                if (shared && isRemote(target)) {
+                    char[] carried = target.kind == Kind.LOOP ? target.params : target.results;
+                    split.sharedExit(remoteEntry(target, carried), target.height, carried.length, sp - carried.length);
+                } else {
+                    branch(target);
+                }
             }
+        }
+        if (shared) {
+            split.finishSharedExits(sp);
         }
         dead = true;
     }

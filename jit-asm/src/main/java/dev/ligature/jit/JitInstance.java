@@ -30,6 +30,10 @@ public final class JitInstance {
     public ExecContext exec;
     /** First free slot of {@link #exec} above the frame that entered compiled code. */
     public int top;
+    /** Frame array entries held by running split functions (their locals live on the heap). */
+    public long splitFrameSlots;
+    /** Past this many, a split function's call is "call stack exhausted" (about 64 MB of frames). */
+    static final long SPLIT_FRAME_BUDGET = 1L << 23;
 
     JitInstance(Instance instance, int scratchSlots) {
         this.instance = instance;

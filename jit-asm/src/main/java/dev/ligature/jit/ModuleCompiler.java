@@ -78,6 +78,9 @@ final class ModuleCompiler implements ExecutionEngine.CompiledCode {
         } catch (MethodTooLargeException e) {
             throw new JitCompileException(funcIndex, shape.functionName(funcIndex), "method " + e.getMethodName()
                     + " of " + e.getCodeSize() + " bytes passes the JVM's 64 KiB limit");
+        } catch (org.objectweb.asm.ClassTooLargeException e) {
+            throw new JitCompileException(funcIndex, shape.functionName(funcIndex), "class of " + e.getConstantPoolCount()
+                    + " constants passes the JVM's limit of 65,535");
         }
     }
 

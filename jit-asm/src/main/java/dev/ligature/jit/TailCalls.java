@@ -106,7 +106,10 @@ final class TailCalls implements Opcodes {
         c.mv.visitMethodInsn(INVOKESTATIC, StackEmitter.RUNTIME, "tail",
                 "(L" + StackEmitter.CTX + ";L" + StackEmitter.WASM_FUNCTION + ";)V", false);
         List<ValType> rs = c.type().results();
-        if (StackEmitter.returnsDirectly(c.type())) {
+        if (c.split() != null) {
+            // A chunk returns an entry id: this one tells the dispatcher to leave ctx.mv alone.
+            c.split().tailPending();
+        } else if (StackEmitter.returnsDirectly(c.type())) {
             char t = StackEmitter.typeChar(rs.get(0));
             c.pushZero(t);
             c.mv.visitInsn(returnOp(t));
@@ -123,8 +126,13 @@ final class TailCalls implements Opcodes {
         for (int i = 0; i < n; i++) {
             c.loadAt(first + i);
         }
+        SplitEmitter split = c.split();
         for (int i = n - 1; i >= 0; i--) {
-            c.store(c.localTypes[i], c.localVars[i]);
+            if (split != null) {
+                split.storeLocal(i, c.localTypes[i]);
+            } else {
+                c.store(c.localTypes[i], c.localVars[i]);
+            }
         }
         c.sp = first;
         // The jump makes a loop: check for interruption as loops do.
@@ -138,7 +146,11 @@ final class TailCalls implements Opcodes {
                 "(L" + StackEmitter.CTX + ";)Ldev/ligature/core/runtime/Trap;", false);
         c.mv.visitInsn(ATHROW);
         c.mv.visitLabel(go);
-        c.mv.visitJumpInsn(GOTO, c.start);
+        if (split != null) {
+            split.restart(); // the dispatcher zeroes the other locals and runs the first chunk again
+        } else {
+            c.mv.visitJumpInsn(GOTO, c.start);
+        }
         c.dead = true;
     }
 

@@ -28,19 +28,35 @@
  * a trampoline around it, and the slot-form step entry {@code s<i>} that runs the body and leaves
  * the next tail call pending in {@code ExecContext.tailCall}.
  *
- * <h2>Method size: the splitting plan</h2>
- * HotSpot does not compile methods past 8,000 bytes of bytecode; the JVM refuses them past 64 KiB.
- * Today a function whose method passes 8,000 bytes makes compilation fail with
- * {@link dev.ligature.jit.JitCompileException} (measured exactly, from the end label's offset).
- * The plan for splitting: the compiler already keeps the Wasm operand stack and locals in JVM
- * locals with known types at every instruction, so a function can be cut at block boundaries
- * where the operand stack is empty or small. Each cut-off region (a run of top-level or nested
- * blocks, chosen greedily by an estimate of its bytecode, then verified by the real size) becomes
- * its own static method taking the context and the live Wasm locals as parameters; locals it
- * writes come back through the context's scratch array (or a small per-region long[] frame for
- * big locals sets), and the region returns an int telling the caller how it exited: fall through,
- * a branch to an enclosing label (by depth, dispatched with a tableswitch in the caller), or a
- * function return (results in the scratch). Regions nest, so a 79 KB eval loop becomes a dispatch
- * method plus regions each under the limit.
+ * <h2>Method size: splitting large functions</h2>
+ * HotSpot does not compile methods past 8,000 bytes of bytecode (HugeMethodLimit); the JVM refuses
+ * them past 64 KiB. Every generated method stays under 8,000 bytes ({@link
+ * dev.ligature.jit.MethodSizing} decides, measuring exactly when an estimate is in doubt). A
+ * function that does not fit one method is compiled in <em>split mode</em>
+ * ({@link dev.ligature.jit.SplitEmitter}):
+ * <ul>
+ *   <li>A pre-scan ({@link dev.ligature.jit.ChunkPlanner}) estimates the bytecode of each
+ *       instruction and cuts the body into chunks of about 5,000 estimated bytes, between
+ *       instructions, never inside a {@code try}/{@code try_table}; a chunk that still comes out
+ *       too large makes it plan again with a smaller budget.</li>
+ *   <li>{@code f<i>} keeps its typed signature but becomes a dispatcher: it allocates the frame
+ *       ({@code long[]} for numbers in slot form, {@code Object[]} for references; locals first,
+ *       then a spill area), stores the parameters, and loops calling chunk
+ *       {@code c<i>_<k>(ctx, frame, refs, entry)} for the entry id it holds ({@code chunk << 16 |
+ *       n}) until a chunk returns -1 (results in the spill area; a self tail call returns -2,
+ *       which zeroes the locals and starts over). Beyond 256 chunks it calls
+ *       through group methods {@code d<i>_<g>}.</li>
+ *   <li>Inside a chunk, locals and the operand stack live in JVM locals as on the fast path: the
+ *       chunk loads the locals it uses from the frame on entry and writes back those it set on
+ *       exit. A branch to a label in another chunk (a block end, an else, a loop header for back
+ *       edges) spills the stack below the label plus the carried values (except bottom values
+ *       the chunk never touches, which stay in the frame) and returns the label's entry id; the
+ *       target chunk's entry stub reloads them and jumps to the label. A loop whose body spans
+ *       chunks thus costs a return, a dispatch and a call per crossing.</li>
+ *   <li>Frames are on the heap: running split calls count their frame sizes against a
+ *       per-instance budget ({@code JitInstance.splitFrameSlots}); past it a call is "call stack
+ *       exhausted", as a {@code StackOverflowError} is.</li>
+ * </ul>
+ * Small and medium functions (all but 235 of Pyodide's 16,958) keep the fast path unchanged.
  */
 package dev.ligature.jit;

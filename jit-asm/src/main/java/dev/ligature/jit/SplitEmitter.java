@@ -1,0 +1,840 @@
+package dev.ligature.jit;
+
+import dev.ligature.core.types.FuncType;
+import dev.ligature.core.types.ValType;
+import java.util.ArrayList;
+import java.util.List;
+import org.objectweb.asm.ClassVisitor;
+import org.objectweb.asm.Label;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Opcodes;
+
+/**
+ * Split mode of {@link FunctionCompiler}: a function too large for one JVM method becomes chunks,
+ * each a static method {@code c<i>_<k>(JitInstance ctx, long[] frame, Object[] refs, int entry)}
+ * returning the entry id to run next, or {@link #RETURNED}; {@code f<i>} keeps its typed
+ * signature and becomes a dispatcher loop over the chunks.
+ *
+ * <p>The frame is allocated per call by {@code f<i>}. Between chunks, Wasm local {@code x} lives
+ * at {@code frame[x]} in slot form ({@link StackEmitter#toSlot}, the interpreter's encoding) or
+ * {@code refs[x]} for a reference; a chunk loads the locals it uses into JVM locals before its
+ * dispatch and writes back those it sets on its way out, so inside a chunk locals and the operand
+ * stack live in JVM locals as on the fast path. Above the locals, from {@code spillBase}, the
+ * spill area carries the operand stack across chunk exits: a branch to a label in another chunk
+ * stores every value below the label's height plus the values it carries there, in order, each
+ * at the next free spill index ({@link #slots} per value, so a wider type can take more), and
+ * returns the label's entry id. Values at the bottom of the stack that a chunk never touches
+ * stay in the spill area ({@link ChunkPlanner.Plan#valid}): they are neither reloaded nor
+ * spilled again, so a deep stack does not cost every chunk boundary.
+ *
+ * <p>Entry ids are {@code chunk << 16 | n}, n numbering the chunk's entry points. A chunk begins
+ * with a jump to its dispatch code, emitted last (when all its entry points are known): a
+ * tableswitch to one stub per entry point, which reloads the spilled values into the operand
+ * stack's JVM locals and jumps to the label. Entry points: the function start, the continuation
+ * after a cut, and every label some other chunk branches to (block and if ends, else branches,
+ * loop headers of loops whose body spans chunks).
+ */
+final class SplitEmitter implements Opcodes {
+    /** Descriptor of a chunk method. */
+    static final String CHUNK_DESC = "(L" + StackEmitter.CTX + ";[J[Ljava/lang/Object;I)I";
+    /** What a chunk returns when the function returned; its results are in the spill area from index 0. */
+    static final int RETURNED = -1;
+    static final int FRAME = 1;
+    static final int REFS = 2;
+    private static final int ENTRY = 3;
+    /** What one call of a split function counts against the budget beside its frame's size. */
+    private static final long CALL_COST = JitInstance.SPLIT_FRAME_BUDGET / 100_000;
+    /** The dispatcher calls chunks directly up to this many, through group methods beyond. */
+    private static final int GROUP = 256;
+
+    private record Entry(char[] shape, Label target) {}
+
+    private final FunctionCompiler fc;
+    private final ClassVisitor cv;
+    private final String owner;
+    /** The dispatcher's name: {@code f<i>}, or the body {@code t<i>} of a function with a trampoline. */
+    private final String dispatcherName;
+    /** Frame index of each Wasm local (a v128 takes two indices); references use the same index in {@code refs}. */
+    private final int[] localSlot;
+    final ChunkPlanner.Plan plan;
+    /** The first spill index: the function's locals come first. */
+    private final int spillBase;
+    /** Sizes the frame arrays need: one past the highest index used in each. */
+    private int longsSize = 1;
+    private int refsSize = 1;
+    /** The chunk being emitted. */
+    int chunk = -1;
+    private int cutIndex;
+    private final List<List<Entry>> entries = new ArrayList<>();
+    private Label dispatch;
+    private int maxSize;
+    /** Lowest stack height this chunk's own code used; true while spills and reloads use the stack. */
+    private int touched;
+    private boolean quiet;
+    /** Per Wasm local: its JVM local in this chunk or -1, and whether the chunk writes it. */
+    private final int[] localVar;
+    private final boolean[] dirty;
+    /** The locals this chunk uses, in order of first use, with their types. */
+    private int[] usedLocals = new int[16];
+    private char[] usedTypes = new char[16];
+    private int usedCount;
+    /** The entry id being left for, and the tail that writes locals back and returns it. */
+    private int exitVar;
+    private Label tail;
+    /** The numeric constants the chunks load with ldc: each takes one or two class constant pool entries. */
+    final java.util.Set<Object> constants = new java.util.HashSet<>();
+
+    SplitEmitter(FunctionCompiler fc, ClassVisitor cv, String owner, ChunkPlanner.Plan plan, char[] localTypes,
+            String dispatcherName) {
+        this.fc = fc;
+        this.cv = cv;
+        this.owner = owner;
+        this.plan = plan;
+        this.dispatcherName = dispatcherName;
+        int locals = localTypes.length;
+        this.localSlot = new int[locals];
+        int slot = 0;
+        for (int x = 0; x < locals; x++) {
+            localSlot[x] = slot;
+            slot += slots(localTypes[x]);
+        }
+        this.spillBase = slot;
+        this.localVar = new int[locals];
+        java.util.Arrays.fill(localVar, -1);
+        this.dirty = new boolean[locals];
+        for (int i = 0; i < plan.chunks(); i++) {
+            entries.add(new ArrayList<>());
+        }
+    }
+
+    static String chunkName(int funcIndex, int chunk) {
+        return "c" + funcIndex + "_" + chunk;
+    }
+
+    /** Frame indices a value of type {@code t} takes: two for a v128, as in the slot convention. */
+    static int slots(char t) {
+        return t == 'V' ? 2 : 1;
+    }
+
+    /** What a chunk returns for a self tail call: the dispatcher zeroes the non-parameter locals and starts over. */
+    static final int RESTART = -2;
+
+    /**
+     * What a chunk returns when the function ends leaving a tail call pending: the arguments are
+     * staged in ctx.mv, which the dispatcher must not overwrite with results.
+     */
+    static final int TAIL_PENDING = -3;
+
+    /** Leaves the chunk, and the function, with a tail call pending ({@link #TAIL_PENDING}). */
+    void tailPending() {
+        leave(TAIL_PENDING);
+    }
+
+    /** Leaves the chunk to run the function again from its start, with the parameters it stored ({@link #RESTART}). */
+    void restart() {
+        leave(RESTART);
+    }
+
+    /** Stores JVM local {@code var} (of type {@code t}) into the frame at {@code index}. */
+    private void storeVar(MethodVisitor m, char t, int index, int var, int frameVar, int refsVar) {
+        use(t, index);
+        if (t == 'V') {
+            for (int half = 0; half < 2; half++) {
+                m.visitVarInsn(ALOAD, frameVar);
+                StackEmitter.pushInt(m, index + half);
+                m.visitVarInsn(LLOAD, var + 2 * half);
+                m.visitInsn(LASTORE);
+            }
+            return;
+        }
+        m.visitVarInsn(ALOAD, t == 'r' ? refsVar : frameVar);
+        StackEmitter.pushInt(m, index);
+        m.visitVarInsn(varOp(t, true), var);
+        storeSlot(m, t);
+    }
+
+    /** Loads the frame's value at {@code index} (of type {@code t}) into JVM local {@code var}. */
+    private void loadVar(MethodVisitor m, char t, int index, int var) {
+        use(t, index);
+        if (t == 'V') {
+            for (int half = 0; half < 2; half++) {
+                m.visitVarInsn(ALOAD, FRAME);
+                StackEmitter.pushInt(m, index + half);
+                m.visitInsn(LALOAD);
+                m.visitVarInsn(LSTORE, var + 2 * half);
+            }
+            return;
+        }
+        m.visitVarInsn(ALOAD, t == 'r' ? REFS : FRAME);
+        StackEmitter.pushInt(m, index);
+        loadSlot(m, t);
+        m.visitVarInsn(varOp(t, false), var);
+    }
+
+    private static int varOp(char t, boolean load) {
+        return switch (t) {
+            case 'i' -> load ? ILOAD : ISTORE;
+            case 'I' -> load ? LLOAD : LSTORE;
+            case 'f' -> load ? FLOAD : FSTORE;
+            case 'F' -> load ? DLOAD : DSTORE;
+            case 'r' -> load ? ALOAD : ASTORE;
+            default -> throw new IllegalStateException("no JVM local instruction for type letter " + t);
+        };
+    }
+
+    /**
+     * Closes the last chunk and emits the dispatcher; returns the largest method's size in bytes
+     * of bytecode, or -1 if the chunks load so many distinct numeric constants from the pool
+     * that they had better be built inline ({@link ChunkPlanner.Plan#inliningConstants}).
+     */
+    int finish(String desc, FuncType type) {
+        finishChunk();
+        emitDispatcher(desc, type);
+        return !plan.inlineConstants() && constants.size() > MAX_POOLED_CONSTANTS ? -1 : maxSize;
+    }
+
+    /** Numeric constants a split function may load from the pool (of at most 65,535 entries for the class). */
+    private static final int MAX_POOLED_CONSTANTS = 16_000;
+
+    /** True if a chunk starts before the instruction of this ordinal. */
+    boolean cutBefore(int ordinal) {
+        int[] cuts = plan.cuts();
+        return cutIndex < cuts.length && cuts[cutIndex] == ordinal;
+    }
+
+    /** Opens the next chunk's method. */
+    void startChunk() {
+        chunk++;
+        if (chunk > 0) {
+            cutIndex++;
+        }
+        MethodVisitor m = new ConstantInliner(cv.visitMethod(ACC_STATIC | ACC_SYNTHETIC, chunkName(fc.funcIndex, chunk),
+                CHUNK_DESC, null, null), plan.inlineConstants(), constants);
+        fc.mv = m;
+        m.visitCode();
+        touched = Integer.MAX_VALUE;
+        // A new method: the operand stack's JVM locals start afresh.
+        java.util.Arrays.fill(fc.stackVars, -1);
+        fc.nextVar = ENTRY + 1;
+        cacheMemory(fc);
+        for (int i = 0; i < usedCount; i++) {
+            localVar[usedLocals[i]] = -1;
+            dirty[usedLocals[i]] = false;
+        }
+        usedCount = 0;
+        exitVar = fc.nextVar++;
+        tail = new Label();
+        dispatch = new Label();
+        m.visitJumpInsn(GOTO, dispatch);
+        if (chunk == 0) {
+            Label begin = new Label();
+            entry(0, new char[0], begin);
+            m.visitLabel(begin);
+        }
+    }
+
+    /**
+     * Ends the chunk before the current instruction; live code ({@code sp >= 0}, the stack
+     * height) continues in the next one.
+     */
+    void cut(int sp) {
+        Label next = null;
+        if (sp >= 0) {
+            next = new Label();
+            int id = entry(chunk + 1, shape(sp, new char[0]), next);
+            exit(id, sp, 0, sp);
+        }
+        finishChunk();
+        startChunk();
+        if (next != null) {
+            fc.mv.visitLabel(next);
+        }
+    }
+
+    /**
+     * A loop's header: an entry point if the loop's body spans chunks (back edges from later
+     * chunks re-enter here); returns its id, or -1.
+     */
+    int loopEntry(int ordinal, int height, char[] params, Label header) {
+        return plan.endChunk()[ordinal] == chunk ? -1 : entry(chunk, shape(height, params), header);
+    }
+
+    /**
+     * An {@code if} (its block {@code ordinal}, condition at height {@code cond}) whose else
+     * branch, or missing else, is in another chunk: the false case exits there with the stack
+     * below {@code height} (the if's parameters included). Returns false, emitting nothing, when
+     * the else is in this chunk.
+     */
+    boolean ifElseElsewhere(int ordinal, int cond, int height, Label elseLabel) {
+        int elseAt = plan.elseChunk()[ordinal] >= 0 ? plan.elseChunk()[ordinal] : plan.endChunk()[ordinal];
+        if (elseAt == chunk) {
+            return false;
+        }
+        int id = entry(elseAt, shape(height, new char[0]), elseLabel);
+        Label then = new Label();
+        fc.load('i', fc.stackVar(cond, 'i'));
+        fc.mv.visitJumpInsn(IFNE, then);
+        exit(id, height, 0, 0);
+        fc.mv.visitLabel(then);
+        return true;
+    }
+
+    /** Loads memory 0 into a JVM local at the start of a method (what {@code memory(0)} reads). */
+    static void cacheMemory(StackEmitter e) {
+        if (e.shape.memIs64.length > 0) {
+            e.memVar = e.nextVar++;
+            e.mv.visitVarInsn(ALOAD, 0);
+            e.mv.visitFieldInsn(GETFIELD, StackEmitter.CTX, "memories", "[L" + StackEmitter.MEMORY + ";");
+            e.mv.visitInsn(ICONST_0);
+            e.mv.visitInsn(AALOAD);
+            e.mv.visitVarInsn(ASTORE, e.memVar);
+        }
+    }
+
+    /**
+     * Registers an entry point of chunk {@code target}: the values of {@code shape} are reloaded
+     * from the spill area, then control goes to {@code label} (which that chunk's code visits).
+     */
+    int entry(int target, char[] shape, Label label) {
+        if (target < chunk || target >= entries.size()) {
+            throw fc.fail("internal error: entry into chunk " + target + " from chunk " + chunk);
+        }
+        List<Entry> l = entries.get(target);
+        if (l.size() == 0xFFFF) {
+            throw fc.fail("more than 65,535 entry points into one chunk");
+        }
+        l.add(new Entry(shape, label));
+        return target << 16 | (l.size() - 1);
+    }
+
+    /** The types of the operand stack below {@code height}, followed by {@code carried}. */
+    char[] shape(int height, char[] carried) {
+        char[] s = new char[height + carried.length];
+        System.arraycopy(fc.stack, 0, s, 0, height);
+        System.arraycopy(carried, 0, s, height, carried.length);
+        return s;
+    }
+
+    /**
+     * Leaves the chunk for entry {@code id}: spills the stack below {@code height} and the
+     * {@code carried.length} values from height {@code from}, then returns {@code id}.
+     */
+    void exit(int id, int height, int carried, int from) {
+        int v = valid();
+        int p = 0;
+        for (int h = 0; h < height; h++) {
+            if (h >= v) { // below v the spill area holds the value already
+                spill(p, h);
+            }
+            p += slots(fc.stack[h]);
+        }
+        for (int i = 0; i < carried; i++) {
+            int h = from + i;
+            if (h >= v) {
+                spill(p, h);
+            } else {
+                // Untouched by this chunk, so in the spill area: moved down (src >= p, in order: no overlap).
+                copy(fc.stack[h], position(h), p);
+            }
+            p += slots(fc.stack[h]);
+        }
+        leave(id);
+    }
+
+    /** How many bottom values of the stack this chunk leaves in the spill area (see {@link ChunkPlanner.Plan#valid}). */
+    private int valid() {
+        return plan.valid() == null ? 0 : plan.valid()[chunk];
+    }
+
+    /** Notes that the chunk's own code uses the operand stack's value at height {@code h}. */
+    void touch(int h) {
+        if (!quiet) {
+            touched = Math.min(touched, h);
+        }
+    }
+
+    /** Spill index of the value at height {@code h}, relative to the spill area. */
+    private int position(int h) {
+        int p = 0;
+        for (int i = 0; i < h; i++) {
+            p += slots(fc.stack[i]);
+        }
+        return p;
+    }
+
+    /** Copies a value of type {@code t} inside the spill area. */
+    private void copy(char t, int src, int dst) {
+        MethodVisitor m = fc.mv;
+        for (int j = 0; j < slots(t) && src != dst; j++) {
+            int array = t == 'r' ? REFS : FRAME;
+            m.visitVarInsn(ALOAD, array);
+            StackEmitter.pushInt(m, spillBase + dst + j);
+            m.visitVarInsn(ALOAD, array);
+            StackEmitter.pushInt(m, spillBase + src + j);
+            m.visitInsn(t == 'r' ? AALOAD : LALOAD);
+            m.visitInsn(t == 'r' ? AASTORE : LASTORE);
+        }
+    }
+
+    /**
+     * A br_table with {@code count} targets in other chunks: each target's code
+     * ({@link #sharedExit}) numbers itself and jumps to one spill of the whole stack
+     * ({@link #finishSharedExits}), then a tableswitch goes on to the target's exit. Spilling a
+     * deep stack once, not once per target, keeps such a br_table inside one chunk.
+     *
+     * @return true (the caller then emits a {@link #sharedExit} per target)
+     */
+    boolean startSharedExits(int count) {
+        sharedVar = fc.nextVar++;
+        sharedSpill = new Label();
+        sharedTargets = new Label[count];
+        sharedIds = new int[count];
+        sharedHeights = new int[count];
+        sharedCarried = new int[count];
+        sharedFrom = new int[count];
+        sharedCount = 0;
+        return true;
+    }
+
+    private int sharedVar;
+    private Label sharedSpill;
+    private Label[] sharedTargets;
+    private int[] sharedIds;
+    private int[] sharedHeights;
+    private int[] sharedCarried;
+    private int[] sharedFrom;
+    private int sharedCount;
+
+    void sharedExit(int id, int height, int carried, int from) {
+        int k = sharedCount++;
+        sharedIds[k] = id;
+        sharedHeights[k] = height;
+        sharedCarried[k] = carried;
+        sharedFrom[k] = from;
+        sharedTargets[k] = new Label();
+        StackEmitter.pushInt(fc.mv, k);
+        fc.mv.visitVarInsn(ISTORE, sharedVar);
+        fc.mv.visitJumpInsn(GOTO, sharedSpill);
+    }
+
+    /** Emits the one spill of the stack below {@code height} and the exits that follow it. */
+    void finishSharedExits(int height) {
+        MethodVisitor m = fc.mv;
+        m.visitLabel(sharedSpill);
+        int p = 0;
+        for (int h = 0; h < height; h++) {
+            if (h >= valid()) {
+                spill(p, h);
+            }
+            p += slots(fc.stack[h]);
+        }
+        m.visitVarInsn(ILOAD, sharedVar);
+        m.visitTableSwitchInsn(0, sharedCount - 1, sharedTargets[0], sharedTargets);
+        for (int k = 0; k < sharedCount; k++) {
+            m.visitLabel(sharedTargets[k]);
+            exitSpilled(sharedIds[k], sharedHeights[k], sharedCarried[k], sharedFrom[k]);
+        }
+    }
+
+    /**
+     * With the whole stack spilled: moves the {@code carried} values at height {@code from} down
+     * to {@code height} inside the spill area and returns {@code id}.
+     */
+    private void exitSpilled(int id, int height, int carried, int from) {
+        int src = position(from);
+        int dst = position(height);
+        // dst <= src: copying upwards in order never overwrites a value not yet moved.
+        for (int i = 0; i < carried; i++) {
+            char t = fc.stack[from + i];
+            copy(t, src, dst);
+            src += slots(t);
+            dst += slots(t);
+        }
+        leave(id);
+    }
+
+    private void use(char t, int index) {
+        if (t == 'r') {
+            refsSize = Math.max(refsSize, index + 1);
+        } else {
+            longsSize = Math.max(longsSize, index + slots(t));
+        }
+    }
+
+    private void spill(int p, int h) {
+        char t = fc.stack[h];
+        quiet = true;
+        int var = fc.stackVar(h, t);
+        quiet = false;
+        storeVar(fc.mv, t, spillBase + p, var, FRAME, REFS);
+    }
+
+    /** With (array, index, value) on the JVM stack: stores the value into the frame ({@code refs} for a reference). */
+    static void storeSlot(MethodVisitor m, char t) {
+        if (t == 'r') {
+            m.visitInsn(AASTORE);
+        } else {
+            StackEmitter.toSlot(m, t);
+            m.visitInsn(LASTORE);
+        }
+    }
+
+    /** With (array, index) on the JVM stack: loads a value of type {@code t} from the frame. */
+    static void loadSlot(MethodVisitor m, char t) {
+        if (t == 'r') {
+            m.visitInsn(AALOAD);
+        } else {
+            m.visitInsn(LALOAD);
+            StackEmitter.fromSlot(m, t);
+        }
+    }
+
+    /** Pushes local {@code x} onto the JVM stack. */
+    void loadLocal(int x, char t) {
+        fc.load(t, localVar(x, t));
+    }
+
+    /** Stores the JVM stack top into local {@code x}. */
+    void storeLocal(int x, char t) {
+        int v = localVar(x, t);
+        dirty[x] = true;
+        fc.store(t, v);
+    }
+
+    /**
+     * The JVM local holding Wasm local {@code x} in this chunk. Locals live in the frame between
+     * chunks; a chunk loads those it uses before its dispatch and stores those it wrote on its
+     * way out ({@link #leave}), so its code reads and writes JVM locals as the fast path does.
+     */
+    private int localVar(int x, char t) {
+        if (localVar[x] < 0) {
+            localVar[x] = fc.nextVar;
+            fc.nextVar += StackEmitter.width(t);
+            if (fc.nextVar > 65_000) {
+                throw fc.fail("too many JVM locals");
+            }
+            if (usedCount == usedLocals.length) {
+                usedLocals = java.util.Arrays.copyOf(usedLocals, usedCount * 2);
+                usedTypes = java.util.Arrays.copyOf(usedTypes, usedCount * 2);
+            }
+            usedTypes[usedCount] = t;
+            usedLocals[usedCount++] = x;
+        }
+        return localVar[x];
+    }
+
+    /** Leaves the chunk for entry {@code id} (or {@link #RETURNED}) through the tail that writes locals back. */
+    private void leave(int id) {
+        StackEmitter.pushInt(fc.mv, id);
+        fc.mv.visitVarInsn(ISTORE, exitVar);
+        fc.mv.visitJumpInsn(GOTO, tail);
+    }
+
+    /** Closes the current chunk: its dispatch over its entry points and their reload stubs. */
+    void finishChunk() {
+        int lowest = touched;
+        for (Entry e : entries.get(chunk)) {
+            lowest = Math.min(lowest, e.shape.length);
+        }
+        plan.observed()[chunk] = lowest;
+        if (lowest < valid()) {
+            throw fc.fail("internal error: chunk " + chunk + " touches the stack at " + lowest + ", below " + valid());
+        }
+        fc.finishExceptions(); // handlers and rethrow stubs belong to this chunk's method
+        MethodVisitor m = fc.mv;
+        m.visitLabel(tail);
+        for (int i = 0; i < usedCount; i++) {
+            int x = usedLocals[i];
+            if (dirty[x]) {
+                storeVar(m, usedTypes[i], localSlot[x], localVar[x], FRAME, REFS);
+            }
+        }
+        m.visitVarInsn(ILOAD, exitVar);
+        m.visitInsn(IRETURN);
+        m.visitLabel(dispatch);
+        for (int i = 0; i < usedCount; i++) {
+            int x = usedLocals[i];
+            loadVar(m, usedTypes[i], localSlot[x], localVar[x]);
+        }
+        List<Entry> l = entries.get(chunk);
+        Label bad = new Label();
+        Label[] stubs = new Label[l.size()];
+        for (int i = 0; i < stubs.length; i++) {
+            stubs[i] = new Label();
+        }
+        if (stubs.length > 0) {
+            m.visitVarInsn(ILOAD, ENTRY);
+            m.visitLdcInsn(0xFFFF);
+            m.visitInsn(IAND);
+            m.visitTableSwitchInsn(0, stubs.length - 1, bad, stubs);
+        }
+        m.visitLabel(bad);
+        throwBadEntry(m);
+        for (int i = 0; i < stubs.length; i++) {
+            Entry e = l.get(i);
+            m.visitLabel(stubs[i]);
+            int p = 0;
+            quiet = true;
+            for (int h = 0; h < e.shape.length; h++) {
+                char t = e.shape[h];
+                if (h >= valid()) {
+                    loadVar(m, t, spillBase + p, fc.stackVar(h, t));
+                }
+                p += slots(t);
+            }
+            quiet = false;
+            m.visitJumpInsn(GOTO, e.target);
+        }
+        end(m);
+        for (Entry e : l) {
+            try {
+                e.target.getOffset();
+            } catch (IllegalStateException notPlaced) {
+                throw fc.fail("internal error: an entry point of chunk " + chunk + " is not in it");
+            }
+        }
+    }
+
+    private void end(MethodVisitor m) {
+        Label end = new Label();
+        m.visitLabel(end);
+        maxSize = Math.max(maxSize, end.getOffset());
+        m.visitMaxs(0, 0);
+        m.visitEnd();
+    }
+
+    private static void throwBadEntry(MethodVisitor m) {
+        m.visitTypeInsn(NEW, "java/lang/IllegalStateException");
+        m.visitInsn(DUP);
+        m.visitMethodInsn(INVOKESPECIAL, "java/lang/IllegalStateException", "<init>", "()V", false);
+        m.visitInsn(ATHROW);
+    }
+
+    /**
+     * {@code f<i>}: allocates the frame, stores the parameters into it, runs chunks until one
+     * returns {@link #RETURNED}, and returns the results from the spill area.
+     */
+    void emitDispatcher(String desc, FuncType type) {
+        MethodVisitor m = cv.visitMethod(ACC_PUBLIC | ACC_STATIC, dispatcherName, desc, null, null);
+        m.visitCode();
+        int var = 1;
+        boolean scratchParams = StackEmitter.paramsInScratch(type);
+        // Too many parameter words for a JVM signature: they come in ctx.mv, copied into the frame below.
+        List<ValType> ps = scratchParams ? List.of() : type.params();
+        int[] paramVars = new int[ps.size()];
+        for (int i = 0; i < paramVars.length; i++) {
+            paramVars[i] = var;
+            var += StackEmitter.width(StackEmitter.typeChar(ps.get(i)));
+        }
+        int frame = var;
+        int refs = var + 1;
+        int entry = var + 2;
+        int np = type.params().size();
+        for (int i = 0; i < np; i++) {
+            use(StackEmitter.typeChar(type.params().get(i)), localSlot[i]);
+        }
+        // Frames live on the heap, not the JVM stack: bound what recursion may hold, or deep
+        // recursion of a function with many locals would run out of heap before stack. Each call
+        // also counts a fixed cost, which bounds the depth (about 100,000 calls, the interpreter's
+        // bound): unwinding a very deep stack through the handler below would take long.
+        // The budget is checked before this call counts, so any one call of any function may run.
+        long size = longsSize + refsSize + CALL_COST;
+        Label guarded = new Label();
+        Label unguarded = new Label();
+        Label release = new Label();
+        Label fits = new Label();
+        m.visitTryCatchBlock(guarded, unguarded, release, null);
+        m.visitVarInsn(ALOAD, 0);
+        m.visitFieldInsn(GETFIELD, StackEmitter.CTX, "splitFrameSlots", "J");
+        m.visitLdcInsn(JitInstance.SPLIT_FRAME_BUDGET);
+        m.visitInsn(LCMP);
+        m.visitJumpInsn(IFLE, fits);
+        m.visitTypeInsn(NEW, "java/lang/StackOverflowError"); // the boundary reports "call stack exhausted"
+        m.visitInsn(DUP);
+        m.visitMethodInsn(INVOKESPECIAL, "java/lang/StackOverflowError", "<init>", "()V", false);
+        m.visitInsn(ATHROW);
+        m.visitLabel(fits);
+        m.visitVarInsn(ALOAD, 0);
+        m.visitInsn(DUP);
+        m.visitFieldInsn(GETFIELD, StackEmitter.CTX, "splitFrameSlots", "J");
+        m.visitLdcInsn(size);
+        m.visitInsn(LADD);
+        m.visitFieldInsn(PUTFIELD, StackEmitter.CTX, "splitFrameSlots", "J");
+        m.visitLabel(guarded);
+        StackEmitter.pushInt(m, longsSize);
+        m.visitIntInsn(NEWARRAY, T_LONG);
+        m.visitVarInsn(ASTORE, frame);
+        StackEmitter.pushInt(m, refsSize);
+        m.visitTypeInsn(ANEWARRAY, "java/lang/Object");
+        m.visitVarInsn(ASTORE, refs);
+        for (int i = 0; i < paramVars.length; i++) {
+            storeVar(m, StackEmitter.typeChar(ps.get(i)), localSlot[i], paramVars[i], frame, refs);
+        }
+        if (scratchParams) {
+            // Slot form in ctx.mv/ctx.mvRefs is the frame's encoding: copy slot by slot.
+            for (int i = 0, slot = 0; i < np; i++) {
+                char t = StackEmitter.typeChar(type.params().get(i));
+                for (int half = 0; half < slots(t); half++, slot++) {
+                    boolean ref = t == 'r';
+                    m.visitVarInsn(ALOAD, ref ? refs : frame);
+                    StackEmitter.pushInt(m, localSlot[i] + half);
+                    m.visitVarInsn(ALOAD, 0);
+                    m.visitFieldInsn(GETFIELD, StackEmitter.CTX, ref ? "mvRefs" : "mv", ref ? "[Ljava/lang/Object;" : "[J");
+                    StackEmitter.pushInt(m, slot);
+                    m.visitInsn(ref ? AALOAD : LALOAD);
+                    m.visitInsn(ref ? AASTORE : LASTORE);
+                }
+            }
+        }
+        m.visitInsn(ICONST_0);
+        m.visitVarInsn(ISTORE, entry);
+        Label loop = new Label();
+        Label done = new Label();
+        Label bad = new Label();
+        Label run = new Label();
+        m.visitLabel(loop);
+        m.visitVarInsn(ILOAD, entry);
+        m.visitJumpInsn(IFGE, run);
+        m.visitVarInsn(ILOAD, entry);
+        StackEmitter.pushInt(m, RETURNED);
+        m.visitJumpInsn(IF_ICMPEQ, done);
+        Label pending = new Label();
+        m.visitVarInsn(ILOAD, entry);
+        StackEmitter.pushInt(m, TAIL_PENDING);
+        m.visitJumpInsn(IF_ICMPEQ, pending);
+        // A self tail call: the parameters hold the new arguments; every other local starts at zero again.
+        int firstLocal = np < localSlot.length ? localSlot[np] : spillBase;
+        int longsFrom = Math.min(firstLocal, longsSize);
+        int refsFrom = Math.min(firstLocal, refsSize);
+        m.visitVarInsn(ALOAD, frame);
+        StackEmitter.pushInt(m, longsFrom);
+        StackEmitter.pushInt(m, Math.max(longsFrom, Math.min(spillBase, longsSize)));
+        m.visitInsn(LCONST_0);
+        m.visitMethodInsn(INVOKESTATIC, "java/util/Arrays", "fill", "([JIIJ)V", false);
+        m.visitVarInsn(ALOAD, refs);
+        StackEmitter.pushInt(m, refsFrom);
+        StackEmitter.pushInt(m, Math.max(refsFrom, Math.min(spillBase, refsSize)));
+        m.visitInsn(ACONST_NULL);
+        m.visitMethodInsn(INVOKESTATIC, "java/util/Arrays", "fill", "([Ljava/lang/Object;IILjava/lang/Object;)V", false);
+        m.visitInsn(ICONST_0);
+        m.visitVarInsn(ISTORE, entry);
+        m.visitLabel(run);
+        m.visitVarInsn(ILOAD, entry);
+        int chunks = plan.chunks();
+        boolean grouped = chunks > GROUP;
+        int cases = grouped ? (chunks + GROUP - 1) / GROUP : chunks;
+        StackEmitter.pushInt(m, grouped ? 24 : 16);
+        m.visitInsn(IUSHR);
+        Label[] targets = new Label[cases];
+        for (int i = 0; i < cases; i++) {
+            targets[i] = new Label();
+        }
+        m.visitTableSwitchInsn(0, cases - 1, bad, targets);
+        for (int i = 0; i < cases; i++) {
+            m.visitLabel(targets[i]);
+            m.visitVarInsn(ALOAD, 0);
+            m.visitVarInsn(ALOAD, frame);
+            m.visitVarInsn(ALOAD, refs);
+            m.visitVarInsn(ILOAD, entry);
+            m.visitMethodInsn(INVOKESTATIC, owner, grouped ? groupName(i) : chunkName(fc.funcIndex, i), CHUNK_DESC, false);
+            m.visitVarInsn(ISTORE, entry);
+            m.visitJumpInsn(GOTO, loop);
+        }
+        m.visitLabel(bad);
+        throwBadEntry(m);
+        m.visitLabel(unguarded);
+        m.visitLabel(release);
+        releaseFrame(m, size); // with the exception on the JVM stack, under what this uses
+        m.visitInsn(ATHROW);
+        m.visitLabel(pending);
+        releaseFrame(m, size);
+        // The trampoline around this body runs the pending call; what is returned here is ignored.
+        List<ValType> rs = type.results();
+        if (StackEmitter.returnsDirectly(type)) {
+            char t = StackEmitter.typeChar(rs.get(0));
+            switch (t) {
+                case 'i' -> { m.visitInsn(ICONST_0); m.visitInsn(IRETURN); }
+                case 'I' -> { m.visitInsn(LCONST_0); m.visitInsn(LRETURN); }
+                case 'f' -> { m.visitInsn(FCONST_0); m.visitInsn(FRETURN); }
+                case 'F' -> { m.visitInsn(DCONST_0); m.visitInsn(DRETURN); }
+                default -> { m.visitInsn(ACONST_NULL); m.visitInsn(ARETURN); }
+            }
+        } else {
+            m.visitInsn(RETURN);
+        }
+        m.visitLabel(done);
+        releaseFrame(m, size);
+        if (StackEmitter.returnsDirectly(type)) {
+            char t = StackEmitter.typeChar(rs.get(0));
+            m.visitVarInsn(ALOAD, t == 'r' ? refs : frame);
+            StackEmitter.pushInt(m, spillBase);
+            loadSlot(m, t);
+            m.visitInsn(switch (t) { case 'i' -> IRETURN; case 'I' -> LRETURN; case 'f' -> FRETURN; case 'r' -> ARETURN; default -> DRETURN; });
+        } else {
+            // Several results go to ctx.mv/ctx.mvRefs in slot form: the frame's encoding already.
+            int p = 0;
+            for (int i = 0; i < rs.size(); i++) {
+                char t = StackEmitter.typeChar(rs.get(i));
+                boolean ref = t == 'r';
+                for (int half = 0; half < slots(t); half++, p++) { // slot p of ctx.mv is frame index spillBase + p
+                    m.visitVarInsn(ALOAD, 0);
+                    m.visitFieldInsn(GETFIELD, StackEmitter.CTX, ref ? "mvRefs" : "mv", ref ? "[Ljava/lang/Object;" : "[J");
+                    StackEmitter.pushInt(m, p);
+                    m.visitVarInsn(ALOAD, ref ? refs : frame);
+                    StackEmitter.pushInt(m, spillBase + p);
+                    m.visitInsn(ref ? AALOAD : LALOAD);
+                    m.visitInsn(ref ? AASTORE : LASTORE);
+                }
+            }
+            m.visitInsn(RETURN);
+        }
+        end(m);
+        if (grouped) {
+            for (int g = 0; g < cases; g++) {
+                emitGroup(g, Math.min(GROUP, chunks - g * GROUP));
+            }
+        }
+    }
+
+    private static void releaseFrame(MethodVisitor m, long size) {
+        m.visitVarInsn(ALOAD, 0);
+        m.visitInsn(DUP);
+        m.visitFieldInsn(GETFIELD, StackEmitter.CTX, "splitFrameSlots", "J");
+        m.visitLdcInsn(size);
+        m.visitInsn(LSUB);
+        m.visitFieldInsn(PUTFIELD, StackEmitter.CTX, "splitFrameSlots", "J");
+    }
+
+    private String groupName(int g) {
+        return "d" + fc.funcIndex + "_" + g;
+    }
+
+    /** {@code d<i>_<g>}: calls the chunk of the entry among chunks {@code g*GROUP ..}, returns what it returns. */
+    private void emitGroup(int g, int count) {
+        MethodVisitor m = cv.visitMethod(ACC_STATIC | ACC_SYNTHETIC, groupName(g), CHUNK_DESC, null, null);
+        m.visitCode();
+        Label bad = new Label();
+        Label[] targets = new Label[count];
+        for (int i = 0; i < count; i++) {
+            targets[i] = new Label();
+        }
+        m.visitVarInsn(ILOAD, ENTRY);
+        StackEmitter.pushInt(m, 16);
+        m.visitInsn(IUSHR);
+        StackEmitter.pushInt(m, g * GROUP);
+        m.visitInsn(ISUB);
+        m.visitTableSwitchInsn(0, count - 1, bad, targets);
+        for (int i = 0; i < count; i++) {
+            m.visitLabel(targets[i]);
+            m.visitVarInsn(ALOAD, 0);
+            m.visitVarInsn(ALOAD, FRAME);
+            m.visitVarInsn(ALOAD, REFS);
+            m.visitVarInsn(ILOAD, ENTRY);
+            m.visitMethodInsn(INVOKESTATIC, owner, chunkName(fc.funcIndex, g * GROUP + i), CHUNK_DESC, false);
+            m.visitInsn(IRETURN);
+        }
+        m.visitLabel(bad);
+        throwBadEntry(m);
+        end(m);
+    }
+}
