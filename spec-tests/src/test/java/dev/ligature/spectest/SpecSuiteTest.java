@@ -12,15 +12,30 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * The official WebAssembly test suite, one dynamic test per WAST file, then one test that the skip
- * file has no stale entries. The suite's location comes from the system property
- * {@code wasm.testsuite}, which the root POM sets; a missing suite is a failure, never a skip.
+ * The official WebAssembly test suite, one dynamic test per WAST file, on the interpreter and on
+ * the compiler, then one test that the skip file has no stale entries. The suite's location comes
+ * from the system property {@code wasm.testsuite}, which the root POM sets; a missing suite is a
+ * failure, never a skip.
  */
 class SpecSuiteTest {
     private static final int MAX_LISTED = 40;
 
     @TestFactory
     Stream<DynamicNode> officialSuite() {
+        return suite(new RuntimeExecutor(), true);
+    }
+
+    /**
+     * The same suite on the compiler, every function of every module compiled up front (the
+     * executor fails any module whose functions would run interpreted): it must pass the same
+     * commands as the interpreter.
+     */
+    @TestFactory
+    Stream<DynamicNode> officialSuiteOnTheCompiler() {
+        return suite(new RuntimeExecutor(dev.ligature.jit.JitEngine.eager()), false);
+    }
+
+    private static Stream<DynamicNode> suite(RuntimeExecutor executor, boolean checkStaleSkips) {
         String property = System.getProperty("wasm.testsuite");
         if (property == null || property.isBlank()) {
             fail("system property wasm.testsuite is not set; run through Maven (the root POM sets it) "
@@ -35,7 +50,7 @@ class SpecSuiteTest {
         if (files.isEmpty()) {
             fail("no .wast files under " + root);
         }
-        SpecRunner runner = new SpecRunner(SkipList.bundled(), new RuntimeExecutor());
+        SpecRunner runner = new SpecRunner(SkipList.bundled(), executor);
         Stream<DynamicNode> perFile = files.stream().map(file -> DynamicTest.dynamicTest(
                 SpecRunner.suitePath(file, root), file.toUri(), () -> {
                     FileResult r = runner.runFile(file, root);
@@ -52,7 +67,7 @@ class SpecSuiteTest {
                                 .collect(Collectors.joining("\n")));
             }
         }));
-        return Stream.concat(perFile, stale);
+        return checkStaleSkips ? Stream.concat(perFile, stale) : perFile;
     }
 
     private static String describe(FileResult r) {
