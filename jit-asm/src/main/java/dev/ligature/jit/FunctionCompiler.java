@@ -832,17 +832,68 @@ final class FunctionCompiler extends SimdEmitter {
         }
     }
 
+    /**
+     * {@code call_indirect}: the table's checks, then, when the callee is compiled code of this same
+     * instance (the common case: C function pointers), a typed call of its {@code f<j>} through a
+     * method handle; anything else (imports, other instances, other engines) goes through the slot
+     * convention.
+     */
     private void callIndirect(int typeIndex, int table) {
         FuncType ft = shape.funcType(typeIndex);
         int idx = --sp;
-        stageArgs(ft, 0);
-        mv.visitVarInsn(ALOAD, 0);
         mv.visitVarInsn(ALOAD, 0);
         pushInt(mv, shape.types.canonicalId(typeIndex));
         pushInt(mv, table);
         unsignedAt(idx);
         mv.visitMethodInsn(INVOKESTATIC, RUNTIME, "indirect", "(L" + CTX + ";IIJ)L" + WASM_FUNCTION + ";", false);
+        String desc = descriptor(ft);
+        if (desc == null || paramsInScratch(ft)) {
+            int fn = nextVar;
+            nextVar += 1;
+            mv.visitVarInsn(ASTORE, fn);
+            stageArgs(ft, 0);
+            mv.visitVarInsn(ALOAD, 0);
+            mv.visitVarInsn(ALOAD, fn);
+            foreign(ft);
+            return;
+        }
+        // The index's slot is free now: it holds the callee for both paths.
+        int fn = stackVar(idx, 'r');
+        mv.visitVarInsn(ASTORE, fn);
+        mv.visitVarInsn(ALOAD, fn);
+        mv.visitVarInsn(ALOAD, 0);
+        mv.visitMethodInsn(INVOKESTATIC, RUNTIME, "typedIfSameInstance",
+                "(L" + WASM_FUNCTION + ";L" + CTX + ";)Ljava/lang/invoke/MethodHandle;", false);
+        Label slow = new Label();
+        Label done = new Label();
+        mv.visitInsn(DUP);
+        mv.visitJumpInsn(IFNULL, slow);
+        int top = sp;
+        int n = ft.params().size();
+        int first = sp - n;
+        // The fast path's results retype the stack from first on; the slow path needs the arguments' types.
+        char[] argTypes = Arrays.copyOfRange(stack, first, top);
+        mv.visitVarInsn(ALOAD, 0);
+        for (int i = 0; i < n; i++) {
+            loadAt(first + i);
+        }
+        mv.visitMethodInsn(INVOKEVIRTUAL, "java/lang/invoke/MethodHandle", "invokeExact", desc, false);
+        sp = first;
+        if (returnsDirectly(ft)) {
+            storeAt(sp++, typeChar(ft.results().get(0)));
+        } else {
+            readResults(ft);
+        }
+        mv.visitJumpInsn(GOTO, done);
+        mv.visitLabel(slow);
+        mv.visitInsn(POP);
+        sp = top;
+        System.arraycopy(argTypes, 0, stack, first, n);
+        stageArgs(ft, 0);
+        mv.visitVarInsn(ALOAD, 0);
+        mv.visitVarInsn(ALOAD, fn);
         foreign(ft);
+        mv.visitLabel(done);
     }
 
     /** Writes the top arguments of a call of type {@code ft} to {@code ctx.mv} in slot form and pops them. */

@@ -46,6 +46,21 @@ final class JitFunction extends WasmFunction {
         run(step != null ? step : entry(), ec, base);
     }
 
+    private MethodHandle typed;
+
+    JitInstance context() {
+        return ctx;
+    }
+
+    /** The typed static method {@code f<i>(JitInstance, params...)}, looked up on first use (a benign race). */
+    MethodHandle typed() {
+        MethodHandle h = typed;
+        if (h == null) {
+            typed = h = code.typed(index);
+        }
+        return h;
+    }
+
     /** The slot entry, compiling the function on first use in lazy mode (a benign race). */
     private MethodHandle entry() {
         MethodHandle h = entry;

@@ -32,6 +32,15 @@ public final class JitRuntime {
     }
 
     /**
+     * The typed method of {@code f} (its {@code f<j>}, taking {@code ctx} first) when {@code f} is
+     * compiled code bound to the same instance context; null otherwise, and the caller then goes
+     * through the slot convention.
+     */
+    public static java.lang.invoke.MethodHandle typedIfSameInstance(WasmFunction f, JitInstance ctx) {
+        return f instanceof JitFunction j && j.context() == ctx ? j.typed() : null;
+    }
+
+    /**
      * Effective address of a 64-bit memory access: {@code index + offset} as unsigned numbers, or
      * -1 (which {@link dev.ligature.core.runtime.Memory} refuses, and which the interpreter reports
      * too) when the sum reaches 2^63: no memory is that large, and the sum may have wrapped.

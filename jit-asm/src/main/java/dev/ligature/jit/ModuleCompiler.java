@@ -35,6 +35,7 @@ final class ModuleCompiler implements ExecutionEngine.CompiledCode {
         this.loader = new CodeLoader(source, shape.importedFuncs, shape.importedFuncs + n);
         this.entries = new MethodHandle[n];
         this.steps = new MethodHandle[n];
+        this.typed = new MethodHandle[n];
     }
 
     /** Code that compiles each function when first needed; with {@code eager}, compiles all now. */
@@ -106,6 +107,26 @@ final class ModuleCompiler implements ExecutionEngine.CompiledCode {
                 throw new IllegalStateException("generated class is inconsistent", e);
             }
             entries[k] = h;
+        }
+        return h;
+    }
+
+    /** Typed methods {@code f<i>} by defined-function index, looked up on first use. */
+    private final MethodHandle[] typed;
+
+    /** The typed method {@code f<i>(JitInstance, params...)} of function {@code funcIndex}. */
+    MethodHandle typed(int funcIndex) {
+        int k = funcIndex - shape.importedFuncs;
+        MethodHandle h = typed[k];
+        if (h == null) {
+            try {
+                MethodType t = MethodType.fromMethodDescriptorString(
+                        StackEmitter.descriptor(shape.typeOfFunction(funcIndex)), JitEngine.class.getClassLoader());
+                h = MethodHandles.publicLookup().findStatic(loader.classOf(funcIndex), FunctionCompiler.methodName(funcIndex), t);
+            } catch (IllegalAccessException | NoSuchMethodException e) {
+                throw new IllegalStateException("generated class is inconsistent", e);
+            }
+            typed[k] = h;
         }
         return h;
     }
