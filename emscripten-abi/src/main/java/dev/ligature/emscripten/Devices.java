@@ -1,0 +1,164 @@
+package dev.ligature.emscripten;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.util.Arrays;
+import java.util.random.RandomGenerator;
+
+/** Character devices: /dev/null, /dev/urandom and the terminals behind fds 0, 1 and 2. */
+final class Devices {
+    private Devices() {}
+
+    abstract static class Device extends Node {
+        Device(long ino) {
+            super(ino);
+        }
+
+        @Override
+        int mode() {
+            return S_IFCHR | 0666;
+        }
+
+        @Override
+        long mtimeMillis() {
+            return 0;
+        }
+
+        @Override
+        boolean seekable() {
+            return false;
+        }
+
+        @Override
+        void truncate(long length) {
+            throw new FsError(Errno.EINVAL);
+        }
+    }
+
+    /** Reads nothing, swallows writes. */
+    static final class Null extends Device {
+        Null(long ino) {
+            super(ino);
+        }
+
+        @Override
+        int read(long pos, byte[] buf, int off, int len) {
+            return 0;
+        }
+
+        @Override
+        int write(long pos, byte[] buf, int off, int len) {
+            return len;
+        }
+    }
+
+    /** /dev/random and /dev/urandom: the host's random policy. */
+    static final class Random extends Device {
+        private final RandomGenerator random;
+
+        Random(long ino, RandomGenerator random) {
+            super(ino);
+            this.random = random;
+        }
+
+        @Override
+        int read(long pos, byte[] buf, int off, int len) {
+            byte[] b = new byte[len];
+            random.nextBytes(b);
+            System.arraycopy(b, 0, buf, off, len);
+            return len;
+        }
+
+        @Override
+        int write(long pos, byte[] buf, int off, int len) {
+            return len;
+        }
+    }
+
+    /**
+     * A terminal. Output goes out a line at a time, as Emscripten's TTY hands whole lines to
+     * {@code console.log}: NUL bytes are dropped and, when the runtime exits, a pending partial line
+     * is written followed by a newline (node prints it with one). With {@code rawOutput} bytes pass
+     * through unchanged instead.
+     */
+    static final class Tty extends Device {
+        private final InputStream in;
+        private final OutputStream out;
+        private final boolean rawOutput;
+        private byte[] line = new byte[256];
+        private int lineLength;
+
+        Tty(long ino, InputStream in, OutputStream out, boolean rawOutput) {
+            super(ino);
+            this.in = in;
+            this.out = out;
+            this.rawOutput = rawOutput;
+        }
+
+        @Override
+        boolean isTty() {
+            return true;
+        }
+
+        @Override
+        int read(long pos, byte[] buf, int off, int len) {
+            if (in == null) {
+                return 0;
+            }
+            try {
+                int n = in.read(buf, off, len);
+                return Math.max(n, 0);
+            } catch (IOException e) {
+                throw new FsError(Errno.EIO);
+            }
+        }
+
+        @Override
+        int write(long pos, byte[] buf, int off, int len) {
+            if (out == null) {
+                throw new FsError(Errno.ENXIO);
+            }
+            try {
+                if (rawOutput) {
+                    out.write(buf, off, len);
+                    out.flush();
+                    return len;
+                }
+                for (int i = off; i < off + len; i++) {
+                    byte b = buf[i];
+                    if (b == '\n') {
+                        emitLine();
+                    } else if (b != 0) {
+                        if (lineLength == line.length) {
+                            line = Arrays.copyOf(line, line.length * 2);
+                        }
+                        line[lineLength++] = b;
+                    }
+                }
+                return len;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        private void emitLine() throws IOException {
+            out.write(line, 0, lineLength);
+            out.write('\n');
+            out.flush();
+            lineLength = 0;
+        }
+
+        @Override
+        void flush() {
+            if (lineLength > 0 && out != null) {
+                try {
+                    emitLine();
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+        }
+    }
+}
