@@ -27,6 +27,7 @@ public final class Main {
                   --suite-root  directory that the skip file's paths are relative to (default:
                                 the nearest directory at or above PATH that has a 'proposals'
                                 folder, as the WebAssembly/testsuite root has; else PATH itself)
+            """ + RunCommand.USAGE + """
 
             Options:
               --version   prints the version
@@ -57,6 +58,9 @@ public final class Main {
                 }
                 case "wast" -> {
                     return WastCommand.parse(Arrays.copyOfRange(args, 1, args.length)).run(out, err);
+                }
+                case "run" -> {
+                    return RunCommand.parse(Arrays.copyOfRange(args, 1, args.length)).run(System.in, out, err);
                 }
                 default -> throw new UsageException(args[0].startsWith("-")
                         ? "unknown option '" + args[0] + "'"

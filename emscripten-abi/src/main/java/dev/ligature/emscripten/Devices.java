@@ -108,8 +108,8 @@ final class Devices {
                 return 0;
             }
             try {
-                int n = in.read(buf, off, len);
-                return Math.max(n, 0);
+                // Emscripten's TTY keeps reading until the request is filled or input ends.
+                return in.readNBytes(buf, off, len);
             } catch (IOException e) {
                 throw new FsError(Errno.EIO);
             }

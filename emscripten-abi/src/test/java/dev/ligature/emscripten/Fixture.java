@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 /** One line of src/test/fixtures/fixtures.txt: a program emcc built and what node printed for it. */
-record Fixture(String name, List<String> args, Map<String, String> env) {
+record Fixture(String name, List<String> args, Map<String, String> env, String stdin) {
     static final Path DIR = Path.of("src/test/fixtures");
 
     static List<Fixture> all() throws IOException {
@@ -29,7 +29,8 @@ record Fixture(String name, List<String> args, Map<String, String> env) {
                     env.put(kv.substring(0, eq), kv.substring(eq + 1));
                 }
             }
-            out.add(new Fixture(name, args, env));
+            String stdin = f.length > 5 && !f[5].isBlank() ? f[5].trim() : null;
+            out.add(new Fixture(name, args, env, stdin));
         }
         return out;
     }

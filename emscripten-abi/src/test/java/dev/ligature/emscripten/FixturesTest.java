@@ -47,6 +47,9 @@ class FixturesTest {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         EmscriptenHost.Builder b = EmscriptenHost.builder().stdout(out).stderr(err);
         f.env().forEach(b::env);
+        if (f.stdin() != null) {
+            b.stdin(new java.io.ByteArrayInputStream(Files.readAllBytes(Fixture.DIR.resolve(f.stdin()))));
+        }
         EmscriptenProgram program = EmscriptenProgram.load(f.js(), engine);
         List<String> argv = new ArrayList<>();
         argv.add("./this.program");
