@@ -20,6 +20,7 @@ final class EmProcess {
     final List<String> argv;
     final List<String> environment;
     final Vfs fs;
+    final Abi abi;
     Instance instance;
     Memory memory;
     Table table;
@@ -37,6 +38,7 @@ final class EmProcess {
         this.argv = List.copyOf(argv);
         this.environment = host.environment(argv.get(0));
         this.fs = buildFileSystem(host);
+        this.abi = Abi.of(program);
     }
 
     private static Vfs buildFileSystem(EmscriptenHost host) {

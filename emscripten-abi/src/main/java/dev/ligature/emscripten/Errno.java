@@ -19,6 +19,7 @@ final class Errno {
     static final int ELOOP = 32;
     static final int EMFILE = 33;
     static final int ENAMETOOLONG = 37;
+    static final int ENODEV = 43;
     static final int ENOENT = 44;
     static final int ENOMEM = 48;
     static final int ENOSYS = 52;

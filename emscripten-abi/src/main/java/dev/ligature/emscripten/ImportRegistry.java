@@ -44,6 +44,8 @@ final class ImportRegistry {
         SyscallImports.register(r);
         TimeImports.register(r);
         CxxImports.register(r);
+        MmapImports.register(r);
+        MiscImports.register(r);
         return r;
     }
 
@@ -62,7 +64,19 @@ final class ImportRegistry {
         return new TreeSet<>(byName.keySet());
     }
 
-    private Impl find(String name) {
+    /**
+     * JavaScript-style C++ exception support changed its memory layout after 3.1.x (24-byte headers,
+     * the adjusted pointer kept in the header, reference counts through wasm exports); only the
+     * 3.1.x protocol is implemented, so a newer module asking for it fails to link, by name.
+     */
+    private static boolean legacyExceptionsOnly(String name) {
+        return name.startsWith("__cxa_") || name.equals("__resumeException") || name.equals("llvm_eh_typeid_for");
+    }
+
+    private Impl find(EmProcess p, String name) {
+        if (p.abi == Abi.TIME64 && legacyExceptionsOnly(name)) {
+            return null;
+        }
         Impl impl = byName.get(name);
         if (impl != null) {
             return impl;
@@ -85,11 +99,14 @@ final class ImportRegistry {
             switch (imp.type()) {
                 case ExternType.Func f -> {
                     FuncType type = module.funcType(f.typeIndex());
-                    Impl impl = find(name);
+                    Impl impl = find(p, name);
                     if (impl == null) {
                         throw new LinkException("unknown import \"" + imp.module() + "\".\"" + imp.name() + "\""
                                 + (name.equals(imp.name()) ? "" : " (" + name + ")")
-                                + ": Ligature's Emscripten runtime does not implement " + name + type);
+                                + ": Ligature's Emscripten runtime does not implement " + name + type
+                                + (p.abi == Abi.TIME64 && legacyExceptionsOnly(name)
+                                        ? " (JavaScript-style C++ exceptions are supported for Emscripten 3.1.x builds only; build with -fwasm-exceptions)"
+                                        : ""));
                     }
                     imports.function(imp.module(), imp.name(), host(p, imp.module() + "." + name, type, impl));
                 }

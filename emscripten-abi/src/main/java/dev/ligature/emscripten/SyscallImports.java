@@ -341,12 +341,39 @@ final class SyscallImports {
         }
     }
 
+    static long writeStat(EmProcess p, Node node, long buf) {
+        return p.abi == Abi.LEGACY_32BIT_TIME ? writeStatLegacy(p, node, buf) : writeStat64(p, node, buf);
+    }
+
+    /** stat with 64-bit times (96 bytes), as {@link Abi#TIME64} lays it out. */
+    static long writeStat64(EmProcess p, Node node, long buf) {
+        Memory m = p.memory;
+        long size = node.size();
+        long millis = node.mtimeMillis();
+        m.checkRange(buf, 96);
+        m.storeI32(buf, node.isCharDevice() ? (int) node.ino : 1);
+        m.storeI32(buf + 4, node.mode());
+        m.storeI32(buf + 8, 1);
+        m.storeI32(buf + 12, 0);
+        m.storeI32(buf + 16, 0);
+        m.storeI32(buf + 20, 0);
+        m.storeI64(buf + 24, size);
+        m.storeI32(buf + 32, 4096);
+        m.storeI32(buf + 36, (int) ((size + 4095) / 4096));
+        for (int t = 0; t < 3; t++) {
+            m.storeI64(buf + 40 + 16L * t, Math.floorDiv(millis, 1000));
+            m.storeI64(buf + 48 + 16L * t, Math.floorMod(millis, 1000) * 1_000_000L);
+        }
+        m.storeI64(buf + 88, node.ino);
+        return 0;
+    }
+
     /**
      * stat as Emscripten 3.1.x lays it out (88 bytes, 32-bit times): dev, pad, ino (truncated),
      * mode, nlink, uid, gid, rdev, pad, size (i64 at 40), blksize, blocks, atime/mtime/ctime
      * (sec, nsec) from 56, ino (i64) at 80. Values as MEMFS reports them.
      */
-    static long writeStat(EmProcess p, Node node, long buf) {
+    static long writeStatLegacy(EmProcess p, Node node, long buf) {
         Memory m = p.memory;
         long size = node.size();
         int dev = node.isCharDevice() ? (int) node.ino : 1;
@@ -443,7 +470,13 @@ final class SyscallImports {
         VarArgs va = new VarArgs(p.memory, a.ptr());
         return sys(() -> {
             OpenFile f = p.fs.get(fd);
-            switch (cmd) {
+            int command = cmd;
+            if (p.abi == Abi.TIME64 && cmd >= 12 && cmd <= 14) {
+                command = cmd - 7; // F_GETLK, F_SETLK, F_SETLKW are 12..14 with 64-bit off_t locks
+            } else if (p.abi == Abi.TIME64 && cmd >= 5 && cmd <= 7) {
+                command = -1;
+            }
+            switch (command) {
                 case F_DUPFD, F_DUPFD_CLOEXEC -> {
                     int min = va.next();
                     if (min < 0) {
