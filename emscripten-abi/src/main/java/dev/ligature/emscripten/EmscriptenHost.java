@@ -105,7 +105,8 @@ public final class EmscriptenHost {
     /**
      * Runs the program with {@code argv} ({@code argv[0]} is the program's name) and returns its
      * exit status: what {@code main} returned, or what it passed to {@code exit}; 1 after an abort
-     * (the message goes to stderr as {@code Aborted(...)}) or an uncaught C++ exception.
+     * or an uncaught JavaScript-style C++ exception, reported on stderr as an optimised build's
+     * runtime reports them under node ({@code Aborted(...)}, {@code exiting due to exception: ...}).
      *
      * @throws LinkException if the module imports something this host does not provide (named)
      * @throws dev.ligature.core.runtime.Trap if the program traps (after stdout/stderr are flushed)
@@ -125,17 +126,17 @@ public final class EmscriptenHost {
             p.exitRuntime();
             return status;
         } catch (ProgramExit e) {
+            p.fs.flushAll();
             return e.status();
         } catch (EmscriptenAbort e) {
-            p.fs.flushAll();
+            // As an optimised build's runtime reports it under node; a partial line stays unprinted.
             writeDiagnostic(e.getMessage());
+            writeDiagnostic("exiting due to exception: RuntimeError: " + e.getMessage() + ". Build with -s ASSERTIONS=1 for more info.");
             return 1;
         } catch (JsThrow e) {
-            p.fs.flushAll();
-            writeDiagnostic(e.value < 0 ? "uncaught longjmp" : "uncaught C++ exception (thrown object at " + e.value + ")");
+            // JavaScript reports the thrown number: the exception object's address, or Infinity for longjmp.
+            writeDiagnostic("exiting due to exception: " + (e.value < 0 ? "Infinity" : Long.toString(e.value)));
             return 1;
-        } finally {
-            p.fs.flushAll();
         }
     }
 
