@@ -34,7 +34,8 @@ record RunCommand(boolean compiler, List<String[]> env, List<EmscriptenHost.Moun
                   it prints and exiting with its exit status.
                   --env K=V     adds an environment variable (Emscripten's defaults USER, HOME, ... stay)
                   --dir SPEC    mounts host directory HOST at GUEST (default: HOST's absolute path);
-                                ':ro' makes it read-only. Nothing else on the host is reachable
+                                ':ro' makes it read-only; a .zip archive mounts read-only as a
+                                directory. Nothing else on the host is reachable
             """;
 
     static RunCommand parse(String[] argv) throws UsageException {
@@ -104,10 +105,11 @@ record RunCommand(boolean compiler, List<String[]> env, List<EmscriptenHost.Moun
         if (!guest.startsWith("/")) {
             guest = "/" + guest;
         }
-        if (!Files.isDirectory(hostPath)) {
-            throw new UsageException("run: --dir: not a directory: " + host);
+        boolean zip = Files.isRegularFile(hostPath) && hostPath.getFileName().toString().endsWith(".zip");
+        if (!Files.isDirectory(hostPath) && !zip) {
+            throw new UsageException("run: --dir: not a directory or .zip archive: " + host);
         }
-        return new EmscriptenHost.Mount(hostPath, guest, ro);
+        return new EmscriptenHost.Mount(hostPath, guest, ro || zip);
     }
 
     int run(InputStream in, PrintStream out, PrintStream err) {
@@ -121,7 +123,11 @@ record RunCommand(boolean compiler, List<String[]> env, List<EmscriptenHost.Moun
             b.env(kv[0], kv[1]);
         }
         for (EmscriptenHost.Mount m : dirs) {
-            b.mount(m.hostDirectory(), m.guestPath(), m.readOnly());
+            if (Files.isRegularFile(m.hostDirectory())) {
+                b.mountZip(m.hostDirectory(), m.guestPath());
+            } else {
+                b.mount(m.hostDirectory(), m.guestPath(), m.readOnly());
+            }
         }
         List<String> argv = new ArrayList<>();
         argv.add(program.toString());

@@ -5,7 +5,10 @@ import dev.ligature.core.runtime.Memory;
 import dev.ligature.core.runtime.Table;
 import dev.ligature.core.runtime.WasmFunction;
 import java.nio.charset.StandardCharsets;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.zip.ZipFile;
 import java.util.ArrayDeque;
 import java.util.List;
 
@@ -20,6 +23,8 @@ final class EmProcess {
     final List<String> argv;
     final List<String> environment;
     final Vfs fs;
+    /** Zip archives mounted for this run, closed when it ends. */
+    final java.util.List<ZipFile> archives = new java.util.ArrayList<>();
     final Abi abi;
     Instance instance;
     Memory memory;
@@ -37,11 +42,11 @@ final class EmProcess {
         this.program = program;
         this.argv = List.copyOf(argv);
         this.environment = host.environment(argv.get(0));
-        this.fs = buildFileSystem(host);
+        this.fs = buildFileSystem(host, archives);
         this.abi = Abi.of(program);
     }
 
-    private static Vfs buildFileSystem(EmscriptenHost host) {
+    private static Vfs buildFileSystem(EmscriptenHost host, List<ZipFile> archives) {
         MemNodes.Space space = new MemNodes.Space(() -> host.clock.millis());
         Vfs fs = new Vfs(space);
         MemNodes.Dir root = fs.root;
@@ -62,20 +67,40 @@ final class EmProcess {
         fs.install(new OpenFile(stdout, OpenFile.O_WRONLY, "/dev/stdout"), 1);
         fs.install(new OpenFile(stderr, OpenFile.O_WRONLY, "/dev/stderr"), 2);
         for (EmscriptenHost.Mount m : host.mounts) {
-            mount(fs, m);
+            mount(fs, m, archives);
         }
         return fs;
     }
 
-    private static void mount(Vfs fs, EmscriptenHost.Mount m) {
+    private static void mount(Vfs fs, EmscriptenHost.Mount m, List<ZipFile> archives) {
+        Node mounted;
+        if (Files.isRegularFile(m.hostDirectory())) {
+            try {
+                ZipFile zip = new ZipFile(m.hostDirectory().toFile());
+                archives.add(zip);
+                mounted = ZipNodes.mount(zip);
+            } catch (IOException e) {
+                throw new IllegalArgumentException("cannot mount " + m.hostDirectory() + " as a zip archive: " + e.getMessage(), e);
+            }
+        } else {
+            mounted = hostDirectory(m);
+        }
+        attachAt(fs, m.guestPath(), mounted);
+    }
+
+    private static Node hostDirectory(EmscriptenHost.Mount m) {
         Path real;
         try {
             real = m.hostDirectory().toRealPath();
         } catch (java.io.IOException e) {
             throw new IllegalArgumentException("cannot mount " + m.hostDirectory() + ": " + e.getMessage(), e);
         }
+        return new HostNodes.Dir(new HostNodes.Mount(real, m.readOnly()), real, real.hashCode() & 0x7fffffffL | (1L << 41));
+    }
+
+    private static void attachAt(Vfs fs, String guestPath, Node mounted) {
         Node dir = fs.root;
-        String[] parts = m.guestPath().split("/");
+        String[] parts = guestPath.split("/");
         int last = parts.length - 1;
         while (last >= 0 && parts[last].isEmpty()) {
             last--;
@@ -88,18 +113,17 @@ final class EmProcess {
                 continue;
             }
             if (parts[i].equals("..")) {
-                throw new IllegalArgumentException("mount point must not contain '..': " + m.guestPath());
+                throw new IllegalArgumentException("mount point must not contain '..': " + guestPath);
             }
             Node next = dir.lookup(parts[i]);
             if (next == null) {
                 next = dir.mkdir(parts[i], 0777);
             }
             if (!(next instanceof MemNodes.Dir)) {
-                throw new IllegalArgumentException("mount point parent is not an in-memory directory: " + m.guestPath());
+                throw new IllegalArgumentException("mount point parent is not an in-memory directory: " + guestPath);
             }
             dir = next;
         }
-        HostNodes.Dir mounted = new HostNodes.Dir(new HostNodes.Mount(real, m.readOnly()), real, real.hashCode() & 0x7fffffffL | (1L << 41));
         ((MemNodes.Dir) dir).attach(parts[last], mounted);
     }
 
@@ -234,6 +258,17 @@ final class EmProcess {
         callIfExported("__funcs_on_exit");
         callIfExported("__stdio_exit");
         fs.flushAll();
+    }
+
+    /** Closes the zip archives of this run. */
+    void close() {
+        for (ZipFile z : archives) {
+            try {
+                z.close();
+            } catch (IOException ignored) {
+                // read-only archive: nothing to lose
+            }
+        }
     }
 
     /** Milliseconds since the epoch by the host's clock (JavaScript's Date.now()). */

@@ -41,7 +41,7 @@ import java.util.random.RandomGenerator;
  * are shared: they are the host's directories).
  */
 public final class EmscriptenHost {
-    /** A host directory mounted into the virtual file system. */
+    /** A host directory (or, for {@link Builder#mountZip}, a zip archive) mounted into the virtual file system. */
     public record Mount(Path hostDirectory, String guestPath, boolean readOnly) {
         public Mount {
             Objects.requireNonNull(hostDirectory, "hostDirectory");
@@ -116,8 +116,16 @@ public final class EmscriptenHost {
             throw new IllegalArgumentException("argv needs at least the program name");
         }
         EmProcess p = new EmProcess(this, program, argv);
+        try {
+            return run(p);
+        } finally {
+            p.close();
+        }
+    }
+
+    private int run(EmProcess p) {
         Imports imports = registry.imports(p);
-        Instance instance = program.module().instantiate(imports);
+        Instance instance = p.program.module().instantiate(imports);
         p.attach(instance);
         try {
             p.callIfExported("emscripten_stack_init");
@@ -198,6 +206,18 @@ public final class EmscriptenHost {
                 throw new IllegalArgumentException("not a directory: " + hostDirectory);
             }
             mounts.add(new Mount(hostDirectory, guestPath, readOnly));
+            return this;
+        }
+
+        /**
+         * Mounts the zip archive {@code zip} read-only at {@code guestPath}: its entries appear as
+         * files and directories (the archive stays open while the host is in use).
+         */
+        public Builder mountZip(Path zip, String guestPath) {
+            if (!Files.isRegularFile(zip)) {
+                throw new IllegalArgumentException("not a file: " + zip);
+            }
+            mounts.add(new Mount(zip, guestPath, true));
             return this;
         }
 

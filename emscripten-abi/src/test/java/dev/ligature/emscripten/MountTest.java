@@ -106,4 +106,34 @@ class MountTest {
                 mv:/tmp/t:/mnt/data/t: error Cross-device link
                 """, out);
     }
+
+    @Test
+    void zipArchiveMountsReadOnlyAndKeepsItsEntriesInside() throws Exception {
+        Path zip = tmp.resolve("lib.zip");
+        try (var z = new java.util.zip.ZipOutputStream(Files.newOutputStream(zip))) {
+            for (String[] e : new String[][] {{"lib/a.txt", "alpha"}, {"lib/sub/b.txt", "beta"},
+                    {"../evil.txt", "escaped"}, {"lib/../../evil2.txt", "escaped"}}) {
+                z.putNextEntry(new java.util.zip.ZipEntry(e[0]));
+                z.write(e[1].getBytes(StandardCharsets.UTF_8));
+                z.closeEntry();
+            }
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        EmscriptenHost host = EmscriptenHost.builder().stdout(out).mountZip(zip, "/zip").build();
+        EmscriptenProgram p = EmscriptenProgram.load(Fixture.DIR.resolve("out/fsops_O2.js"), Interpreter.INSTANCE);
+        assertEquals(0, host.run(p, List.of("fsops", "ls:/zip", "ls:/zip/lib", "cat:/zip/lib/sub/b.txt", "stat:/zip/lib/a.txt",
+                "write:/zip/lib/a.txt:x", "mkdir:/zip/new", "rm:/zip/lib/a.txt", "cat:/zip/../evil.txt", "ls:/")));
+        assertEquals("""
+                ls:/zip: . .. lib
+                ls:/zip/lib: . .. a.txt sub
+                cat:/zip/lib/sub/b.txt: [beta]
+                stat:/zip/lib/a.txt: size=5 dir=0
+                write:/zip/lib/a.txt:x: error Read-only file system
+                mkdir:/zip/new: error Read-only file system
+                rm:/zip/lib/a.txt: error Read-only file system
+                cat:/zip/../evil.txt: error No such file or directory
+                ls:/: . .. tmp home dev proc zip
+                """, out.toString(StandardCharsets.UTF_8));
+        assertTrue(Files.notExists(tmp.resolve("evil.txt")));
+    }
 }
