@@ -131,4 +131,49 @@ class HostTest {
         assertEquals("f", m.exportNames().get("main"));
         assertEquals("e", m.exportNames().get("memory"));
     }
+
+    @Test
+    void newerModulesGetTheStatLayoutWith64BitTimes() {
+        // __syscall_newfstatat (a post-3.1 name): st_mode at offset 4, st_size (i64) at 24.
+        String wat = """
+                (module
+                  (import "env" "__syscall_newfstatat" (func $stat (param i32 i32 i32 i32) (result i32)))
+                  (memory (export "memory") 1)
+                  (data (i32.const 16) "/tmp\\00")
+                  (func (export "main") (param i32 i32) (result i32)
+                    (drop (call $stat (i32.const -100) (i32.const 16) (i32.const 256) (i32.const 0)))
+                    (i32.add (i32.load offset=4 (i32.const 256)) (i32.wrap_i64 (i64.load offset=24 (i32.const 256))))))
+                """;
+        assertEquals(040777 + 4096, run(wat, new ByteArrayOutputStream(), "p"));
+    }
+
+    @Test
+    void emcc316ModulesGetTheLegacyStatLayout() {
+        // __syscall_fstatat64 (3.1.x): st_mode at offset 12, st_size (i64) at 40.
+        String wat = """
+                (module
+                  (import "env" "__syscall_fstatat64" (func $stat (param i32 i32 i32 i32) (result i32)))
+                  (memory (export "memory") 1)
+                  (data (i32.const 16) "/tmp\\00")
+                  (func (export "main") (param i32 i32) (result i32)
+                    (drop (call $stat (i32.const -100) (i32.const 16) (i32.const 256) (i32.const 0)))
+                    (i32.add (i32.load offset=12 (i32.const 256)) (i32.wrap_i64 (i64.load offset=40 (i32.const 256))))))
+                """;
+        assertEquals(040777 + 4096, run(wat, new ByteArrayOutputStream(), "p"));
+    }
+
+    @Test
+    void localtimeTakesA64BitTimeInNewerModules() {
+        // 86400 * 40 seconds after the epoch is 1970-02-10 (UTC): tm_mday 10, tm_mon 1, tm_year 70.
+        String wat = """
+                (module
+                  (import "env" "_localtime_js" (func $lt (param i64 i32)))
+                  (memory (export "memory") 1)
+                  (func (export "main") (param i32 i32) (result i32)
+                    (call $lt (i64.const 3456000) (i32.const 64))
+                    (i32.add (i32.mul (i32.load offset=12 (i32.const 64)) (i32.const 10000))
+                      (i32.add (i32.mul (i32.load offset=16 (i32.const 64)) (i32.const 100)) (i32.load offset=20 (i32.const 64))))))
+                """;
+        assertEquals(10 * 10000 + 1 * 100 + 70, run(wat, new ByteArrayOutputStream(), "p"));
+    }
 }
