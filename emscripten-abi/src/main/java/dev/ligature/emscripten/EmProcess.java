@@ -167,8 +167,13 @@ final class EmProcess {
         if (main == null) {
             main = function("__main_argc_argv");
         }
+        if (main == null && function("_start") != null) {
+            // A standalone (WASI) build: _start reads argv through args_get and ends in proc_exit.
+            function("_start").call(new long[0], null, new long[0], null);
+            return 0;
+        }
         if (main == null) {
-            throw new EmscriptenLoadException("the module exports no main (nor __main_argc_argv)");
+            throw new EmscriptenLoadException("the module exports no main, __main_argc_argv or _start");
         }
         long[] args = new long[main.paramSlots()];
         // emcc leaves out the stack allocator when main does not read its parameters; its

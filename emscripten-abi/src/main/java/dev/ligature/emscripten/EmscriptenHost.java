@@ -134,7 +134,8 @@ public final class EmscriptenHost {
             p.exitRuntime();
             return status;
         } catch (ProgramExit e) {
-            p.fs.flushAll();
+            // exit() already ran exitRuntime, which flushed; proc_exit/_exit do not flush a partial
+            // line, and neither does Emscripten's runtime (under rawStdio nothing is held back).
             return e.status();
         } catch (EmscriptenAbort e) {
             // As an optimised build's runtime reports it under node; a partial line stays unprinted.

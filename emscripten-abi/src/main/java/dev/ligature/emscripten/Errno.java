@@ -18,6 +18,7 @@ final class Errno {
     static final int EISDIR = 31;
     static final int ELOOP = 32;
     static final int EMFILE = 33;
+    static final int EMLINK = 34;
     static final int ENAMETOOLONG = 37;
     static final int ENODEV = 43;
     static final int ENOENT = 44;

@@ -45,6 +45,7 @@ final class ImportRegistry {
         TimeImports.register(r);
         CxxImports.register(r);
         MmapImports.register(r);
+        MoreSyscalls.register(r);
         MiscImports.register(r);
         return r;
     }

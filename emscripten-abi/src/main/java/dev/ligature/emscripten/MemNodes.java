@@ -23,6 +23,11 @@ final class MemNodes {
         long nextIno() {
             return nextIno++;
         }
+
+        /** The next inode number, without taking it (statfs reports it as f_files). */
+        long peekIno() {
+            return nextIno;
+        }
     }
 
     static final class Dir extends Node {
