@@ -50,8 +50,7 @@ final class CoreImports {
         r.add("getTempRet0", (p, a) -> p.tempRet0);
         r.add("getentropy", (p, a) -> {
             long buf = a.ptr();
-            int n = a.i32();
-            byte[] b = new byte[n];
+            byte[] b = new byte[WasiImports.iovecLength(p.memory, buf, a.i32())];
             p.host.random.nextBytes(b);
             p.memory.write(buf, b);
             return 0;

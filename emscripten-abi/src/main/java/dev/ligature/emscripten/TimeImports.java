@@ -33,6 +33,17 @@ final class TimeImports {
     static final int TM_GMTOFF = 36;
     static final int TM_ZONE = 40;
 
+    /** Runs a calendar computation; a date java.time cannot represent (JavaScript's NaN date) gives -1. */
+    private static ImportRegistry.Impl calendar(ImportRegistry.Impl impl) {
+        return (p, a) -> {
+            try {
+                return impl.call(p, a);
+            } catch (java.time.DateTimeException | ArithmeticException e) {
+                return -1;
+            }
+        };
+    }
+
     static void register(ImportRegistry r) {
         r.add("emscripten_get_now", (p, a) -> Double.doubleToRawLongBits(p.perfNow()));
         r.add("emscripten_date_now", (p, a) -> Double.doubleToRawLongBits((double) p.nowMillis()));
@@ -71,14 +82,14 @@ final class TimeImports {
             return 0;
         });
         r.add("clock", (p, a) -> (long) (p.perfNow() * 1000)); // CLOCKS_PER_SEC is 1000000
-        r.add("_gmtime_js", (p, a) -> {
+        r.add("_gmtime_js", calendar((p, a) -> {
             long t = timeArg(p, a);
             long tm = a.ptr();
             ZonedDateTime d = ZonedDateTime.ofInstant(Instant.ofEpochSecond(t), ZoneOffset.UTC);
             writeFields(p.memory, tm, d);
             return 0;
-        });
-        r.add("_localtime_js", (p, a) -> {
+        }));
+        r.add("_localtime_js", calendar((p, a) -> {
             long t = timeArg(p, a);
             long tm = a.ptr();
             ZoneId zone = p.host.zone;
@@ -90,11 +101,21 @@ final class TimeImports {
             int summer = offsetAt(zone, d.getYear(), 7);
             p.memory.storeI32(tm + TM_ISDST, winter != summer && offset == Math.max(winter, summer) ? 1 : 0);
             return 0;
-        });
-        r.add("_mktime_js", (p, a) -> mktime(p, a.ptr(), p.host.zone, true));
-        r.add("_timegm_js", (p, a) -> mktime(p, a.ptr(), ZoneOffset.UTC, false));
+        }));
+        r.add("_mktime_js", calendar((p, a) -> mktime(p, a.ptr(), p.host.zone, true)));
+        r.add("_timegm_js", calendar((p, a) -> mktime(p, a.ptr(), ZoneOffset.UTC, false)));
         r.add("_tzset_js", TimeImports::tzset);
-        r.add("strftime", (p, a) -> Strftime.call(p, a.ptr(), a.ptr(), a.ptr(), a.ptr()));
+        r.add("strftime", (p, a) -> {
+            long s = a.ptr();
+            long max = a.ptr();
+            long format = a.ptr();
+            long tm = a.ptr();
+            try {
+                return Strftime.call(p, s, max, format, tm);
+            } catch (java.time.DateTimeException | ArithmeticException e) {
+                return 0; // a date outside what can be represented: nothing written
+            }
+        });
         r.alias("strftime_l", "strftime");
     }
 

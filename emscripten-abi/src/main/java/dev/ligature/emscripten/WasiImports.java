@@ -123,7 +123,7 @@ final class WasiImports {
         });
         r.add("random_get", (p, a) -> {
             long buf = a.ptr();
-            int n = a.i32();
+            int n = iovecLength(p.memory, buf, a.i32());
             byte[] b = new byte[n];
             p.host.random.nextBytes(b);
             p.memory.write(buf, b);
@@ -174,6 +174,16 @@ final class WasiImports {
         return 0;
     }
 
+    /** Largest single transfer: a bigger iovec is served in part, as a short read or write may be. */
+    static final int MAX_TRANSFER = 1 << 30;
+
+    /** An iovec's length (unsigned), checked against memory (a trap if it runs past the end), capped. */
+    static int iovecLength(Memory m, long base, int rawLength) {
+        long len = rawLength & 0xFFFFFFFFL;
+        m.checkRange(base, len);
+        return (int) Math.min(len, MAX_TRANSFER);
+    }
+
     static long seek(OpenFile f, long offset, int whence) {
         if (!f.node.seekable()) {
             throw new FsError(Errno.ESPIPE);
@@ -205,7 +215,7 @@ final class WasiImports {
         long total = 0;
         for (int i = 0; i < iovcnt; i++) {
             long base = m.loadI32(iov + 8L * i) & 0xFFFFFFFFL;
-            int len = m.loadI32(iov + 8L * i + 4);
+            int len = iovecLength(m, base, m.loadI32(iov + 8L * i + 4));
             if (len == 0) {
                 continue;
             }
@@ -235,11 +245,10 @@ final class WasiImports {
         long total = 0;
         for (int i = 0; i < iovcnt; i++) {
             long base = m.loadI32(iov + 8L * i) & 0xFFFFFFFFL;
-            int len = m.loadI32(iov + 8L * i + 4);
+            int len = iovecLength(m, base, m.loadI32(iov + 8L * i + 4));
             if (len == 0) {
                 continue;
             }
-            m.checkRange(base, len);
             byte[] b = new byte[len];
             int n = f.node.read(pos, b, 0, len);
             m.write(base, b, 0, n);
