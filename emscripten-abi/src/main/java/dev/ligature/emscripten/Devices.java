@@ -79,14 +79,17 @@ final class Devices {
 
     /**
      * A terminal. Output goes out a line at a time, as Emscripten's TTY hands whole lines to
-     * {@code console.log}: NUL bytes are dropped and, when the runtime exits, a pending partial line
-     * is written followed by a newline (node prints it with one). With {@code rawOutput} bytes pass
-     * through unchanged instead.
+     * {@code console.log}: NUL bytes are dropped (or end the line, in builds without a file system),
+     * each line is rendered as node's console shows it ({@link ConsoleText}) and, when the runtime
+     * exits, a pending partial line is written followed by a newline (node prints it with one).
+     * With {@code rawOutput} bytes pass through unchanged instead.
      */
     static final class Tty extends Device {
         private final InputStream in;
         private final OutputStream out;
         private final boolean rawOutput;
+        /** Builds without a file system print through a simpler path on which NUL ends a line. */
+        boolean nulEndsLine;
         private byte[] line = new byte[256];
         private int lineLength;
 
@@ -128,7 +131,7 @@ final class Devices {
                 }
                 for (int i = off; i < off + len; i++) {
                     byte b = buf[i];
-                    if (b == '\n') {
+                    if (b == '\n' || (b == 0 && nulEndsLine)) {
                         emitLine();
                     } else if (b != 0) {
                         if (lineLength == line.length) {
@@ -144,7 +147,7 @@ final class Devices {
         }
 
         private void emitLine() throws IOException {
-            out.write(line, 0, lineLength);
+            out.write(ConsoleText.render(line, lineLength));
             out.write('\n');
             out.flush();
             lineLength = 0;

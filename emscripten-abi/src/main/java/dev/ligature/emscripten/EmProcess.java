@@ -44,6 +44,27 @@ final class EmProcess {
         this.environment = host.environment(argv.get(0));
         this.fs = buildFileSystem(host, archives);
         this.abi = Abi.of(program);
+        if (!usesFileSystem(program)) {
+            for (int fd = 1; fd <= 2; fd++) {
+                if (fs.get(fd).node instanceof Devices.Tty t) {
+                    t.nulEndsLine = true;
+                }
+            }
+        }
+    }
+
+    /**
+     * Whether emcc linked its file system in: a program that opens no files is built without it,
+     * and its runtime prints through a path where a NUL byte ends the line.
+     */
+    private static boolean usesFileSystem(EmscriptenProgram program) {
+        for (var i : program.module().imports()) {
+            String n = program.importName(i);
+            if (n.equals("__syscall_open") || n.equals("__syscall_openat") || n.equals("fd_read") || n.equals("__syscall_ioctl")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Vfs buildFileSystem(EmscriptenHost host, List<ZipFile> archives) {

@@ -1,6 +1,7 @@
 package dev.ligature.emscripten;
 
 import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -55,9 +56,12 @@ class FixturesTest {
         argv.add("./this.program");
         argv.addAll(f.args());
         int status = b.build().run(program, argv);
+        // Text first for a readable difference, then bytes: decoding could hide a difference.
         assertAll(
                 () -> assertEquals(new String(f.expected("stdout"), StandardCharsets.UTF_8), out.toString(StandardCharsets.UTF_8), "stdout"),
+                () -> assertArrayEquals(f.expected("stdout"), out.toByteArray(), "stdout bytes"),
                 () -> assertEquals(new String(f.expected("stderr"), StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8), "stderr"),
+                () -> assertArrayEquals(f.expected("stderr"), err.toByteArray(), "stderr bytes"),
                 () -> assertEquals(f.expectedStatus(), status, "exit status"));
     }
 
