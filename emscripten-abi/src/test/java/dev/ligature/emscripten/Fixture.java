@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 /** One line of src/test/fixtures/fixtures.txt: a program emcc built and what node printed for it. */
-record Fixture(String name, List<String> args, Map<String, String> env, String stdin) {
+record Fixture(String name, List<String> args, Map<String, String> env, String stdin, String timeZone) {
     static final Path DIR = Path.of("src/test/fixtures");
 
     static List<Fixture> all() throws IOException {
@@ -30,7 +30,8 @@ record Fixture(String name, List<String> args, Map<String, String> env, String s
                 }
             }
             String stdin = f.length > 5 && !f[5].isBlank() ? f[5].trim() : null;
-            out.add(new Fixture(name, args, env, stdin));
+            String tz = f.length > 6 && !f[6].isBlank() ? f[6].trim() : "UTC";
+            out.add(new Fixture(name, args, env, stdin, tz));
         }
         return out;
     }

@@ -48,6 +48,7 @@ class FixturesTest {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         EmscriptenHost.Builder b = EmscriptenHost.builder().stdout(out).stderr(err);
         f.env().forEach(b::env);
+        b.timeZone(java.time.ZoneId.of(f.timeZone()));
         if (f.stdin() != null) {
             b.stdin(new java.io.ByteArrayInputStream(Files.readAllBytes(Fixture.DIR.resolve(f.stdin()))));
         }
