@@ -82,6 +82,11 @@ final class MemNodes {
         }
 
         @Override
+        Node symlink(String name, String target) {
+            return attach(name, new Symlink(space, target));
+        }
+
+        @Override
         void remove(String name) {
             children.remove(name);
             mtime = space.clockMillis.getAsLong();
@@ -96,6 +101,47 @@ final class MemNodes {
         @Override
         Object fileSystem() {
             return space;
+        }
+    }
+
+    /** A symbolic link: its target path, resolved when a lookup passes through it. */
+    static final class Symlink extends Node {
+        final String target;
+        final long mtime;
+
+        Symlink(Space space, String target) {
+            super(space.nextIno());
+            this.target = target;
+            this.mtime = space.clockMillis.getAsLong();
+        }
+
+        @Override
+        int mode() {
+            return S_IFLNK | 0777;
+        }
+
+        @Override
+        long size() {
+            return target.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+        }
+
+        @Override
+        long mtimeMillis() {
+            return mtime;
+        }
+
+        @Override
+        Object fileSystem() {
+            return space();
+        }
+
+        private Space space() {
+            return ((Dir) parent).space;
+        }
+
+        @Override
+        boolean seekable() {
+            return false;
         }
     }
 

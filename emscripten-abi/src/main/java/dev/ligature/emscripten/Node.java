@@ -35,6 +35,10 @@ abstract class Node {
         return (mode() & S_IFMT) == S_IFREG;
     }
 
+    final boolean isSymlink() {
+        return (mode() & S_IFMT) == S_IFLNK;
+    }
+
     final boolean isCharDevice() {
         return (mode() & S_IFMT) == S_IFCHR;
     }
@@ -70,6 +74,11 @@ abstract class Node {
 
     Node createFile(String name, int mode) {
         throw new FsError(Errno.ENOTDIR);
+    }
+
+    /** Creates a symbolic link; only the in-memory tree has them (mounts refuse with EPERM). */
+    Node symlink(String name, String target) {
+        throw new FsError(isDir() ? Errno.EPERM : Errno.ENOTDIR);
     }
 
     /** Removes the entry {@code name} (a file or an empty directory, checked by the caller). */

@@ -61,13 +61,33 @@ final class SyscallImports {
     }
 
     private static Node resolveAt(EmProcess p, int dirfd, String path, boolean allowEmpty) {
+        return resolveAt(p, dirfd, path, allowEmpty, true);
+    }
+
+    private static Node resolveAt(EmProcess p, int dirfd, String path, boolean allowEmpty, boolean follow) {
         if (path.isEmpty()) {
             if (!allowEmpty) {
                 throw new FsError(Errno.ENOENT);
             }
             return dirfd == AT_FDCWD ? p.fs.cwd : p.fs.get(dirfd).node;
         }
-        return p.fs.resolve(path, base(p, dirfd, path));
+        return p.fs.resolve(path, base(p, dirfd, path), follow);
+    }
+
+    /** readlink: the (resolved) target without a terminating NUL, cut to {@code size}; EINVAL for anything but a link. */
+    private static long readlink(EmProcess p, Node node, long buf, long size) {
+        if (size <= 0 || size > Integer.MAX_VALUE) {
+            return -Errno.EINVAL;
+        }
+        if (!(node instanceof MemNodes.Symlink link)) {
+            return -Errno.EINVAL;
+        }
+        // Emscripten's FS.readlink answers the target resolved against the link's directory.
+        String resolved = Vfs.normalize(link.target.startsWith("/") ? link.target : p.fs.pathOf(link.parent) + "/" + link.target);
+        byte[] b = resolved.getBytes(StandardCharsets.UTF_8);
+        int n = (int) Math.min(b.length, size);
+        p.memory.write(buf, b, 0, n);
+        return n;
     }
 
     static void register(ImportRegistry r) {
@@ -89,7 +109,11 @@ final class SyscallImports {
             long buf = a.ptr();
             return sys(() -> writeStat(p, p.fs.resolve(path, p.fs.cwd), buf));
         });
-        r.alias("__syscall_lstat64", "__syscall_stat64"); // no symbolic links in the memory tree; host links are resolved
+        r.add("__syscall_lstat64", (p, a) -> {
+            String path = p.cString(a.ptr());
+            long buf = a.ptr();
+            return sys(() -> writeStat(p, p.fs.resolve(path, p.fs.cwd, false), buf));
+        });
         r.add("__syscall_fstat64", (p, a) -> {
             int fd = a.i32();
             long buf = a.ptr();
@@ -100,7 +124,8 @@ final class SyscallImports {
             String path = p.cString(a.ptr());
             long buf = a.ptr();
             int flags = a.i32();
-            return sys(() -> writeStat(p, resolveAt(p, dirfd, path, (flags & AT_EMPTY_PATH) != 0), buf));
+            return sys(() -> writeStat(p, resolveAt(p, dirfd, path, (flags & AT_EMPTY_PATH) != 0,
+                    (flags & AT_SYMLINK_NOFOLLOW) == 0), buf));
         });
         r.alias("__syscall_newfstatat", "__syscall_fstatat64");
         r.add("__syscall_mkdir", (p, a) -> {
@@ -280,16 +305,31 @@ final class SyscallImports {
         r.add("__syscall_readlinkat", (p, a) -> {
             int dirfd = a.i32();
             String path = p.cString(a.ptr());
-            return sys(() -> {
-                resolveAt(p, dirfd, path, false);
-                return -Errno.EINVAL; // nothing is a symbolic link in the virtual tree
-            });
+            long buf = a.ptr();
+            long size = a.ptr();
+            return sys(() -> readlink(p, resolveAt(p, dirfd, path, false, false), buf, size));
         });
         r.add("__syscall_readlink", (p, a) -> {
             String path = p.cString(a.ptr());
+            long buf = a.ptr();
+            long size = a.ptr();
+            return sys(() -> readlink(p, p.fs.resolve(path, p.fs.cwd, false), buf, size));
+        });
+        r.add("__syscall_symlink", (p, a) -> {
+            String target = p.cString(a.ptr());
+            String path = p.cString(a.ptr());
             return sys(() -> {
-                p.fs.resolve(path, p.fs.cwd);
-                return -Errno.EINVAL;
+                p.fs.symlink(target, path, p.fs.cwd);
+                return 0;
+            });
+        });
+        r.add("__syscall_symlinkat", (p, a) -> {
+            String target = p.cString(a.ptr());
+            int dirfd = a.i32();
+            String path = p.cString(a.ptr());
+            return sys(() -> {
+                p.fs.symlink(target, path, base(p, dirfd, path));
+                return 0;
             });
         });
         r.add("__syscall_fadvise64", (p, a) -> 0);
@@ -433,7 +473,7 @@ final class SyscallImports {
                     continue;
                 }
                 ino = child.ino;
-                type = child.isCharDevice() ? 2 : child.isDir() ? 4 : 8;
+                type = child.isCharDevice() ? 2 : child.isDir() ? 4 : child.isSymlink() ? 10 : 8;
             }
             long at = dirp + pos;
             m.storeI64(at, ino);

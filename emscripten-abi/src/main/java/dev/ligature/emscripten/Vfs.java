@@ -28,6 +28,24 @@ final class Vfs {
 
     // ---- paths ----
 
+    /** Lexically normalises an absolute path: "." and empty parts dropped, ".." pops (never above "/"). */
+    static String normalize(String path) {
+        List<String> parts = new ArrayList<>();
+        for (String part : path.split("/")) {
+            if (part.isEmpty() || part.equals(".")) {
+                continue;
+            }
+            if (part.equals("..")) {
+                if (!parts.isEmpty()) {
+                    parts.remove(parts.size() - 1);
+                }
+            } else {
+                parts.add(part);
+            }
+        }
+        return "/" + String.join("/", parts);
+    }
+
     /** The absolute path of {@code node}, built by walking to the root. */
     String pathOf(Node node) {
         if (node == root) {
@@ -55,16 +73,48 @@ final class Vfs {
         return path.startsWith("/") ? root : base;
     }
 
-    /** Resolves every component of {@code path} from {@code base}; ENOENT/ENOTDIR as Emscripten gives them. */
+    /** Resolves every component of {@code path} from {@code base}, following symbolic links. */
     Node resolve(String path, Node base) {
+        return resolve(path, base, true);
+    }
+
+    /**
+     * Resolves {@code path} from {@code base}: symbolic links in the middle are always followed,
+     * the last one only when {@code followLast} (lstat, O_NOFOLLOW and unlink see the link).
+     * ENOENT/ENOTDIR/ELOOP as Emscripten gives them.
+     */
+    Node resolve(String path, Node base, boolean followLast) {
+        return resolve(path, base, followLast, new int[1]);
+    }
+
+    private Node resolve(String path, Node base, boolean followLast, int[] links) {
         if (path.isEmpty()) {
             throw new FsError(Errno.ENOENT);
         }
         Node n = start(path, base);
-        for (String part : path.split("/")) {
-            n = step(n, part);
+        String[] parts = path.split("/");
+        int last = parts.length - 1;
+        while (last >= 0 && parts[last].isEmpty()) {
+            last--;
+        }
+        for (int i = 0; i < parts.length; i++) {
+            n = step(n, parts[i]);
+            if (n.isSymlink() && (i < last || followLast)) {
+                n = follow(n, links);
+            }
         }
         return n;
+    }
+
+    /** The node a symbolic link leads to, relative to the link's directory. */
+    Node follow(Node link, int[] links) {
+        while (link.isSymlink()) {
+            if (++links[0] > MAX_SYMLINK_DEPTH) {
+                throw new FsError(Errno.ELOOP);
+            }
+            link = resolve(((MemNodes.Symlink) link).target, link.parent, true, links);
+        }
+        return link;
     }
 
     /** Resolves the parent directory of {@code path}'s last component and returns it with that name. */
@@ -79,10 +129,7 @@ final class Vfs {
         int slash = trimmed.lastIndexOf('/');
         String dirPart = slash < 0 ? "" : trimmed.substring(0, slash + 1);
         String name = slash < 0 ? trimmed : trimmed.substring(slash + 1);
-        Node dir = start(trimmed, base);
-        for (String part : dirPart.split("/")) {
-            dir = step(dir, part);
-        }
+        Node dir = dirPart.isEmpty() ? start(trimmed, base) : resolve(dirPart, base, true);
         if (!dir.isDir()) {
             throw new FsError(Errno.ENOTDIR);
         }
@@ -170,6 +217,20 @@ final class Vfs {
     int open(String path, Node base, int flags, int mode) {
         Parent p = resolveParent(path, base);
         Node node = child(p);
+        if (node != null && node.isSymlink()) {
+            if ((flags & OpenFile.O_NOFOLLOW) != 0) {
+                throw new FsError(Errno.ELOOP);
+            }
+            try {
+                node = follow(node, new int[1]);
+            } catch (FsError e) {
+                // Emscripten's FS.open ignores a failed lookup: a dangling or looping link is "absent"
+                if ((flags & OpenFile.O_CREAT) != 0) {
+                    throw new FsError(Errno.EEXIST);
+                }
+                throw new FsError(Errno.ENOENT);
+            }
+        }
         if ((flags & OpenFile.O_CREAT) != 0) {
             if (node != null) {
                 if ((flags & OpenFile.O_EXCL) != 0) {
@@ -200,6 +261,17 @@ final class Vfs {
         }
         int stored = flags & ~(OpenFile.O_CREAT | OpenFile.O_EXCL | OpenFile.O_TRUNC);
         return install(new OpenFile(node, stored, pathOf(node)), 0);
+    }
+
+    void symlink(String target, String path, Node base) {
+        Parent p = resolveParent(path, base);
+        if (p.name().equals(".") || p.name().equals("..") || child(p) != null) {
+            throw new FsError(Errno.EEXIST);
+        }
+        if (p.dir().readOnly()) {
+            throw new FsError(Errno.EROFS);
+        }
+        p.dir().symlink(p.name(), target);
     }
 
     void mkdir(String path, Node base, int mode) {
