@@ -193,8 +193,8 @@ final class CxxImports {
     /**
      * {@code invoke_<sig>(index, args...)}: calls the table's function {@code index}; a C++ throw or
      * longjmp inside is caught, the stack pointer restored and {@code setThrew(1, 0)} called, and
-     * the result is 0. A function whose parameters the import legalised (i64 as two i32s) is called
-     * through the module's {@code dynCall_<sig>}.
+     * the result is 0. A function whose signature the import legalised (i64 parameters as two i32s,
+     * an i64 result as i32 plus tempRet0) is called through the module's {@code dynCall_<sig>}.
      */
     static ImportRegistry.Impl invoke(String sig) {
         return (p, a) -> {
@@ -204,7 +204,7 @@ final class CxxImports {
             long[] args;
             WasmFunction target;
             List<?> importParams = a.type().params().subList(1, n);
-            if (f.type().params().equals(importParams)) {
+            if (f.type().params().equals(importParams) && f.type().results().equals(a.type().results())) {
                 target = f;
                 args = new long[n - 1];
                 for (int i = 1; i < n; i++) {
