@@ -164,4 +164,71 @@ final class Devices {
             }
         }
     }
+
+    /**
+     * An anonymous pipe as Emscripten's PIPEFS has it: one node behind both descriptors, bytes in
+     * order; reading an empty pipe fails with EAGAIN (the read end is always non-blocking), and
+     * writes succeed whether or not a reader is left.
+     */
+    static final class Pipe extends Node {
+        private byte[] data = new byte[0];
+        private int start;
+        private int end;
+
+        Pipe(long ino) {
+            super(ino);
+        }
+
+        @Override
+        int mode() {
+            return 0x1000 | 0777; // S_IFIFO
+        }
+
+        @Override
+        long mtimeMillis() {
+            return 0;
+        }
+
+        @Override
+        boolean seekable() {
+            return false;
+        }
+
+        @Override
+        int read(long pos, byte[] buf, int off, int len) {
+            if (len <= 0) {
+                return 0;
+            }
+            if (end == start) {
+                throw new FsError(Errno.EAGAIN);
+            }
+            int n = Math.min(len, end - start);
+            System.arraycopy(data, start, buf, off, n);
+            start += n;
+            return n;
+        }
+
+        @Override
+        int write(long pos, byte[] buf, int off, int len) {
+            if (end + len > data.length) {
+                int live = end - start;
+                if (live + (long) len > Integer.MAX_VALUE - 8) {
+                    throw new FsError(Errno.EFBIG_OR_NOSPC);
+                }
+                byte[] larger = new byte[Math.max(live + len, Math.min(Integer.MAX_VALUE - 8, data.length * 2))];
+                System.arraycopy(data, start, larger, 0, live);
+                data = larger;
+                start = 0;
+                end = live;
+            }
+            System.arraycopy(buf, off, data, end, len);
+            end += len;
+            return len;
+        }
+
+        @Override
+        void truncate(long length) {
+            throw new FsError(Errno.EINVAL);
+        }
+    }
 }

@@ -9,6 +9,7 @@ final class Errno {
 
     static final int E2BIG = 1;
     static final int EACCES = 2;
+    static final int EAGAIN = 6;
     static final int EBADF = 8;
     static final int EBUSY = 10;
     static final int EEXIST = 20;

@@ -59,6 +59,26 @@ final class MoreSyscalls {
             return ready;
         });
         r.add("__syscall_linkat", (p, a) -> -Errno.EMLINK);
+        r.add("__syscall_pipe", (p, a) -> {
+            long fdPtr = a.ptr();
+            if (fdPtr == 0) {
+                return -Errno.EFAULT;
+            }
+            return SyscallImports.sys(() -> {
+                Devices.Pipe pipe = new Devices.Pipe(p.fs.space.nextIno());
+                int readFd = p.fs.install(new OpenFile(pipe, OpenFile.O_RDONLY, "pipe"), 0);
+                int writeFd;
+                try {
+                    writeFd = p.fs.install(new OpenFile(pipe, OpenFile.O_WRONLY, "pipe"), 0);
+                } catch (FsError e) {
+                    p.fs.close(readFd);
+                    throw e;
+                }
+                p.memory.storeI32(fdPtr, readFd);
+                p.memory.storeI32(fdPtr + 4, writeFd);
+                return 0;
+            });
+        });
         for (String id : new String[] {"__syscall_getuid32", "__syscall_getgid32", "__syscall_geteuid32", "__syscall_getegid32"}) {
             r.add(id, (p, a) -> 0);
         }

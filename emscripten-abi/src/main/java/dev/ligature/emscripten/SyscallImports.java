@@ -117,7 +117,14 @@ final class SyscallImports {
         r.add("__syscall_fstat64", (p, a) -> {
             int fd = a.i32();
             long buf = a.ptr();
-            return sys(() -> writeStat(p, p.fs.get(fd).node, buf));
+            return sys(() -> {
+                Node node = p.fs.get(fd).node;
+                if (node instanceof Devices.Pipe) {
+                    // 3.1.x stats a descriptor by its path, which a pipe does not have
+                    throw new FsError(Errno.ENOENT);
+                }
+                return writeStat(p, node, buf);
+            });
         });
         r.add("__syscall_fstatat64", (p, a) -> {
             int dirfd = a.i32();
