@@ -30,6 +30,17 @@ final class MiscImports {
         });
         r.add("_emscripten_system", (p, a) -> -1); // no shell
         r.add("emscripten_get_heap_size", (p, a) -> p.memory.byteSize());
+        r.add("_emscripten_get_progname", (p, a) -> {
+            long str = a.ptr();
+            int len = a.i32();
+            if (len > 0) {
+                byte[] name = p.argv.get(0).getBytes(StandardCharsets.UTF_8);
+                int n = Math.min(name.length, len - 1);
+                p.memory.write(str, name, 0, n);
+                p.memory.storeI8(str + n, (byte) 0);
+            }
+            return 0;
+        });
     }
 
     private static long print(OutputStream out, String s) {
