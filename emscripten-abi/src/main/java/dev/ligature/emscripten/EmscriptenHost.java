@@ -3,6 +3,7 @@ package dev.ligature.emscripten;
 import dev.ligature.core.runtime.Imports;
 import dev.ligature.core.runtime.Instance;
 import dev.ligature.core.runtime.LinkException;
+import dev.ligature.core.runtime.WasmThrow;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -141,6 +142,10 @@ public final class EmscriptenHost {
             // As an optimised build's runtime reports it under node; a partial line stays unprinted.
             writeDiagnostic(e.getMessage());
             writeDiagnostic("exiting due to exception: RuntimeError: " + e.getMessage() + ". Build with -s ASSERTIONS=1 for more info.");
+            return 1;
+        } catch (WasmThrow e) {
+            // A native Wasm exception (-fwasm-exceptions) nobody caught, in JavaScript's words.
+            writeDiagnostic("exiting due to exception: [object WebAssembly.Exception]");
             return 1;
         } catch (JsThrow e) {
             // JavaScript reports the thrown number: the exception object's address, or Infinity for longjmp.
