@@ -77,6 +77,7 @@ public final class EmscriptenHost {
         this.registry = b.registry;
     }
 
+    /** A builder with the defaults described on {@link Builder}. */
     public static Builder builder() {
         return new Builder();
     }
@@ -178,11 +179,13 @@ public final class EmscriptenHost {
 
         private Builder() {}
 
+        /** Where the program's fd 1 (and /dev/stdout, /dev/tty) writes. */
         public Builder stdout(OutputStream out) {
             this.stdout = Objects.requireNonNull(out);
             return this;
         }
 
+        /** Where the program's fd 2 (and /dev/stderr) writes. */
         public Builder stderr(OutputStream err) {
             this.stderr = Objects.requireNonNull(err);
             return this;
@@ -254,6 +257,7 @@ public final class EmscriptenHost {
             return this;
         }
 
+        /** The host; the builder may be reused. */
         public EmscriptenHost build() {
             return new EmscriptenHost(this);
         }

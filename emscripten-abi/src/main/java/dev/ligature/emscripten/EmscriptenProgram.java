@@ -68,6 +68,7 @@ public final class EmscriptenProgram {
         return new EmscriptenProgram(module, JsNameMap.parse(Files.readString(js, StandardCharsets.UTF_8)));
     }
 
+    /** The prepared module (decoded, validated and compiled for the chosen engine). */
     public WasmModule module() {
         return module;
     }
