@@ -1,0 +1,154 @@
+package dev.ligature.cli;
+
+import dev.ligature.core.MalformedModuleException;
+import dev.ligature.core.InvalidModuleException;
+import dev.ligature.core.exec.Interpreter;
+import dev.ligature.core.runtime.ExecutionEngine;
+import dev.ligature.core.runtime.LinkException;
+import dev.ligature.core.runtime.Trap;
+import dev.ligature.emscripten.EmscriptenHost;
+import dev.ligature.emscripten.EmscriptenLoadException;
+import dev.ligature.emscripten.EmscriptenProgram;
+import dev.ligature.jit.JitCompileException;
+import dev.ligature.jit.JitEngine;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code ligature run [--engine interpreter|compiler] [--env K=V]... [--dir HOST[::GUEST][:ro]]...
+ * PROGRAM.wasm|PROGRAM.js [ARGS...]}: runs a program emcc built with argv {@code [PROGRAM, ARGS...]},
+ * prints what it prints and exits with its exit status. Everything after PROGRAM goes to the
+ * program unchanged. Loading, linking and trap errors print {@code ligature run: ...} and exit 1.
+ */
+record RunCommand(boolean compiler, List<String[]> env, List<EmscriptenHost.Mount> dirs, Path program,
+        List<String> args, boolean help) {
+    static final String USAGE = """
+              run [--engine interpreter|compiler] [--env K=V]... [--dir HOST[::GUEST][:ro]]... PROGRAM [ARGS...]
+                  Runs a program emcc built (PROGRAM.wasm, or PROGRAM.js with the .wasm beside it;
+                  minified -O3/-Os builds need the .js) with argv [PROGRAM, ARGS...], printing what
+                  it prints and exiting with its exit status.
+                  --env K=V     adds an environment variable (Emscripten's defaults USER, HOME, ... stay)
+                  --dir SPEC    mounts host directory HOST at GUEST (default: HOST's absolute path);
+                                ':ro' makes it read-only; a .zip archive mounts read-only as a
+                                directory. Nothing else on the host is reachable
+            """;
+
+    static RunCommand parse(String[] argv) throws UsageException {
+        boolean compiler = false;
+        List<String[]> env = new ArrayList<>();
+        List<EmscriptenHost.Mount> dirs = new ArrayList<>();
+        int i = 0;
+        for (; i < argv.length; i++) {
+            String arg = argv[i];
+            if (arg.equals("--")) {
+                i++;
+                break;
+            }
+            if (arg.equals("--help") || arg.equals("-h")) {
+                return new RunCommand(false, env, dirs, null, List.of(), true);
+            }
+            if (!arg.startsWith("--")) {
+                break;
+            }
+            String name = arg;
+            String value;
+            int eq = arg.indexOf('=');
+            if (eq > 0) {
+                name = arg.substring(0, eq);
+                value = arg.substring(eq + 1);
+            } else {
+                if (i + 1 >= argv.length) {
+                    throw new UsageException("run: option '" + arg + "' needs a value");
+                }
+                value = argv[++i];
+            }
+            switch (name) {
+                case "--engine" -> compiler = switch (value) {
+                    case "interpreter" -> false;
+                    case "compiler" -> true;
+                    default -> throw new UsageException("run: unknown engine '" + value + "' (expected interpreter or compiler)");
+                };
+                case "--env" -> {
+                    int e = value.indexOf('=');
+                    if (e <= 0) {
+                        throw new UsageException("run: --env expects K=V, got '" + value + "'");
+                    }
+                    env.add(new String[] {value.substring(0, e), value.substring(e + 1)});
+                }
+                case "--dir" -> dirs.add(parseDir(value));
+                default -> throw new UsageException("run: unknown option '" + name + "'");
+            }
+        }
+        if (i >= argv.length) {
+            throw new UsageException("run: missing PROGRAM");
+        }
+        Path program = Path.of(argv[i]);
+        List<String> args = List.of(argv).subList(i + 1, argv.length);
+        return new RunCommand(compiler, env, dirs, program, List.copyOf(args), false);
+    }
+
+    static EmscriptenHost.Mount parseDir(String spec) throws UsageException {
+        boolean ro = spec.endsWith(":ro");
+        String s = ro ? spec.substring(0, spec.length() - 3) : spec;
+        int sep = s.indexOf("::");
+        String host = sep < 0 ? s : s.substring(0, sep);
+        if (host.isEmpty()) {
+            throw new UsageException("run: --dir needs a host directory: '" + spec + "'");
+        }
+        Path hostPath = Path.of(host).toAbsolutePath().normalize();
+        String guest = sep < 0 ? hostPath.toString().replace('\\', '/') : s.substring(sep + 2);
+        if (!guest.startsWith("/")) {
+            guest = "/" + guest;
+        }
+        boolean zip = Files.isRegularFile(hostPath) && hostPath.getFileName().toString().endsWith(".zip");
+        if (!Files.isDirectory(hostPath) && !zip) {
+            throw new UsageException("run: --dir: not a directory or .zip archive: " + host);
+        }
+        return new EmscriptenHost.Mount(hostPath, guest, ro || zip);
+    }
+
+    int run(InputStream in, PrintStream out, PrintStream err) {
+        if (help) {
+            out.print("Usage: ligature\n" + USAGE);
+            return Main.OK;
+        }
+        ExecutionEngine engine = compiler ? new JitEngine() : Interpreter.INSTANCE;
+        EmscriptenHost.Builder b = EmscriptenHost.builder().stdout(out).stderr(err).stdin(in);
+        for (String[] kv : env) {
+            b.env(kv[0], kv[1]);
+        }
+        for (EmscriptenHost.Mount m : dirs) {
+            if (Files.isRegularFile(m.hostDirectory())) {
+                b.mountZip(m.hostDirectory(), m.guestPath());
+            } else {
+                b.mount(m.hostDirectory(), m.guestPath(), m.readOnly());
+            }
+        }
+        List<String> argv = new ArrayList<>();
+        argv.add(program.toString());
+        argv.addAll(args);
+        try {
+            EmscriptenProgram p = EmscriptenProgram.load(program, engine);
+            int status = b.build().run(p, argv);
+            out.flush();
+            return status;
+        } catch (IOException e) {
+            err.println("ligature run: cannot read " + program + ": " + e.getMessage());
+        } catch (EmscriptenLoadException | LinkException | MalformedModuleException | InvalidModuleException
+                | JitCompileException e) {
+            err.println("ligature run: " + program + ": " + e.getMessage());
+        } catch (Trap t) {
+            out.flush();
+            err.println("ligature run: " + program + ": trap: " + t.getMessage());
+            for (Trap.Frame f : t.backtrace()) {
+                err.println("    at " + f);
+            }
+        }
+        return Main.FAILED;
+    }
+}

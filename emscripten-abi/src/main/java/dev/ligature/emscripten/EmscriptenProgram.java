@@ -1,0 +1,121 @@
+package dev.ligature.emscripten;
+
+import dev.ligature.core.ast.Import;
+import dev.ligature.core.runtime.ExecutionEngine;
+import dev.ligature.core.runtime.WasmModule;
+import dev.ligature.core.binary.ModuleDecoder;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A program emcc built: the prepared module plus the names of its imports and exports. Unminified
+ * builds name everything themselves; minified ones (-O3, -Os: imports {@code a.a}, {@code a.b}, ...)
+ * need the mapping in the {@code .js} emcc wrote beside them.
+ */
+public final class EmscriptenProgram {
+    private final WasmModule module;
+    private final JsNameMap names;
+
+    private EmscriptenProgram(WasmModule module, JsNameMap names) {
+        this.module = module;
+        this.names = names;
+    }
+
+    /** A program from a module alone; fails if the module's import names are minified. */
+    public static EmscriptenProgram of(WasmModule module) {
+        EmscriptenProgram p = new EmscriptenProgram(Objects.requireNonNull(module), null);
+        p.checkNamed();
+        return p;
+    }
+
+    /** A program from a module and the text of the {@code .js} emcc wrote for it. */
+    public static EmscriptenProgram of(WasmModule module, String js) {
+        return new EmscriptenProgram(Objects.requireNonNull(module), JsNameMap.parse(js));
+    }
+
+    /**
+     * Loads {@code PROGRAM.wasm} or {@code PROGRAM.js} (then the {@code .wasm} beside it). A
+     * {@code .js} beside a {@code .wasm} is read too when the module's names are minified.
+     */
+    public static EmscriptenProgram load(Path path, ExecutionEngine engine) throws IOException {
+        String file = path.getFileName().toString();
+        Path wasm;
+        Path js;
+        if (file.endsWith(".js") || file.endsWith(".mjs") || file.endsWith(".cjs")) {
+            js = path;
+            wasm = path.resolveSibling(file.substring(0, file.lastIndexOf('.')) + ".wasm");
+            if (!Files.isRegularFile(wasm)) {
+                throw new EmscriptenLoadException("no " + wasm.getFileName() + " beside " + file
+                        + " (a single-file build with the module embedded in the .js is not supported)");
+            }
+        } else {
+            wasm = path;
+            js = path.resolveSibling((file.endsWith(".wasm") ? file.substring(0, file.length() - 5) : file) + ".js");
+        }
+        WasmModule module = WasmModule.of(ModuleDecoder.decode(Files.readAllBytes(wasm)), engine);
+        boolean minified = isMinified(module);
+        if (js != path && !minified) {
+            return of(module);
+        }
+        if (!Files.isRegularFile(js)) {
+            throw new EmscriptenLoadException(file + " has minified import names (" + firstImport(module)
+                    + "); run it through the .js emcc wrote beside it, which maps them (not found: " + js.getFileName() + ")");
+        }
+        return new EmscriptenProgram(module, JsNameMap.parse(Files.readString(js, StandardCharsets.UTF_8)));
+    }
+
+    /** The prepared module (decoded, validated and compiled for the chosen engine). */
+    public WasmModule module() {
+        return module;
+    }
+
+    /** True when the imports come from a minified module name (emcc uses "a"). */
+    static boolean isMinified(WasmModule module) {
+        for (Import i : module.imports()) {
+            if (!i.module().equals("env") && !i.module().startsWith("wasi_")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String firstImport(WasmModule module) {
+        Import i = module.imports().get(0);
+        return i.module() + "." + i.name();
+    }
+
+    private void checkNamed() {
+        if (isMinified(module)) {
+            throw new EmscriptenLoadException("the module has minified import names (" + firstImport(module)
+                    + "); give the .js emcc wrote beside it, which maps them");
+        }
+    }
+
+    /** The runtime name of an import ("fd_write"), given its (module, name) in the binary. */
+    String importName(Import i) {
+        if (names == null || i.module().equals("env") || i.module().startsWith("wasi_")) {
+            return i.name();
+        }
+        String n = names.importNames().get(i.name());
+        if (n == null) {
+            throw new EmscriptenLoadException("the .js has no mapping for the import \"" + i.module() + "\".\"" + i.name() + "\"");
+        }
+        return n;
+    }
+
+    /** The name under which the module exports what the runtime calls {@code name}. */
+    String exportName(String name) {
+        if (names == null) {
+            return name;
+        }
+        return names.exportNames().getOrDefault(name, name);
+    }
+
+    Map<String, String> exportNames() {
+        return names == null ? Map.of() : names.exportNames();
+    }
+}

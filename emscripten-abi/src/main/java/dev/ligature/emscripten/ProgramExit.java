@@ -1,0 +1,22 @@
+package dev.ligature.emscripten;
+
+/**
+ * The program ended through {@code exit}, {@code _exit} or {@code proc_exit}: thrown by the host
+ * function and unwound through every Wasm frame to the runner, which returns {@link #status()}.
+ * No stack trace: this is control flow.
+ */
+public final class ProgramExit extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    private final int status;
+
+    public ProgramExit(int status) {
+        super("program exited with status " + status, null, false, false);
+        this.status = status;
+    }
+
+    /** The exit status the program gave. */
+    public int status() {
+        return status;
+    }
+}
