@@ -16,23 +16,23 @@ import java.util.Map;
  */
 public enum CKernel implements Workload {
     /** Recursive calls. */
-    FIB("fib", 15, 25),
+    FIB("fib", 15, 22),
     /** f64 matrix multiply: loads, stores, address arithmetic. */
-    MATMUL("matmul", 8, 64),
+    MATMUL("matmul", 8, 40),
     /** Byte loads and stores, memset (memory.fill). */
-    SIEVE("sieve", 1_000, 200_000),
+    SIEVE("sieve", 1_000, 50_000),
     /** SHA-256 of a buffer: 32-bit rotates, shifts and byte loads. */
-    SHA256("sha256", 1_000, 65_536),
+    SHA256("sha256", 1_000, 16_384),
     /** N-body: f64 arithmetic and sqrt. */
-    NBODY("nbody", 10, 5_000),
+    NBODY("nbody", 10, 1_000),
     /** A switch-dispatched bytecode interpreter loop (br_table heavy, branchy). */
-    INTERP("interp", 20, 1_000),
+    INTERP("interp", 20, 250),
     /** memcpy, memmove and memset of mixed sizes (memory.copy/fill and libc's copy loops). */
-    MEMOPS("memops", 5, 500),
+    MEMOPS("memops", 5, 100),
     /** qsort with a comparator function pointer and a table of operation pointers: call_indirect. */
-    QSORT("qsort", 100, 5_000),
+    QSORT("qsort", 100, 1_500),
     /** C++ throw/catch/rethrow with destructors: Wasm exception handling (try, catch, rethrow). */
-    EXCEPTIONS("exceptions", 50, 1_000);
+    EXCEPTIONS("exceptions", 50, 250);
 
     private static final Map<String, Long> EXPECTED = loadExpected();
 

@@ -16,6 +16,8 @@ import java.util.concurrent.TimeoutException;
  * Runs every kernel once at its benchmark size on every engine of this build and records whether the checksum
  * matched, or why the engine could not run the kernel (compile error, unsupported feature, trap, wrong checksum).
  * {@code run.sh} runs it before JMH, so the report names each failure with its reason instead of a missing figure.
+ * It also tries each Pyodide startup step of {@link StartupBenchmark} once, and writes the kernels' benchmark sizes
+ * (the node harness runs the same sizes).
  *
  * <p>{@code java -cp benchmarks.jar dev.ligature.bench.suite.Check OUT.json [engine...]}
  */
@@ -48,7 +50,7 @@ public final class Check {
             System.exit(2);
         }
         List<String> engines = args.length > 1 ? List.of(args).subList(1, args.length) : Engines.available();
-        StringBuilder json = new StringBuilder("{\n");
+        StringBuilder json = new StringBuilder("{\n  \"kernels\": {\n");
         boolean allOk = true;
         ExecutorService pool = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "check");
@@ -58,7 +60,7 @@ public final class Check {
         CKernel[] kernels = CKernel.values();
         for (int k = 0; k < kernels.length; k++) {
             CKernel kernel = kernels[k];
-            json.append("  \"").append(kernel.fileName()).append("\": {");
+            json.append("    \"").append(kernel.fileName()).append("\": {");
             for (int e = 0; e < engines.size(); e++) {
                 String engine = engines.get(e);
                 String outcome = outcome(pool, engine, kernel);
@@ -69,7 +71,20 @@ public final class Check {
             }
             json.append(k == kernels.length - 1 ? "}\n" : "},\n");
         }
-        json.append("}\n");
+        json.append("  },\n  \"sizes\": {");
+        for (int k = 0; k < kernels.length; k++) {
+            json.append(k == 0 ? "" : ", ").append('"').append(kernels[k].fileName()).append("\": ")
+                    .append(kernels[k].benchmarkSize());
+        }
+        json.append("},\n  \"startup\": {");
+        String[] steps = {"pyodideDecodeValidate", "pyodideCompile", "pyodideInstantiate"};
+        for (int i = 0; i < steps.length; i++) {
+            String outcome = startupOutcome(pool, steps[i]);
+            System.out.printf("%-35s %s%n", steps[i], outcome);
+            json.append(i == 0 ? "" : ", ").append('"').append(steps[i]).append("\": \"").append(escape(outcome))
+                    .append('"');
+        }
+        json.append("}\n}\n");
         Files.writeString(Path.of(args[0]), json, StandardCharsets.UTF_8);
         pool.shutdownNow();
         System.out.println(allOk ? "every engine computed every checksum" : "some engines failed some kernels (above)");
@@ -77,7 +92,23 @@ public final class Check {
     }
 
     private static String outcome(ExecutorService pool, String engine, CKernel kernel) throws InterruptedException {
-        Future<?> run = pool.submit(() -> verified(Engines.byName(engine), kernel));
+        return outcome(pool.submit(() -> verified(Engines.byName(engine), kernel)));
+    }
+
+    /** Runs one startup step of {@link StartupBenchmark} once. */
+    private static String startupOutcome(ExecutorService pool, String step) throws InterruptedException {
+        return outcome(pool.submit(() -> {
+            StartupBenchmark startup = new StartupBenchmark();
+            startup.setUp();
+            return switch (step) {
+                case "pyodideDecodeValidate" -> startup.pyodideDecodeValidate();
+                case "pyodideCompile" -> startup.pyodideCompile();
+                default -> startup.pyodideInstantiate();
+            };
+        }));
+    }
+
+    private static String outcome(Future<?> run) throws InterruptedException {
         try {
             run.get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
             return "ok";

@@ -47,6 +47,17 @@ public final class Engines {
         return names;
     }
 
+    /**
+     * For {@code run.sh}: prints the available engines, comma-separated, then (if GraalWasm is in this build) the
+     * name of the Truffle runtime it runs on ("Interpreted" means no runtime compilation).
+     */
+    public static void main(String[] args) throws ReflectiveOperationException {
+        System.out.println(String.join(",", available()));
+        if (graalWasmPresent()) {
+            System.out.println(Class.forName(GRAALWASM_RUNNER).getMethod("runtime").invoke(null));
+        }
+    }
+
     private static boolean graalWasmPresent() {
         try {
             Class.forName(GRAALWASM_RUNNER);
