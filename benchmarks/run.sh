@@ -1,7 +1,8 @@
 #!/bin/sh
 # Issue 5's benchmark suite: every C kernel (benchmarks/kernels) on every JVM engine in one JMH run, the same
 # .wasm files on node (V8), and Pyodide startup figures; prints a table of ms per call with each engine's ratio to
-# Ligature's compiler and writes benchmarks/target/results.json (and results.md).
+# Ligature's compiler and writes benchmarks/target/results.json (and results.md); a full run also rewrites the
+# results section of /BENCHMARKS.md.
 #
 #   benchmarks/run.sh [--quick] [--graalwasm]
 #
@@ -106,5 +107,10 @@ node -e 'require("fs").writeFileSync(process.argv[1], JSON.stringify({
   node: process.version + " (V8 " + process.versions.v8 + ")", loadavg: require("os").loadavg(),
   graalwasmRuntime: process.argv[5] || null, seconds: Number(process.argv[6])}))' \
     "$TARGET/meta.json" "$cpu" "$(nproc)" "$jdk" "$GRAAL_RUNTIME" "$(( $(date +%s) - started ))"
-node benchmarks/harness/report.mjs "$TARGET" "$([ $QUICK -eq 1 ] && echo quick || echo full)"
+# A full run rewrites the results section of /BENCHMARKS.md; a quick run only writes target/.
+if [ $QUICK -eq 1 ]; then
+    node benchmarks/harness/report.mjs "$TARGET" quick
+else
+    node benchmarks/harness/report.mjs "$TARGET" full "$ROOT/BENCHMARKS.md"
+fi
 echo "== done in $(( $(date +%s) - started )) s"

@@ -2,12 +2,15 @@
 // Markdown table (printed, and written to results.md for BENCHMARKS.md): ms per run call, kernel x engine, with
 // each engine's ratio to Ligature's compiler. Every failure is shown with its reason, never dropped.
 //
-//   node report.mjs TARGET_DIR MODE
+//   node report.mjs TARGET_DIR MODE [BENCHMARKS_MD]
+//
+// With BENCHMARKS_MD (run.sh passes /BENCHMARKS.md after a full run), the text between its markers
+// <!-- results:begin --> and <!-- results:end --> is replaced by this run's machine, JDK, date and table.
 import fs from 'node:fs';
 import path from 'node:path';
 import os from 'node:os';
 
-const [target, mode] = process.argv.slice(2);
+const [target, mode, benchmarksMd] = process.argv.slice(2);
 const read = (name) => {
   const file = path.join(target, name);
   return fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, 'utf8')) : null;
@@ -109,3 +112,26 @@ fs.writeFileSync(path.join(target, 'results.md'), md);
 console.log(`\nms per run call, ± 99.9% CI (JMH), ratio to ${REFERENCE} in parentheses (lower is faster):\n`);
 console.log(md);
 console.log(`written: ${path.join(target, 'results.json')}, ${path.join(target, 'results.md')}`);
+
+if (benchmarksMd) {
+  const BEGIN = '<!-- results:begin -->';
+  const END = '<!-- results:end -->';
+  const doc = fs.readFileSync(benchmarksMd, 'utf8');
+  const from = doc.indexOf(BEGIN);
+  const to = doc.indexOf(END);
+  if (from < 0 || to < from) throw new Error(`${benchmarksMd} has no ${BEGIN} ... ${END} section`);
+  const load = Array.isArray(meta.loadavg) ? meta.loadavg.map((l) => l.toFixed(2)).join(', ') : '?';
+  const header = [
+    `Measured ${meta.date ?? '?'} by \`benchmarks/run.sh\` (${mode} settings, ${meta.seconds ?? '?'} s in all).`,
+    `Machine: ${meta.cpu ?? '?'}, ${meta.cores ?? '?'} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB RAM; load average at the end ${load}.`,
+    `JDK: ${meta.jdk ?? '?'}; ${meta.node ?? 'node ?'}.`,
+    meta.graalwasmRuntime
+      ? `GraalWasm 25.0.2 ran on Truffle's "${meta.graalwasmRuntime}" runtime` +
+        (meta.graalwasmRuntime === 'Interpreted' ? ' (no runtime compilation: interpreter only).' : '.')
+      : 'GraalWasm was not in this run (run.sh --graalwasm adds it).',
+  ].join('\n');
+  const body = `${header}\n\nms per \`run\` call, ± 99.9% confidence interval (JMH; node: mean of its iterations), ` +
+    `ratio to ${REFERENCE} in parentheses (lower is faster):\n\n${md}`;
+  fs.writeFileSync(benchmarksMd, `${doc.slice(0, from + BEGIN.length)}\n${body}${doc.slice(to)}`);
+  console.log(`updated ${benchmarksMd}`);
+}

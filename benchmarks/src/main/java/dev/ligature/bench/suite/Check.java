@@ -92,7 +92,12 @@ public final class Check {
     }
 
     private static String outcome(ExecutorService pool, String engine, CKernel kernel) throws InterruptedException {
-        return outcome(pool.submit(() -> verified(Engines.byName(engine), kernel)));
+        String outcome = outcome(pool.submit(() -> verified(Engines.byName(engine), kernel)));
+        // A known gap gets its explanation first; a wrong checksum is reported as it is, never explained away.
+        return KnownGaps.reason(engine, kernel)
+                .filter(reason -> outcome.startsWith("failed: ") && !outcome.contains("wrong checksum"))
+                .map(reason -> "failed: " + reason + " [" + outcome.substring("failed: ".length()).strip() + "]")
+                .orElse(outcome);
     }
 
     /** Runs one startup step of {@link StartupBenchmark} once. */
