@@ -135,3 +135,11 @@ if (benchmarksMd) {
   fs.writeFileSync(benchmarksMd, `${doc.slice(0, from + BEGIN.length)}\n${body}${doc.slice(to)}`);
   console.log(`updated ${benchmarksMd}`);
 }
+
+// A wrong checksum is a bug in an engine (or a kernel), not a missing feature: the run fails loudly.
+const wrong = Object.entries(results.failures).flatMap(([k, byEngine]) =>
+  Object.entries(byEngine).filter(([, why]) => why.includes('wrong checksum')).map(([e]) => `${k} on ${e}`));
+if (wrong.length) {
+  console.error(`WRONG CHECKSUMS: ${wrong.join(', ')}`);
+  process.exitCode = 1;
+}
