@@ -29,9 +29,14 @@ JAVA="$JAVA_HOME/bin/java"
 JAR="$TARGET/benchmarks.jar"
 started=$(date +%s)
 
-# 1. The jar: rebuilt when missing, built with another profile, or older than any source it contains.
+# 1. The jar: rebuilt when missing, built with another profile, or older than any source it contains. The profile
+#    is read from the jar itself (GraalWasm's runner is in it or not), since mvn may have rebuilt it in between.
 stale=0
-if [ ! -f "$JAR" ] || [ "$(cat "$TARGET/benchmarks.profile" 2>/dev/null)" != "$PROFILE" ]; then
+if [ ! -f "$JAR" ]; then
+    stale=1
+elif [ "$("$JAVA_HOME/bin/jar" tf "$JAR" | grep -c 'dev/ligature/bench/graal/GraalWasmRunner.class')" = 1 ]; then
+    [ "$PROFILE" = graalwasm ] || stale=1
+elif [ "$PROFILE" = graalwasm ]; then
     stale=1
 elif [ -n "$(find benchmarks/src benchmarks/kernels benchmarks/pom.xml wasm-core/src jit-asm/src pom.xml -newer "$JAR" -type f 2>/dev/null | head -1)" ]; then
     stale=1
@@ -43,7 +48,6 @@ if [ $stale -eq 1 ]; then
     else
         mvn -q -pl benchmarks -am package -DskipTests
     fi
-    echo "$PROFILE" > "$TARGET/benchmarks.profile"
 fi
 
 # 2. Pyodide 314.0.7's main module, fetched with npm pack (never committed), checked by SHA-256.
