@@ -13,7 +13,7 @@ import java.util.function.IntToLongFunction;
  * {@code run(i32 size)} with no imports, and a plain Java reimplementation ({@link KernelReference}) that gives the
  * checksum every engine must return, so a fast wrong answer cannot pass as a result.
  */
-public enum Kernel {
+public enum Kernel implements Workload {
     /** Recursive calls. */
     FIB("fib", ResultType.I32, 20, KernelReference::fib),
     /** Arithmetic on locals in a tight loop. */
@@ -48,9 +48,11 @@ public enum Kernel {
     public ResultType resultType() { return resultType; }
 
     /** The size argument the benchmark passes to {@code run}: a few milliseconds per call on Chicory's interpreter. */
+    @Override
     public int benchmarkSize() { return benchmarkSize; }
 
     /** The checksum {@code run(size)} must return, computed in plain Java. */
+    @Override
     public long expected(int size) { return reference.applyAsLong(size); }
 
     /** The kernel's WebAssembly text, from the classpath. */
@@ -67,11 +69,13 @@ public enum Kernel {
     }
 
     /** The kernel as a binary module, produced by Ligature's own text parser and encoder. */
+    @Override
     public byte[] binary() {
         return ModuleEncoder.encode(WatParser.parseModule(text()));
     }
 
     /** Normalises an engine's raw result (a Wasm value held in a long) to this kernel's result type. */
+    @Override
     public long normalise(long raw) {
         return resultType == ResultType.I32 ? (int) raw : raw;
     }

@@ -1,25 +1,29 @@
 package dev.ligature.bench.interp;
 
 /**
- * One engine's way to run a {@link Kernel}: {@link ChicoryInterpreterRunner} and
- * {@link LigatureRunner} (interpreter or compiler).
- *
+ * One engine's way to run a {@link Workload}: {@link LigatureRunner} (interpreter or compiler),
+ * {@link ChicoryInterpreterRunner}, {@link ChicoryCompilerRunner}, and GraalWasm in the optional {@code graalwasm}
+ * profile. Every runner calls the export {@code _initialize} once after instantiation when the module has one (the
+ * WASI reactor convention the C kernels follow), then calls {@code run}.
  */
 public interface KernelRunner {
     /** The engine's name as reports show it. */
     String engine();
 
     /**
-     * Decodes and instantiates a kernel's binary module once.
+     * Decodes and instantiates a workload's binary module once.
      *
      * @return a call of the instance's export {@code run}, reusable across invocations
      */
-    KernelCall instantiate(Kernel kernel, byte[] binary);
+    KernelCall instantiate(Workload workload, byte[] binary);
+
+    /** The export reactors want called once before anything else (WASI's reactor convention). */
+    String INITIALIZE = "_initialize";
 
     /** A ready instance's {@code run} export. */
     @FunctionalInterface
     interface KernelCall {
-        /** Runs {@code run(size)} and returns its result normalised by {@link Kernel#normalise}. */
+        /** Runs {@code run(size)} and returns its result normalised by {@link Workload#normalise}. */
         long run(int size);
     }
 }

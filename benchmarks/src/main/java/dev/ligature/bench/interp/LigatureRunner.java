@@ -2,6 +2,7 @@ package dev.ligature.bench.interp;
 
 import dev.ligature.core.binary.ModuleDecoder;
 import dev.ligature.core.runtime.ExecutionEngine;
+import dev.ligature.core.runtime.Instance;
 import dev.ligature.core.runtime.WasmFunction;
 import dev.ligature.core.runtime.WasmModule;
 import dev.ligature.jit.JitEngine;
@@ -36,17 +37,21 @@ public final class LigatureRunner implements KernelRunner {
     }
 
     @Override
-    public KernelCall instantiate(Kernel kernel, byte[] binary) {
+    public KernelCall instantiate(Workload workload, byte[] binary) {
         WasmModule module = engines == null
                 ? WasmModule.decode(binary)
                 : WasmModule.of(ModuleDecoder.decode(binary), engines.get());
-        WasmFunction run = module.instantiate().function("run");
+        Instance instance = module.instantiate();
+        if (instance.export(INITIALIZE) instanceof WasmFunction initialize) {
+            initialize.call();
+        }
+        WasmFunction run = instance.function("run");
         long[] args = new long[1];
         long[] results = new long[1];
         return size -> {
             args[0] = size;
             run.call(args, null, results, null);
-            return kernel.normalise(results[0]);
+            return workload.normalise(results[0]);
         };
     }
 }

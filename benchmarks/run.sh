@@ -1,0 +1,120 @@
+#!/bin/sh
+# Issue 5's benchmark suite: every C kernel (benchmarks/kernels) on every JVM engine in one JMH run, the same
+# .wasm files on node (V8), and Pyodide startup figures; prints a table of ms per call with each engine's ratio to
+# Ligature's compiler and writes benchmarks/target/results.json (and results.md); a full run also rewrites the
+# results section of /BENCHMARKS.md.
+#
+#   benchmarks/run.sh [--quick] [--graalwasm]
+#
+#   --quick      short JMH iterations (the whole run stays under 5 minutes on 2 cores); default: full settings
+#   --graalwasm  build the benchmarks with the graalwasm Maven profile and add GraalWasm as an engine
+#
+# Needs JDK 25 (JAVA_HOME, default /usr/lib/jvm/temurin-25-jdk-amd64), Maven, node, and npm for Pyodide (without
+# npm or network the Pyodide figures are reported as unavailable). Never needs emcc: the .wasm files are committed.
+set -eu
+cd "$(dirname "$0")/.."
+ROOT=$(pwd)
+TARGET="$ROOT/benchmarks/target"
+QUICK=0
+PROFILE=default
+for arg in "$@"; do
+    case "$arg" in
+        --quick) QUICK=1 ;;
+        --graalwasm) PROFILE=graalwasm ;;
+        *) echo "usage: benchmarks/run.sh [--quick] [--graalwasm]" >&2; exit 2 ;;
+    esac
+done
+export JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
+JAVA="$JAVA_HOME/bin/java"
+JAR="$TARGET/benchmarks.jar"
+started=$(date +%s)
+
+# 1. The jar: rebuilt when missing, built with another profile, or older than any source it contains. The profile
+#    is read from the jar itself (GraalWasm's runner is in it or not), since mvn may have rebuilt it in between.
+stale=0
+if [ ! -f "$JAR" ]; then
+    stale=1
+elif [ "$("$JAVA_HOME/bin/jar" tf "$JAR" | grep -c 'dev/ligature/bench/graal/GraalWasmRunner.class')" = 1 ]; then
+    [ "$PROFILE" = graalwasm ] || stale=1
+elif [ "$PROFILE" = graalwasm ]; then
+    stale=1
+elif [ -n "$(find benchmarks/src benchmarks/kernels benchmarks/pom.xml wasm-core/src jit-asm/src pom.xml -newer "$JAR" -type f 2>/dev/null | head -1)" ]; then
+    stale=1
+fi
+if [ $stale -eq 1 ]; then
+    echo "== building benchmarks.jar ($PROFILE)"
+    if [ "$PROFILE" = graalwasm ]; then
+        mvn -q -Pgraalwasm -pl benchmarks -am package -DskipTests
+    else
+        mvn -q -pl benchmarks -am package -DskipTests
+    fi
+fi
+
+# 2. Pyodide 314.0.7's main module, fetched with npm pack (never committed), checked by SHA-256.
+PYODIDE="$TARGET/pyodide/package/pyodide.asm.wasm"
+PYODIDE_SHA256=cc36e3cab04fdfc9a63ff13eb52eae2b911bf46c025cc7b281f394bd3de1d5e6
+if [ ! -f "$PYODIDE" ]; then
+    echo "== fetching pyodide@314.0.7 with npm pack"
+    mkdir -p "$TARGET/pyodide"
+    (cd "$TARGET/pyodide" && npm pack --silent pyodide@314.0.7 >/dev/null && tar xzf pyodide-314.0.7.tgz package/pyodide.asm.wasm) \
+        || echo "   (could not fetch Pyodide: its startup figures will be reported as unavailable)"
+fi
+if [ -f "$PYODIDE" ] && [ "$(sha256sum "$PYODIDE" | cut -d' ' -f1)" != "$PYODIDE_SHA256" ]; then
+    echo "$PYODIDE is not pyodide@314.0.7's main module (SHA-256 differs); delete it and re-run" >&2
+    exit 1
+fi
+
+# 3. Which engines this build has; every engine's checksum on every kernel (and why an engine cannot run one).
+ENGINES=$("$JAVA" -cp "$JAR" dev.ligature.bench.suite.Engines | head -1)
+GRAAL_RUNTIME=$("$JAVA" -cp "$JAR" dev.ligature.bench.suite.Engines 2>/dev/null | sed -n 2p)
+echo "== checksums: every engine on every kernel ($ENGINES)"
+"$JAVA" -Dligature.pyodide="$PYODIDE" -Xmx4g -cp "$JAR" dev.ligature.bench.suite.Check "$TARGET/check.json" 2>/dev/null
+
+# 4. JMH: the kernels, then startup. Trials whose engine cannot run the kernel fail fast and are reported from step 3.
+if [ $QUICK -eq 1 ]; then
+    SUITE_OPTS="-wi 2 -w 500ms -i 3 -r 500ms -f 1"
+    SINGLE_OPTS="-wi 2 -i 3 -f 1"
+    SMALL_OPTS="-wi 2 -w 500ms -i 3 -r 500ms -f 1"
+else
+    SUITE_OPTS="-wi 5 -w 2s -i 5 -r 1s -f 1"
+    SINGLE_OPTS="-wi 5 -i 10 -f 1"
+    SMALL_OPTS="-wi 5 -w 1s -i 5 -r 1s -f 1"
+fi
+echo "== JMH: kernels"
+# shellcheck disable=SC2086
+"$JAVA" -jar "$JAR" 'suite.SuiteBenchmark' $SUITE_OPTS -p engine="$ENGINES" \
+    -rf json -rff "$TARGET/jmh-suite.json" > "$TARGET/jmh-suite.log" 2>&1 || true
+grep -E '^SuiteBenchmark|<failure>' "$TARGET/jmh-suite.log" | tail -60 || true
+echo "== JMH: startup"
+# shellcheck disable=SC2086
+"$JAVA" -jar "$JAR" 'suite.StartupBenchmark' $SINGLE_OPTS -jvmArgsAppend "-Xmx4g -Dligature.pyodide=$PYODIDE" \
+    -rf json -rff "$TARGET/jmh-pyodide.json" > "$TARGET/jmh-startup.log" 2>&1 || true
+# shellcheck disable=SC2086
+"$JAVA" -jar "$JAR" 'suite.SmallInstantiateBenchmark' $SMALL_OPTS \
+    -rf json -rff "$TARGET/jmh-small.json" >> "$TARGET/jmh-startup.log" 2>&1 || true
+grep -E '^(StartupBenchmark|SmallInstantiateBenchmark)' "$TARGET/jmh-startup.log" || true
+node -e 'const fs=require("fs");const r=f=>fs.existsSync(f)?JSON.parse(fs.readFileSync(f)):[];
+fs.writeFileSync(process.argv[3],JSON.stringify([...r(process.argv[1]),...r(process.argv[2])]))' \
+    "$TARGET/jmh-pyodide.json" "$TARGET/jmh-small.json" "$TARGET/jmh-startup.json"
+
+# 5. node (V8) on the same .wasm files.
+echo "== node"
+NODE_QUICK=""
+[ $QUICK -eq 1 ] && NODE_QUICK=--quick
+node benchmarks/harness/node-bench.mjs benchmarks/kernels "$TARGET/check.json" "$TARGET/node.json" $NODE_QUICK --pyodide "$PYODIDE"
+
+# 6. The report.
+cpu=$(grep -m1 'model name' /proc/cpuinfo | sed 's/.*: //')
+jdk=$("$JAVA" -version 2>&1 | sed -n 2p)
+node -e 'require("fs").writeFileSync(process.argv[1], JSON.stringify({
+  date: new Date().toISOString(), cpu: process.argv[2], cores: Number(process.argv[3]), jdk: process.argv[4],
+  node: process.version + " (V8 " + process.versions.v8 + ")", loadavg: require("os").loadavg(),
+  graalwasmRuntime: process.argv[5] || null, seconds: Number(process.argv[6])}))' \
+    "$TARGET/meta.json" "$cpu" "$(nproc)" "$jdk" "$GRAAL_RUNTIME" "$(( $(date +%s) - started ))"
+# A full run rewrites the results section of /BENCHMARKS.md; a quick run only writes target/.
+if [ $QUICK -eq 1 ]; then
+    node benchmarks/harness/report.mjs "$TARGET" quick
+else
+    node benchmarks/harness/report.mjs "$TARGET" full "$ROOT/BENCHMARKS.md"
+fi
+echo "== done in $(( $(date +%s) - started )) s"
