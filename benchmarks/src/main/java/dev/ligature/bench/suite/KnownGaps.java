@@ -10,8 +10,6 @@ import java.util.Optional;
  */
 public final class KnownGaps {
     private static final Map<String, String> GAPS = Map.of(
-            "ligature-compiler/exceptions",
-            "jit-asm does not compile exception handling yet (try/catch/throw); issue 4 adds it",
             "chicory-compiler/exceptions",
             "Chicory 1.7.5 decodes only the exnref encoding (try_table); emcc 3.1.6 emits the legacy try/catch/rethrow",
             "chicory-interpreter/exceptions",
