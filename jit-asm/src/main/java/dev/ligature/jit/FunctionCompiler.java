@@ -57,6 +57,8 @@ final class FunctionCompiler extends SimdEmitter {
     /** Created on the first exception instruction. */
     private ExceptionEmitter exceptions;
     private final TailCalls tailCalls;
+    /** Start of the range whose traps get this function's backtrace frame ({@link #frameHandler}). */
+    private final Label traced = new Label();
     /** Start of the method, before the locals are zeroed: a self tail call jumps here. */
     final Label start = new Label();
     /** Split mode (null on the fast path): the chunks being emitted. */
@@ -121,6 +123,7 @@ final class FunctionCompiler extends SimdEmitter {
         } else {
             mv = cv.visitMethod(ACC_PUBLIC | ACC_STATIC, name, desc, null, null);
             mv.visitCode();
+            mv.visitLabel(traced);
             localVars = new int[localTypes.length];
             nextVar = 1;
             for (int i = 0; i < localTypes.length; i++) {
@@ -159,6 +162,7 @@ final class FunctionCompiler extends SimdEmitter {
             return split.finish(desc, type);
         }
         finishExceptions();
+        frameHandler(mv, traced, funcIndex);
         Label end = new Label();
         mv.visitLabel(end);
         mv.visitMaxs(0, 0);

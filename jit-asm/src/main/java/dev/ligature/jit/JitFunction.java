@@ -81,9 +81,6 @@ final class JitFunction extends WasmFunction {
         c.top = base + Math.max(paramSlots(), resultSlots());
         try {
             handle.invokeExact(c, base);
-        } catch (Trap t) {
-            t.addFrame(c.instance, index);
-            throw t;
         } catch (StackOverflowError e) {
             Trap t = new Trap(Trap.Kind.CALL_STACK_EXHAUSTED);
             t.addFrame(c.instance, index);

@@ -617,6 +617,8 @@ final class SplitEmitter implements Opcodes {
     void emitDispatcher(String desc, FuncType type) {
         MethodVisitor m = cv.visitMethod(ACC_PUBLIC | ACC_STATIC, dispatcherName, desc, null, null);
         m.visitCode();
+        Label traced = new Label();
+        m.visitLabel(traced);
         int var = 1;
         boolean scratchParams = StackEmitter.paramsInScratch(type);
         // Too many parameter words for a JVM signature: they come in ctx.mv, copied into the frame below.
@@ -788,6 +790,7 @@ final class SplitEmitter implements Opcodes {
             }
             m.visitInsn(RETURN);
         }
+        StackEmitter.frameHandler(m, traced, fc.funcIndex);
         end(m);
         if (grouped) {
             for (int g = 0; g < cases; g++) {

@@ -5,6 +5,7 @@ import dev.ligature.core.types.NumType;
 import dev.ligature.core.types.RefType;
 import dev.ligature.core.types.ValType;
 import java.util.Arrays;
+import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
 
@@ -63,6 +64,27 @@ abstract class StackEmitter implements Opcodes {
             words += width(typeChar(v));
         }
         return words > MAX_PARAM_WORDS;
+    }
+
+    /**
+     * Ends the range begun at {@code start} (the method's first instruction) with a handler for
+     * traps: it appends function {@code funcIndex}'s frame to the trap's Wasm backtrace and
+     * rethrows, so a trap names every compiled function it unwinds, inlined calls included.
+     * Registered last, so it is the outermost handler: Wasm exception handlers never see traps.
+     */
+    static void frameHandler(MethodVisitor m, Label start, int funcIndex) {
+        Label end = new Label();
+        Label handler = new Label();
+        m.visitLabel(end);
+        m.visitTryCatchBlock(start, end, handler, "dev/ligature/core/runtime/Trap");
+        m.visitLabel(handler);
+        m.visitInsn(DUP);
+        m.visitVarInsn(ALOAD, 0);
+        m.visitFieldInsn(GETFIELD, CTX, "instance", "L" + INSTANCE + ";");
+        pushInt(m, funcIndex);
+        m.visitMethodInsn(INVOKEVIRTUAL, "dev/ligature/core/runtime/Trap", "addFrame",
+                "(Ldev/ligature/core/runtime/Trap$FrameNamer;I)V", false);
+        m.visitInsn(ATHROW);
     }
 
     /** JVM descriptor of the typed method for a function of type {@code t}; null if a type is not supported. */

@@ -1,0 +1,48 @@
+package dev.ligature.jit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.ligature.core.runtime.Instance;
+import dev.ligature.core.runtime.Trap;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Traps in compiled code carry every Wasm frame they unwind, as the interpreter's do. */
+class BacktraceTest {
+    private static List<Integer> frames(Instance inst, String export, long... args) {
+        Trap t = assertThrows(Trap.class, () -> inst.function(export).call(args));
+        return t.backtrace().stream().map(Trap.Frame::functionIndex).toList();
+    }
+
+    @Test
+    void directIndirectAndSplitCallsAllAppear() {
+        StringBuilder big = new StringBuilder();
+        for (int i = 0; i < 4000; i++) {
+            big.append("(local.set 1 (i32.add (local.get 1) (i32.const ").append(i).append(")))\n");
+        }
+        Differential d = new Differential("""
+                (module
+                  (type $t (func (param i32) (result i32)))
+                  (table funcref (elem $leaf $viaTable))
+                  (func $leaf (param i32) (result i32) (i32.div_u (i32.const 1) (local.get 0)))
+                  (func $viaTable (param i32) (result i32) (call_indirect (type $t) (local.get 0) (i32.const 0)))
+                  (func $big (param i32) (result i32) (local i32)
+                """ + big + """
+                    (drop (local.get 1))
+                    (call_indirect (type $t) (local.get 0) (i32.const 1)))
+                  (func (export "direct") (param i32) (result i32) (call $leaf (local.get 0)))
+                  (func (export "deep") (param i32) (result i32) (i32.add (call $big (local.get 0)) (i32.const 1))))
+                """);
+        var shape = ((ModuleCompiler) d.compiled.module().code());
+        assertTrue(java.util.Arrays.stream(shape.classOf(2).getDeclaredMethods()).anyMatch(m -> m.getName().startsWith("c2_")),
+                "$big is split into chunks");
+        assertEquals(List.of(0, 3), frames(d.compiled, "direct", 0));
+        assertEquals(frames(d.interpreted, "direct", 0), frames(d.compiled, "direct", 0));
+        // deep -> big (split into chunks) -> viaTable (call_indirect) -> leaf (call_indirect) traps.
+        assertEquals(List.of(0, 1, 2, 4), frames(d.compiled, "deep", 0));
+        assertEquals(frames(d.interpreted, "deep", 0), frames(d.compiled, "deep", 0));
+        assertEquals(List.of(0, 1, 2, 4), frames(d.compiled, "deep", 0), "and again, once HotSpot has the code hot");
+    }
+}
