@@ -23,7 +23,7 @@ import org.objectweb.asm.MethodVisitor;
  * v128 as two longs. One result is returned as is; several, or a v128, go to {@link JitInstance#mv}
  * in slot form.
  */
-final class FunctionCompiler extends SimdEmitter {
+final class FunctionCompiler extends CallEmitter {
     /** HotSpot does not JIT-compile methods with more bytecode than this (HugeMethodLimit). */
 
     enum Kind { FUNC, BLOCK, LOOP, IF, TRY, TRY_TABLE }
@@ -80,12 +80,6 @@ final class FunctionCompiler extends SimdEmitter {
     static String entryName(int funcIndex) {
         return "e" + funcIndex;
     }
-
-
-
-
-
-
 
     /**
      * Emits the typed method and the slot-convention entry method into {@code cv}: as one method,
@@ -342,17 +336,6 @@ final class FunctionCompiler extends SimdEmitter {
             m.visitFieldInsn(GETFIELD, "dev/ligature/core/runtime/ExecContext", "slots", "[J");
         }
     }
-
-
-
-
-
-
-
-
-
-
-
 
     // ------------------------------------------------------------------ control
 
@@ -799,184 +782,5 @@ final class FunctionCompiler extends SimdEmitter {
         load('i', stackVar(idx, 'i'));
         mv.visitMethodInsn(INVOKEVIRTUAL, "java/lang/String", "charAt", "(I)C", false);
         mv.visitTableSwitchInsn(1, k, dflt, Arrays.copyOf(distinct, k));
-    }
-
-    void call(int callee) {
-        FuncType ft = shape.typeOfFunction(callee);
-        if (callee < shape.importedFuncs) {
-            stageArgs(ft, 0);
-            mv.visitVarInsn(ALOAD, 0);
-            mv.visitVarInsn(ALOAD, 0);
-            mv.visitFieldInsn(GETFIELD, CTX, "functions", "[L" + WASM_FUNCTION + ";");
-            pushInt(mv, callee);
-            mv.visitInsn(AALOAD);
-            foreign(ft);
-            return;
-        }
-        String desc = descriptor(ft);
-        if (desc == null) {
-            throw fail("unsupported value type in the signature of callee " + callee);
-        }
-        int n = ft.params().size();
-        int first = sp - n;
-        if (paramsInScratch(ft)) {
-            stageArgs(ft, 0);
-            n = 0;
-        }
-        mv.visitVarInsn(ALOAD, 0);
-        for (int i = 0; i < n; i++) {
-            loadAt(first + i);
-        }
-        mv.visitMethodInsn(INVOKESTATIC, CodeLoader.internalName(callee), methodName(callee), desc, false);
-        sp = first;
-        if (returnsDirectly(ft)) {
-            storeAt(sp++, typeChar(ft.results().get(0)));
-        } else {
-            readResults(ft);
-        }
-    }
-
-    /**
-     * {@code call_indirect}: the table's checks, then, when the callee is compiled code of this same
-     * instance (the common case: C function pointers), a typed call of its {@code f<j>} through a
-     * method handle; anything else (imports, other instances, other engines) goes through the slot
-     * convention.
-     */
-    private void callIndirect(int typeIndex, int table) {
-        FuncType ft = shape.funcType(typeIndex);
-        int idx = --sp;
-        mv.visitVarInsn(ALOAD, 0);
-        pushInt(mv, shape.types.canonicalId(typeIndex));
-        pushInt(mv, table);
-        unsignedAt(idx);
-        mv.visitMethodInsn(INVOKESTATIC, RUNTIME, "indirect", "(L" + CTX + ";IIJ)L" + WASM_FUNCTION + ";", false);
-        String desc = descriptor(ft);
-        if (desc == null || paramsInScratch(ft)) {
-            int fn = nextVar;
-            nextVar += 1;
-            mv.visitVarInsn(ASTORE, fn);
-            stageArgs(ft, 0);
-            mv.visitVarInsn(ALOAD, 0);
-            mv.visitVarInsn(ALOAD, fn);
-            foreign(ft);
-            return;
-        }
-        // The index's slot is free now: it holds the callee for both paths.
-        int fn = stackVar(idx, 'r');
-        mv.visitVarInsn(ASTORE, fn);
-        mv.visitVarInsn(ALOAD, fn);
-        mv.visitVarInsn(ALOAD, 0);
-        mv.visitMethodInsn(INVOKESTATIC, RUNTIME, "typedIfSameInstance",
-                "(L" + WASM_FUNCTION + ";L" + CTX + ";)Ljava/lang/invoke/MethodHandle;", false);
-        Label slow = new Label();
-        Label done = new Label();
-        mv.visitInsn(DUP);
-        mv.visitJumpInsn(IFNULL, slow);
-        int top = sp;
-        int n = ft.params().size();
-        int first = sp - n;
-        // The fast path's results retype the stack from first on; the slow path needs the arguments' types.
-        char[] argTypes = Arrays.copyOfRange(stack, first, top);
-        mv.visitVarInsn(ALOAD, 0);
-        for (int i = 0; i < n; i++) {
-            loadAt(first + i);
-        }
-        mv.visitMethodInsn(INVOKEVIRTUAL, "java/lang/invoke/MethodHandle", "invokeExact", desc, false);
-        sp = first;
-        if (returnsDirectly(ft)) {
-            storeAt(sp++, typeChar(ft.results().get(0)));
-        } else {
-            readResults(ft);
-        }
-        mv.visitJumpInsn(GOTO, done);
-        mv.visitLabel(slow);
-        mv.visitInsn(POP);
-        sp = top;
-        System.arraycopy(argTypes, 0, stack, first, n);
-        stageArgs(ft, 0);
-        mv.visitVarInsn(ALOAD, 0);
-        mv.visitVarInsn(ALOAD, fn);
-        foreign(ft);
-        mv.visitLabel(done);
-    }
-
-    /** Writes the top arguments of a call of type {@code ft} to {@code ctx.mv} in slot form and pops them. */
-    void stageArgs(FuncType ft, int unused) {
-        int n = ft.params().size();
-        int first = sp - n;
-        for (int i = 0, slot = 0; i < n; slot += slotCount(stack[first + i]), i++) {
-            checkedType(ft.params().get(i));
-            toScratch(slot, first + i);
-        }
-        sp = first;
-    }
-
-    /**
-     * Writes the value at height {@code h} to scratch slot {@code i} ({@code ctx.mv} or
-     * {@code ctx.mvRefs}); a v128 takes slots {@code i} and {@code i + 1}.
-     */
-    private void toScratch(int i, int h) {
-        char t = stack[h];
-        if (t == 'V') {
-            int var = stackVar(h, 'V');
-            for (int half = 0; half < 2; half++) {
-                mv.visitVarInsn(ALOAD, 0);
-                mv.visitFieldInsn(GETFIELD, CTX, "mv", "[J");
-                pushInt(mv, i + half);
-                mv.visitVarInsn(LLOAD, var + 2 * half);
-                mv.visitInsn(LASTORE);
-            }
-            return;
-        }
-        mv.visitVarInsn(ALOAD, 0);
-        if (t == 'r') {
-            mv.visitFieldInsn(GETFIELD, CTX, "mvRefs", "[Ljava/lang/Object;");
-            pushInt(mv, i);
-            loadAt(h);
-            mv.visitInsn(AASTORE);
-        } else {
-            mv.visitFieldInsn(GETFIELD, CTX, "mv", "[J");
-            pushInt(mv, i);
-            loadAt(h);
-            toSlot(mv, t);
-            mv.visitInsn(LASTORE);
-        }
-    }
-
-    /** With (ctx, function) on the JVM stack: calls through the slot convention and pushes the results. */
-    private void foreign(FuncType ft) {
-        mv.visitMethodInsn(INVOKESTATIC, RUNTIME, "invoke", "(L" + CTX + ";L" + WASM_FUNCTION + ";)V", false);
-        readResults(ft);
-    }
-
-    private void readResults(FuncType ft) {
-        List<ValType> rs = ft.results();
-        for (int i = 0, slot = 0; i < rs.size(); i++, slot++) {
-            char t = checkedType(rs.get(i));
-            if (t == 'V') {
-                // (lo, hi) from two scratch slots
-                for (int half = 0; half < 2; half++) {
-                    mv.visitVarInsn(ALOAD, 0);
-                    mv.visitFieldInsn(GETFIELD, CTX, "mv", "[J");
-                    pushInt(mv, slot + half);
-                    mv.visitInsn(LALOAD);
-                }
-                slot++;
-                storeAt(sp++, t);
-                continue;
-            }
-            mv.visitVarInsn(ALOAD, 0);
-            if (t == 'r') {
-                mv.visitFieldInsn(GETFIELD, CTX, "mvRefs", "[Ljava/lang/Object;");
-                pushInt(mv, slot);
-                mv.visitInsn(AALOAD);
-            } else {
-                mv.visitFieldInsn(GETFIELD, CTX, "mv", "[J");
-                pushInt(mv, slot);
-                mv.visitInsn(LALOAD);
-                fromSlot(mv, t);
-            }
-            storeAt(sp++, t);
-        }
     }
 }
