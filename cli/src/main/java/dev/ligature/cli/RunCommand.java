@@ -10,6 +10,8 @@ import dev.ligature.emscripten.EmscriptenHost;
 import dev.ligature.emscripten.EmscriptenLoadException;
 import dev.ligature.emscripten.EmscriptenProgram;
 import dev.ligature.jit.JitCompileException;
+import dev.ligature.jit.AotJar;
+import dev.ligature.jit.AotJarException;
 import dev.ligature.jit.JitEngine;
 import java.io.IOException;
 import java.io.InputStream;
@@ -25,10 +27,10 @@ import java.util.List;
  * prints what it prints and exits with its exit status. Everything after PROGRAM goes to the
  * program unchanged. Loading, linking and trap errors print {@code ligature run: ...} and exit 1.
  */
-record RunCommand(boolean compiler, List<String[]> env, List<EmscriptenHost.Mount> dirs, Path program,
+record RunCommand(boolean compiler, Path aot, List<String[]> env, List<EmscriptenHost.Mount> dirs, Path program,
         List<String> args, boolean help) {
     static final String USAGE = """
-              run [--engine interpreter|compiler] [--env K=V]... [--dir HOST[::GUEST][:ro]]... PROGRAM [ARGS...]
+              run [--engine interpreter|compiler] [--env K=V]... [--dir HOST[::GUEST][:ro]]... [--aot JAR] PROGRAM [ARGS...]
                   Runs a program emcc built (PROGRAM.wasm, or PROGRAM.js with the .wasm beside it;
                   minified -O3/-Os builds need the .js) with argv [PROGRAM, ARGS...], printing what
                   it prints and exiting with its exit status.
@@ -36,10 +38,13 @@ record RunCommand(boolean compiler, List<String[]> env, List<EmscriptenHost.Moun
                   --dir SPEC    mounts host directory HOST at GUEST (default: HOST's absolute path);
                                 ':ro' makes it read-only; a .zip archive mounts read-only as a
                                 directory. Nothing else on the host is reachable
+                  --aot JAR     runs the classes 'ligature compile' wrote for PROGRAM's .wasm (the
+                                compiler engine, compiling nothing); refuses a jar for other bytes
             """;
 
     static RunCommand parse(String[] argv) throws UsageException {
         boolean compiler = false;
+        Path aot = null;
         List<String[]> env = new ArrayList<>();
         List<EmscriptenHost.Mount> dirs = new ArrayList<>();
         int i = 0;
@@ -50,7 +55,7 @@ record RunCommand(boolean compiler, List<String[]> env, List<EmscriptenHost.Moun
                 break;
             }
             if (arg.equals("--help") || arg.equals("-h")) {
-                return new RunCommand(false, env, dirs, null, List.of(), true);
+                return new RunCommand(false, null, env, dirs, null, List.of(), true);
             }
             if (!arg.startsWith("--")) {
                 break;
@@ -81,6 +86,7 @@ record RunCommand(boolean compiler, List<String[]> env, List<EmscriptenHost.Moun
                     env.add(new String[] {value.substring(0, e), value.substring(e + 1)});
                 }
                 case "--dir" -> dirs.add(parseDir(value));
+                case "--aot" -> aot = Path.of(value);
                 default -> throw new UsageException("run: unknown option '" + name + "'");
             }
         }
@@ -89,7 +95,7 @@ record RunCommand(boolean compiler, List<String[]> env, List<EmscriptenHost.Moun
         }
         Path program = Path.of(argv[i]);
         List<String> args = List.of(argv).subList(i + 1, argv.length);
-        return new RunCommand(compiler, env, dirs, program, List.copyOf(args), false);
+        return new RunCommand(compiler || aot != null, aot, env, dirs, program, List.copyOf(args), false);
     }
 
     static EmscriptenHost.Mount parseDir(String spec) throws UsageException {
@@ -133,10 +139,14 @@ record RunCommand(boolean compiler, List<String[]> env, List<EmscriptenHost.Moun
         argv.add(program.toString());
         argv.addAll(args);
         try {
-            EmscriptenProgram p = EmscriptenProgram.load(program, engine);
+            EmscriptenProgram p = aot != null
+                    ? EmscriptenProgram.load(program, bytes -> AotJar.load(aot, bytes)) // refuses a mismatched jar
+                    : EmscriptenProgram.load(program, engine);
             int status = b.build().run(p, argv);
             out.flush();
             return status;
+        } catch (AotJarException e) {
+            err.println("ligature run: --aot: " + e.getMessage());
         } catch (IOException e) {
             err.println("ligature run: cannot read " + program + ": " + e.getMessage());
         } catch (EmscriptenLoadException | LinkException | MalformedModuleException | InvalidModuleException

@@ -49,6 +49,22 @@ class RunCommandTest {
     }
 
     @Test
+    void aProgramRunsFromItsAheadOfTimeJarAndAJarForOtherBytesIsRefused(@TempDir Path dir) throws Exception {
+        Path jar = dir.resolve("hello.jar");
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        PrintStream ps = new PrintStream(log, true, StandardCharsets.UTF_8);
+        assertEquals(Main.OK, Main.run(new String[] {"compile", fixture("hello_O2.wasm"), "-o", jar.toString()}, ps, ps), log.toString());
+        Outcome o = run("", "--aot", jar.toString(), fixture("hello_O2.wasm"));
+        assertEquals(0, o.status(), o.err());
+        assertEquals(Files.readString(FIXTURES.resolve("hello_O2.stdout")), o.out());
+        assertEquals("to stderr 7\n", o.err());
+        Outcome wrong = run("", "--aot", jar.toString(), fixture("hello_O3.js"));
+        assertEquals(1, wrong.status());
+        assertTrue(wrong.err().contains("--aot: ") && wrong.err().contains("different module binary"), wrong.err());
+        assertEquals("", wrong.out(), "nothing ran");
+    }
+
+    @Test
     void minifiedBuildRunsThroughItsJs() throws Exception {
         Outcome o = run("", fixture("hello_O3.js"));
         assertEquals(0, o.status());

@@ -42,6 +42,17 @@ public final class EmscriptenProgram {
      * {@code .js} beside a {@code .wasm} is read too when the module's names are minified.
      */
     public static EmscriptenProgram load(Path path, ExecutionEngine engine) throws IOException {
+        return load(path, bytes -> WasmModule.of(ModuleDecoder.decode(bytes), engine));
+    }
+
+    /** How a program's module bytes become a module: compiled by an engine, or read from an ahead-of-time jar. */
+    @FunctionalInterface
+    public interface ModuleLoader {
+        WasmModule load(byte[] wasm) throws IOException;
+    }
+
+    /** As {@link #load(Path, ExecutionEngine)}, the module made from the {@code .wasm} bytes by {@code loader}. */
+    public static EmscriptenProgram load(Path path, ModuleLoader loader) throws IOException {
         String file = path.getFileName().toString();
         Path wasm;
         Path js;
@@ -56,7 +67,7 @@ public final class EmscriptenProgram {
             wasm = path;
             js = path.resolveSibling((file.endsWith(".wasm") ? file.substring(0, file.length() - 5) : file) + ".js");
         }
-        WasmModule module = WasmModule.of(ModuleDecoder.decode(Files.readAllBytes(wasm)), engine);
+        WasmModule module = loader.load(Files.readAllBytes(wasm));
         boolean minified = isMinified(module);
         if (js != path && !minified) {
             return of(module);
