@@ -238,17 +238,102 @@ final class SplitEmitter implements Opcodes {
      * height) continues in the next one.
      */
     void cut(int sp) {
+        // Try bodies open here, innermost first (the order their ranges must have in the table).
+        List<FunctionCompiler.Frame> open = new ArrayList<>();
+        for (int i = fc.fp - 1; i >= 0; i--) {
+            if (ExceptionEmitter.catchingBody(fc.frames[i])) {
+                open.add(fc.frames[i]);
+            }
+        }
+        Label rangeEnd = new Label();
+        fc.mv.visitLabel(rangeEnd);
         Label next = null;
         if (sp >= 0) {
             next = new Label();
             int id = entry(chunk + 1, shape(sp, new char[0]), next);
             exit(id, sp, 0, sp);
         }
+        closeTryRanges(open, rangeEnd);
         finishChunk();
         startChunk();
+        for (FunctionCompiler.Frame f : open) {
+            // The body goes on here: this chunk's range of it starts at its start.
+            f.tr.bodyStart = new Label();
+            fc.mv.visitLabel(f.tr.bodyStart);
+        }
         if (next != null) {
             fc.mv.visitLabel(next);
         }
+    }
+
+    /**
+     * At a cut inside the try bodies {@code open} (innermost first): each gets a range over its
+     * part of this chunk, ending at {@code rangeEnd}, whose handler takes the exception to the
+     * try's dispatch in the chunk holding its end ({@link #throwExit}). The handlers come after
+     * {@code rangeEnd}, outside every range of this chunk.
+     */
+    private void closeTryRanges(List<FunctionCompiler.Frame> open, Label rangeEnd) {
+        if (open.isEmpty()) {
+            return;
+        }
+        MethodVisitor m = fc.mv;
+        Label[] handlers = new Label[open.size()];
+        for (int i = 0; i < handlers.length; i++) {
+            ExceptionEmitter.Try t = open.get(i).tr;
+            if (t.bodyStart.getOffset() != rangeEnd.getOffset()) {
+                handlers[i] = new Label();
+                m.visitTryCatchBlock(t.bodyStart, rangeEnd, handlers[i], ExceptionEmitter.THROW);
+            }
+        }
+        int var = fc.nextVar++;
+        for (int i = 0; i < handlers.length; i++) {
+            if (handlers[i] != null) {
+                FunctionCompiler.Frame f = open.get(i);
+                m.visitLabel(handlers[i]);
+                m.visitVarInsn(ASTORE, var);
+                throwExit(tryEntry(f), f.height, var);
+            }
+        }
+    }
+
+    /** The chunk holding the end (or delegate) of block frame {@code f}. */
+    int endChunk(FunctionCompiler.Frame f) {
+        return plan.endChunk()[f.ordinal];
+    }
+
+    /**
+     * The entry point, in the chunk holding the end of try frame {@code f}, that takes an
+     * exception to the try's dispatch: it reloads the stack below the try's height and the
+     * exception above it (registered on first use).
+     */
+    int tryEntry(FunctionCompiler.Frame f) {
+        if (f.tr.remoteEntry < 0) {
+            f.tr.remoteEntry = entry(endChunk(f), shape(f.height, new char[] {'r'}), f.tr.remoteHandler);
+        }
+        return f.tr.remoteEntry;
+    }
+
+    /**
+     * Leaves the chunk for entry {@code id} ({@link #tryEntry}) with the exception in JVM local
+     * {@code var}: spills the stack below {@code height} (what a handler of the try sees) and
+     * stores the exception above it.
+     */
+    void throwExit(int id, int height, int var) {
+        MethodVisitor m = fc.mv;
+        int v = valid();
+        int p = 0;
+        for (int h = 0; h < height; h++) {
+            if (h >= v) {
+                spill(p, h);
+            }
+            p += slots(fc.stack[h]);
+        }
+        use('r', spillBase + p);
+        m.visitVarInsn(ALOAD, REFS);
+        StackEmitter.pushInt(m, spillBase + p);
+        m.visitVarInsn(ALOAD, var);
+        m.visitInsn(AASTORE);
+        leave(id);
     }
 
     /**
