@@ -27,6 +27,12 @@ import org.objectweb.asm.Opcodes;
  * <p>{@code delegate} jumps straight to the dispatch of the try its label names (or the next one
  * out that is still in its body), and past the outermost to a stub after the function's code that
  * no range covers, so the exception leaves the function.
+ *
+ * <p>In split mode a try body may span chunks: each chunk holding part of it covers that part
+ * with a range of its own, and those before the try's end pass what they catch on to the
+ * dispatch through an entry point of the end's chunk ({@link SplitTries}); so does a delegate
+ * whose target's dispatch is in a later chunk. The stub that re-throws out of the function is
+ * per chunk, after the chunk's code.
  */
 final class ExceptionEmitter implements Opcodes {
     static final String THROW = "dev/ligature/core/runtime/WasmThrow";
@@ -266,9 +272,9 @@ final class ExceptionEmitter implements Opcodes {
         c.mv.visitLabel(t.dispatch);
         if (t.delegates && t.delegateTo != null) {
             SplitEmitter split = c.split();
-            if (split != null && split.endChunk(t.delegateTo) != split.chunk) {
+            if (split != null && split.tries.endChunk(t.delegateTo) != split.chunk) {
                 // The target's dispatch is in a later chunk: go there as its earlier chunks' handlers do.
-                split.throwExit(split.tryEntry(t.delegateTo), t.delegateTo.height, exnVar);
+                split.tries.throwExit(split.tries.tryEntry(t.delegateTo), t.delegateTo.height, exnVar);
             } else {
                 c.mv.visitJumpInsn(GOTO, t.delegateTo.tr.dispatch);
             }

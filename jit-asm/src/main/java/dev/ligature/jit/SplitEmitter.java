@@ -31,8 +31,9 @@ import org.objectweb.asm.Opcodes;
  * with a jump to its dispatch code, emitted last (when all its entry points are known): a
  * tableswitch to one stub per entry point, which reloads the spilled values into the operand
  * stack's JVM locals and jumps to the label. Entry points: the function start, the continuation
- * after a cut, and every label some other chunk branches to (block and if ends, else branches,
- * loop headers of loops whose body spans chunks).
+ * after a cut, every label some other chunk branches to (block and if ends, else branches,
+ * loop headers of loops whose body spans chunks), and the handler code of every try whose body
+ * has code in earlier chunks ({@link SplitTries}).
  */
 final class SplitEmitter implements Opcodes {
     /** Descriptor of a chunk method. */
@@ -49,7 +50,9 @@ final class SplitEmitter implements Opcodes {
 
     private record Entry(char[] shape, Label target) {}
 
-    private final FunctionCompiler fc;
+    final FunctionCompiler fc;
+    /** Try bodies across chunks. */
+    final SplitTries tries = new SplitTries(this);
     private final ClassVisitor cv;
     private final String owner;
     /** The dispatcher's name: {@code f<i>}, or the body {@code t<i>} of a function with a trampoline. */
@@ -58,7 +61,7 @@ final class SplitEmitter implements Opcodes {
     private final int[] localSlot;
     final ChunkPlanner.Plan plan;
     /** The first spill index: the function's locals come first. */
-    private final int spillBase;
+    final int spillBase;
     /** Sizes the frame arrays need: one past the highest index used in each. */
     private int longsSize = 1;
     private int refsSize = 1;
@@ -238,13 +241,7 @@ final class SplitEmitter implements Opcodes {
      * height) continues in the next one.
      */
     void cut(int sp) {
-        // Try bodies open here, innermost first (the order their ranges must have in the table).
-        List<FunctionCompiler.Frame> open = new ArrayList<>();
-        for (int i = fc.fp - 1; i >= 0; i--) {
-            if (ExceptionEmitter.catchingBody(fc.frames[i])) {
-                open.add(fc.frames[i]);
-            }
-        }
+        List<FunctionCompiler.Frame> open = tries.openBodies();
         Label rangeEnd = new Label();
         fc.mv.visitLabel(rangeEnd);
         Label next = null;
@@ -253,87 +250,13 @@ final class SplitEmitter implements Opcodes {
             int id = entry(chunk + 1, shape(sp, new char[0]), next);
             exit(id, sp, 0, sp);
         }
-        closeTryRanges(open, rangeEnd);
+        tries.closeRanges(open, rangeEnd);
         finishChunk();
         startChunk();
-        for (FunctionCompiler.Frame f : open) {
-            // The body goes on here: this chunk's range of it starts at its start.
-            f.tr.bodyStart = new Label();
-            fc.mv.visitLabel(f.tr.bodyStart);
-        }
+        tries.reopen(open);
         if (next != null) {
             fc.mv.visitLabel(next);
         }
-    }
-
-    /**
-     * At a cut inside the try bodies {@code open} (innermost first): each gets a range over its
-     * part of this chunk, ending at {@code rangeEnd}, whose handler takes the exception to the
-     * try's dispatch in the chunk holding its end ({@link #throwExit}). The handlers come after
-     * {@code rangeEnd}, outside every range of this chunk.
-     */
-    private void closeTryRanges(List<FunctionCompiler.Frame> open, Label rangeEnd) {
-        if (open.isEmpty()) {
-            return;
-        }
-        MethodVisitor m = fc.mv;
-        Label[] handlers = new Label[open.size()];
-        for (int i = 0; i < handlers.length; i++) {
-            ExceptionEmitter.Try t = open.get(i).tr;
-            if (t.bodyStart.getOffset() != rangeEnd.getOffset()) {
-                handlers[i] = new Label();
-                m.visitTryCatchBlock(t.bodyStart, rangeEnd, handlers[i], ExceptionEmitter.THROW);
-            }
-        }
-        int var = fc.nextVar++;
-        for (int i = 0; i < handlers.length; i++) {
-            if (handlers[i] != null) {
-                FunctionCompiler.Frame f = open.get(i);
-                m.visitLabel(handlers[i]);
-                m.visitVarInsn(ASTORE, var);
-                throwExit(tryEntry(f), f.height, var);
-            }
-        }
-    }
-
-    /** The chunk holding the end (or delegate) of block frame {@code f}. */
-    int endChunk(FunctionCompiler.Frame f) {
-        return plan.endChunk()[f.ordinal];
-    }
-
-    /**
-     * The entry point, in the chunk holding the end of try frame {@code f}, that takes an
-     * exception to the try's dispatch: it reloads the stack below the try's height and the
-     * exception above it (registered on first use).
-     */
-    int tryEntry(FunctionCompiler.Frame f) {
-        if (f.tr.remoteEntry < 0) {
-            f.tr.remoteEntry = entry(endChunk(f), shape(f.height, new char[] {'r'}), f.tr.remoteHandler);
-        }
-        return f.tr.remoteEntry;
-    }
-
-    /**
-     * Leaves the chunk for entry {@code id} ({@link #tryEntry}) with the exception in JVM local
-     * {@code var}: spills the stack below {@code height} (what a handler of the try sees) and
-     * stores the exception above it.
-     */
-    void throwExit(int id, int height, int var) {
-        MethodVisitor m = fc.mv;
-        int v = valid();
-        int p = 0;
-        for (int h = 0; h < height; h++) {
-            if (h >= v) {
-                spill(p, h);
-            }
-            p += slots(fc.stack[h]);
-        }
-        use('r', spillBase + p);
-        m.visitVarInsn(ALOAD, REFS);
-        StackEmitter.pushInt(m, spillBase + p);
-        m.visitVarInsn(ALOAD, var);
-        m.visitInsn(AASTORE);
-        leave(id);
     }
 
     /**
@@ -427,7 +350,7 @@ final class SplitEmitter implements Opcodes {
     }
 
     /** How many bottom values of the stack this chunk leaves in the spill area (see {@link ChunkPlanner.Plan#valid}). */
-    private int valid() {
+    int valid() {
         return plan.valid() == null ? 0 : plan.valid()[chunk];
     }
 
@@ -538,7 +461,7 @@ final class SplitEmitter implements Opcodes {
         leave(id);
     }
 
-    private void use(char t, int index) {
+    void use(char t, int index) {
         if (t == 'r') {
             refsSize = Math.max(refsSize, index + 1);
         } else {
@@ -546,7 +469,7 @@ final class SplitEmitter implements Opcodes {
         }
     }
 
-    private void spill(int p, int h) {
+    void spill(int p, int h) {
         char t = fc.stack[h];
         quiet = true;
         int var = fc.stackVar(h, t);
@@ -609,7 +532,7 @@ final class SplitEmitter implements Opcodes {
     }
 
     /** Leaves the chunk for entry {@code id} (or {@link #RETURNED}) through the tail that writes locals back. */
-    private void leave(int id) {
+    void leave(int id) {
         StackEmitter.pushInt(fc.mv, id);
         fc.mv.visitVarInsn(ISTORE, exitVar);
         fc.mv.visitJumpInsn(GOTO, tail);
