@@ -11,8 +11,11 @@ import java.util.Arrays;
  * A pre-scan of a function body: estimates the JVM bytecode each instruction becomes and, for a
  * function too large for one method, chooses where to cut it into chunks (one method each).
  *
- * <p>Cuts fall between instructions, never inside a {@code try} or {@code try_table} (up to its
- * {@code end} or {@code delegate}): handlers must stay in the method of their protected code. The
+ * <p>Cuts fall between instructions, also inside try bodies (a chunk's part of a body gets its
+ * own exception range, whose handler passes the exception on to the chunk holding the try's
+ * end), but never among a legacy {@code try}'s catch clauses: from its first {@code catch} or
+ * {@code catch_all} to its {@code end} the code stays in one chunk, with the handler code at the
+ * end that jumps into the clauses and the caught-exception local {@code rethrow} reads. The
  * compiler needs to know, when it meets a block, in which chunk the block's {@code end} (and
  * {@code else}) will be, so that a branch there becomes a local jump or a chunk exit; the plan
  * records it per block ordinal (blocks, loops, ifs and trys counted in code order).
@@ -49,6 +52,8 @@ final class ChunkPlanner {
         }
     }
 
+    private static final byte OTHER = 0, BODY = 1, CLAUSES = 2;
+
     private ChunkPlanner() {}
 
     /** The estimated size of the function as one method on the fast path (locals in JVM locals). */
@@ -68,10 +73,10 @@ final class ChunkPlanner {
         CodeReader r = new CodeReader(new WasmReader(code));
         int[] cuts = new int[4];
         int ncuts = 0;
-        // Open blocks: whether each is a try (no cut while one is open).
-        boolean[] openTry = new boolean[16];
+        // Open blocks: BODY for a legacy try before its first catch, CLAUSES after it (no cut until its end).
+        byte[] open = new byte[16];
         int depth = 0;
-        int trys = 0;
+        int clauses = 0;
         long acc = 0;
         long total = 0;
         int ordinal = 0;
@@ -84,7 +89,7 @@ final class ChunkPlanner {
         while (true) {
             Opcode op = r.next();
             long est = estimate(shape, op, r, split, depth);
-            if (split && trys == 0 && acc > 0) {
+            if (split && clauses == 0 && acc > 0) {
                 if (acc + est > budget) {
                     if (ncuts == cuts.length) {
                         cuts = Arrays.copyOf(cuts, ncuts * 2);
@@ -108,17 +113,20 @@ final class ChunkPlanner {
             total += est;
             ordinal++;
             if (opensBlock(op)) {
-                if (depth == openTry.length) {
-                    openTry = Arrays.copyOf(openTry, depth * 2);
+                if (depth == open.length) {
+                    open = Arrays.copyOf(open, depth * 2);
                 }
-                boolean isTry = op == Opcode.TRY || op == Opcode.TRY_TABLE;
-                openTry[depth++] = isTry;
-                trys += isTry ? 1 : 0;
+                open[depth++] = op == Opcode.TRY ? BODY : OTHER;
+            } else if (op == Opcode.CATCH || op == Opcode.CATCH_ALL) {
+                if (open[depth - 1] == BODY) {
+                    open[depth - 1] = CLAUSES;
+                    clauses++;
+                }
             } else if (op == Opcode.END || op == Opcode.DELEGATE) {
                 if (depth == 0) {
                     break; // the function's end
                 }
-                trys -= openTry[--depth] ? 1 : 0;
+                clauses -= open[--depth] == CLAUSES ? 1 : 0;
             }
         }
         cuts = Arrays.copyOf(cuts, ncuts);

@@ -27,13 +27,20 @@ import org.objectweb.asm.Opcodes;
  * <p>{@code delegate} jumps straight to the dispatch of the try its label names (or the next one
  * out that is still in its body), and past the outermost to a stub after the function's code that
  * no range covers, so the exception leaves the function.
+ *
+ * <p>In split mode a try body may span chunks: each chunk holding part of it covers that part
+ * with a range of its own, and those before the try's end pass what they catch on to the
+ * dispatch through an entry point of the end's chunk ({@link SplitTries}); so does a delegate
+ * whose target's dispatch is in a later chunk. The stub that re-throws out of the function is
+ * per chunk, after the chunk's code.
  */
 final class ExceptionEmitter implements Opcodes {
-    private static final String THROW = "dev/ligature/core/runtime/WasmThrow";
+    static final String THROW = "dev/ligature/core/runtime/WasmThrow";
 
     /** A try body's exception state, attached to its {@link Frame}. */
     static final class Try {
-        final Label bodyStart = new Label();
+        /** Start of the body's range in the method being emitted: a chunk that starts inside the body moves it to its start. */
+        Label bodyStart = new Label();
         Label bodyEnd;
         final Label handler = new Label();
         /** Dispatch of an exception (already in the exception local): delegates to this try jump here. */
@@ -41,7 +48,10 @@ final class ExceptionEmitter implements Opcodes {
         boolean dispatchUsed;
         /** Legacy try: past the body, in a catch clause (the try no longer covers code). */
         boolean inCatch;
-        /** Legacy try: the caught exception, for {@code rethrow}. */
+        /**
+         * Legacy try: the caught exception, for {@code rethrow}; a local of the method holding the
+         * catch clauses, allocated at the first one (split mode cuts no catch clauses).
+         */
         int caughtVar = -1;
         /** Legacy clauses as (tag or -1 for catch_all, entry label). */
         final List<Object[]> legacy = new ArrayList<>();
@@ -51,8 +61,18 @@ final class ExceptionEmitter implements Opcodes {
         int[] labels;
         /** Legacy delegate. */
         boolean delegates;
-        /** Legacy delegate: the target's dispatch label, or null to throw out of the function in place. */
-        Label delegateTo;
+        /** Legacy delegate: the try whose dispatch the exception goes to, or null (see {@link #delegateOut}). */
+        Frame delegateTo;
+        /** Legacy delegate without a target try: re-throw through the stub no range covers (else in place). */
+        boolean delegateOut;
+        /**
+         * Split mode: once a chunk before the one holding the try's end has code in its body, the
+         * entry point there that takes an exception caught in that chunk (the stack below the
+         * try's height plus the exception) to the dispatch; -1 until then.
+         */
+        int remoteEntry = -1;
+        /** The code at that entry point: moves the exception into the exception local. */
+        final Label remoteHandler = new Label();
     }
 
     private final FunctionCompiler c;
@@ -75,9 +95,7 @@ final class ExceptionEmitter implements Opcodes {
                 Frame f = c.push(op == Opcode.TRY ? Kind.TRY : Kind.TRY_TABLE, bt[0], bt[1]);
                 Try t = new Try();
                 f.tr = t;
-                if (op == Opcode.TRY) {
-                    t.caughtVar = c.nextVar++;
-                } else {
+                if (op == Opcode.TRY_TABLE) {
                     int n = r.catchCount();
                     t.kinds = new int[n];
                     t.tags = new int[n];
@@ -96,7 +114,7 @@ final class ExceptionEmitter implements Opcodes {
                 Frame f = c.frames[c.fp - 1];
                 // The label counts from the context outside the try.
                 f.tr.delegates = true;
-                f.tr.delegateTo = dispatchFor(c.fp - 2 - (int) r.index());
+                delegateTarget(f.tr, c.fp - 2 - (int) r.index());
                 c.end();
             }
             case THROW -> {
@@ -133,24 +151,34 @@ final class ExceptionEmitter implements Opcodes {
 
     /**
      * Where an exception goes that is thrown "at" frame {@code index}: the dispatch of the innermost
-     * try at or outside it whose body is still open; else out of the function, in place (null) when
-     * no try body encloses the delegate, through the stub that no range covers when one does.
+     * try at or outside it whose body is still open; else out of the function, in place when no
+     * try body encloses the delegate, through the stub that no range covers when one does.
      */
-    private Label dispatchFor(int index) {
+    private void delegateTarget(Try t, int index) {
         for (int i = index; i >= 0; i--) {
             Frame f = c.frames[i];
             if (f.tr != null && !f.tr.inCatch) {
                 f.tr.dispatchUsed = true;
-                return f.tr.dispatch;
+                t.delegateTo = f;
+                return;
             }
         }
         for (int i = index + 1; i < c.fp - 1; i++) {
             if (c.frames[i].tr != null && !c.frames[i].tr.inCatch) {
-                rethrowOutUsed = true;
-                return rethrowOut;
+                t.delegateOut = true;
+                return;
             }
         }
-        return null;
+    }
+
+    /**
+     * Whether the body of try frame {@code f} is open and may catch, so that a chunk ending or
+     * starting inside it needs an exception range there (split mode). A legacy try may still
+     * turn out to have no clause: its dispatch then re-throws, as it would with clauses that do
+     * not match.
+     */
+    static boolean catchingBody(Frame f) {
+        return f.tr != null && !f.tr.inCatch && (f.tr.kinds == null || f.tr.kinds.length > 0);
     }
 
     private void endBody(Frame f, boolean fallsThrough) {
@@ -169,6 +197,9 @@ final class ExceptionEmitter implements Opcodes {
         Try t = f.tr;
         endBody(f, !c.dead);
         t.inCatch = true;
+        if (t.caughtVar < 0) {
+            t.caughtVar = c.nextVar++;
+        }
         Label entry = new Label();
         c.mv.visitLabel(entry);
         t.legacy.add(new Object[] {tag, entry});
@@ -221,21 +252,41 @@ final class ExceptionEmitter implements Opcodes {
         Try t = f.tr;
         endBody(f, fallsThrough);
         boolean catches = t.delegates || (t.kinds != null ? t.kinds.length > 0 : !t.legacy.isEmpty());
-        if (!catches && !t.dispatchUsed) {
+        boolean remote = t.remoteEntry >= 0;
+        if (!catches && !t.dispatchUsed && !remote) {
             return;
         }
         if (catches && t.bodyStart.getOffset() != t.bodyEnd.getOffset()) {
             c.mv.visitTryCatchBlock(t.bodyStart, t.bodyEnd, t.handler, THROW);
         }
+        if (remote) {
+            // Caught in an earlier chunk, whose handler spilled the stack below the try and the
+            // exception above it; the entry stub reloaded them into this chunk's stack locals.
+            c.mv.visitLabel(t.remoteHandler);
+            c.load('r', c.stackVar(f.height, 'r'));
+            c.mv.visitVarInsn(ASTORE, exnVar);
+            c.mv.visitJumpInsn(GOTO, t.dispatch);
+        }
         c.mv.visitLabel(t.handler);
         c.mv.visitVarInsn(ASTORE, exnVar);
         c.mv.visitLabel(t.dispatch);
         if (t.delegates && t.delegateTo != null) {
-            c.mv.visitJumpInsn(GOTO, t.delegateTo);
+            SplitEmitter split = c.split();
+            if (split != null && split.tries.endChunk(t.delegateTo) != split.chunk) {
+                // The target's dispatch is in a later chunk: go there as its earlier chunks' handlers do.
+                split.tries.throwExit(split.tries.tryEntry(t.delegateTo), t.delegateTo.height, exnVar);
+            } else {
+                c.mv.visitJumpInsn(GOTO, t.delegateTo.tr.dispatch);
+            }
+            return;
+        }
+        if (t.delegates && t.delegateOut) {
+            rethrowOutUsed = true;
+            c.mv.visitJumpInsn(GOTO, rethrowOut);
             return;
         }
         if (t.delegates) {
-            // Out of the function: falls to the re-throw below, which no range of this function covers.
+            // Out of the function: falls to the re-throw below; no try body encloses it.
         } else if (t.kinds == null) {
             for (Object[] clause : t.legacy) {
                 int tag = (Integer) clause[0];

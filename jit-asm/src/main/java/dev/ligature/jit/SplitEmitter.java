@@ -31,8 +31,9 @@ import org.objectweb.asm.Opcodes;
  * with a jump to its dispatch code, emitted last (when all its entry points are known): a
  * tableswitch to one stub per entry point, which reloads the spilled values into the operand
  * stack's JVM locals and jumps to the label. Entry points: the function start, the continuation
- * after a cut, and every label some other chunk branches to (block and if ends, else branches,
- * loop headers of loops whose body spans chunks).
+ * after a cut, every label some other chunk branches to (block and if ends, else branches,
+ * loop headers of loops whose body spans chunks), and the handler code of every try whose body
+ * has code in earlier chunks ({@link SplitTries}).
  */
 final class SplitEmitter implements Opcodes {
     /** Descriptor of a chunk method. */
@@ -49,7 +50,9 @@ final class SplitEmitter implements Opcodes {
 
     private record Entry(char[] shape, Label target) {}
 
-    private final FunctionCompiler fc;
+    final FunctionCompiler fc;
+    /** Try bodies across chunks. */
+    final SplitTries tries = new SplitTries(this);
     private final ClassVisitor cv;
     private final String owner;
     /** The dispatcher's name: {@code f<i>}, or the body {@code t<i>} of a function with a trampoline. */
@@ -58,7 +61,7 @@ final class SplitEmitter implements Opcodes {
     private final int[] localSlot;
     final ChunkPlanner.Plan plan;
     /** The first spill index: the function's locals come first. */
-    private final int spillBase;
+    final int spillBase;
     /** Sizes the frame arrays need: one past the highest index used in each. */
     private int longsSize = 1;
     private int refsSize = 1;
@@ -238,14 +241,19 @@ final class SplitEmitter implements Opcodes {
      * height) continues in the next one.
      */
     void cut(int sp) {
+        List<FunctionCompiler.Frame> open = tries.openBodies();
+        Label rangeEnd = new Label();
+        fc.mv.visitLabel(rangeEnd);
         Label next = null;
         if (sp >= 0) {
             next = new Label();
             int id = entry(chunk + 1, shape(sp, new char[0]), next);
             exit(id, sp, 0, sp);
         }
+        tries.closeRanges(open, rangeEnd);
         finishChunk();
         startChunk();
+        tries.reopen(open);
         if (next != null) {
             fc.mv.visitLabel(next);
         }
@@ -342,7 +350,7 @@ final class SplitEmitter implements Opcodes {
     }
 
     /** How many bottom values of the stack this chunk leaves in the spill area (see {@link ChunkPlanner.Plan#valid}). */
-    private int valid() {
+    int valid() {
         return plan.valid() == null ? 0 : plan.valid()[chunk];
     }
 
@@ -453,7 +461,7 @@ final class SplitEmitter implements Opcodes {
         leave(id);
     }
 
-    private void use(char t, int index) {
+    void use(char t, int index) {
         if (t == 'r') {
             refsSize = Math.max(refsSize, index + 1);
         } else {
@@ -461,7 +469,7 @@ final class SplitEmitter implements Opcodes {
         }
     }
 
-    private void spill(int p, int h) {
+    void spill(int p, int h) {
         char t = fc.stack[h];
         quiet = true;
         int var = fc.stackVar(h, t);
@@ -524,7 +532,7 @@ final class SplitEmitter implements Opcodes {
     }
 
     /** Leaves the chunk for entry {@code id} (or {@link #RETURNED}) through the tail that writes locals back. */
-    private void leave(int id) {
+    void leave(int id) {
         StackEmitter.pushInt(fc.mv, id);
         fc.mv.visitVarInsn(ISTORE, exitVar);
         fc.mv.visitJumpInsn(GOTO, tail);

@@ -37,8 +37,8 @@
  * <ul>
  *   <li>A pre-scan ({@link dev.ligature.jit.ChunkPlanner}) estimates the bytecode of each
  *       instruction and cuts the body into chunks of about 5,000 estimated bytes, between
- *       instructions, never inside a {@code try}/{@code try_table}; a chunk that still comes out
- *       too large makes it plan again with a smaller budget.</li>
+ *       instructions (inside try bodies too, but never among a legacy try's catch clauses); a
+ *       chunk that still comes out too large makes it plan again with a smaller budget.</li>
  *   <li>{@code f<i>} keeps its typed signature but becomes a dispatcher: it allocates the frame
  *       ({@code long[]} for numbers in slot form, {@code Object[]} for references; locals first,
  *       then a spill area), stores the parameters, and loops calling chunk
@@ -53,10 +53,14 @@
  *       the chunk never touches, which stay in the frame) and returns the label's entry id; the
  *       target chunk's entry stub reloads them and jumps to the label. A loop whose body spans
  *       chunks thus costs a return, a dispatch and a call per crossing.</li>
+ *   <li>A try body spanning chunks gets a range in each; an exception caught in a chunk other
+ *       than the one holding the try's end leaves it as a branch does, with the exception above
+ *       the spilled stack, for an entry point there that goes on to the try's handler code
+ *       ({@link dev.ligature.jit.SplitTries}).</li>
  *   <li>Frames are on the heap: running split calls count their frame sizes against a
  *       per-instance budget ({@code JitInstance.splitFrameSlots}); past it a call is "call stack
  *       exhausted", as a {@code StackOverflowError} is.</li>
  * </ul>
- * Small and medium functions (all but 235 of Pyodide's 16,958) keep the fast path unchanged.
+ * Small and medium functions (all but 237 of Pyodide's 16,958) keep the fast path unchanged.
  */
 package dev.ligature.jit;

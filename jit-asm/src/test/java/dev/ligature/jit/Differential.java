@@ -28,9 +28,33 @@ final class Differential {
     }
 
     Differential(String wat, Supplier<Imports> imports) {
+        this(wat, imports, new JitEngine());
+    }
+
+    private Differential(String wat, Supplier<Imports> imports, JitEngine engine) {
         Module m = WatParser.parseModule(wat);
         interpreted = WasmModule.of(m).instantiate(imports.get());
-        compiled = WasmModule.of(m, new JitEngine()).instantiate(imports.get());
+        compiled = WasmModule.of(m, engine).instantiate(imports.get());
+    }
+
+    /**
+     * The module with every function compiled in split mode with chunk budget {@code budget}
+     * (the compiler's {@code ligature.jit.forceSplit} testing aid), eagerly, so the property is
+     * set only while it compiles.
+     */
+    static Differential splittingEverything(String wat, long budget) {
+        String key = "ligature.jit.forceSplit";
+        String old = System.getProperty(key);
+        System.setProperty(key, Long.toString(budget));
+        try {
+            return new Differential(wat, Imports::empty, JitEngine.eager());
+        } finally {
+            if (old == null) {
+                System.clearProperty(key);
+            } else {
+                System.setProperty(key, old);
+            }
+        }
     }
 
     /**

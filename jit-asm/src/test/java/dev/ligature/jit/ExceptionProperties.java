@@ -17,6 +17,20 @@ class ExceptionProperties {
 
     @Property(tries = 150)
     void nestedHandlersBehaveAsInTheInterpreter(@ForAll long seed) {
+        check(seed, 0);
+    }
+
+    /**
+     * The same programs with every function split into chunks of a tiny budget: cuts fall almost
+     * between every two instructions, try bodies included, so exceptions cross chunks everywhere.
+     */
+    @Property(tries = 100)
+    void nestedHandlersCutIntoChunksBehaveAsInTheInterpreter(@ForAll long seed) {
+        check(seed, 1 + Math.floorMod(seed, 3) * 40);
+    }
+
+    /** One random program, compiled as usual ({@code splitBudget} 0) or split with that chunk budget. */
+    private static void check(long seed, long splitBudget) {
         Random rnd = new Random(seed);
         StringBuilder body = new StringBuilder();
         new Gen(rnd).statements(body, 0, 3);
@@ -38,7 +52,7 @@ class ExceptionProperties {
                       (i32.const -1))))
                 """;
         try {
-            Differential d = new Differential(wat);
+            Differential d = splitBudget > 0 ? Differential.splittingEverything(wat, splitBudget) : new Differential(wat);
             for (int i = 0; i < 12; i++) {
                 long p = i < 4 ? i * 0x155 : rnd.nextInt(1 << 12);
                 Statistics.label("run").collect(d.check("run", p) == null ? "trap or escaping exception" : "returned");

@@ -12,26 +12,17 @@ import java.lang.classfile.ClassFile;
 import java.lang.classfile.MethodModel;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 /**
  * Every function of Pyodide 314.0.7's main module compiles, each generated method under
  * HotSpot's 8,000-byte limit, and every generated class is then defined in a module class loader,
- * so the JVM verifies all of their bytecode. Nothing may fail except the functions listed in
- * {@link #KNOWN_GAPS}, each with the reason; the test fails if that list is stale.
+ * so the JVM verifies all of their bytecode. Nothing may fail.
  *
  * <p>Compiling all 16,958 functions takes about 5-15 s here, so the test runs with the others.
  */
 class PyodideCompileTest {
     private static final int LIMIT = 8000;
-    /**
-     * Functions that do not compile yet, with the message that says why: a legacy try whose body
-     * alone passes one method's budget (try bodies are not cut across chunks yet).
-     */
-    private static final Map<Integer, String> KNOWN_GAPS = Map.of(
-            16905, "passes HotSpot's limit of 8000 even with a chunk budget");
 
     @Test
     void everyFunctionCompilesWithEveryMethodUnderTheLimit() throws Exception {
@@ -42,7 +33,6 @@ class PyodideCompileTest {
         assertEquals(PyodideFixture.DEFINED_FUNCTIONS, n);
 
         List<String> failures = new ArrayList<>();
-        Map<Integer, String> gaps = new TreeMap<>();
         byte[][] classes = new byte[shape.importedFuncs + n][];
         int largest = 0;
         String largestName = null;
@@ -57,11 +47,7 @@ class PyodideCompileTest {
             try {
                 bytes = ModuleCompiler.compileFunction(shape, f);
             } catch (JitCompileException e) {
-                if (KNOWN_GAPS.containsKey(f) && e.getMessage().contains(KNOWN_GAPS.get(f))) {
-                    gaps.put(f, e.getMessage());
-                } else {
-                    failures.add(e.getMessage());
-                }
+                failures.add(e.getMessage());
                 continue;
             } catch (RuntimeException e) {
                 failures.add("function " + f + ": " + e);
@@ -113,10 +99,8 @@ class PyodideCompileTest {
                 + " largest method %d bytes: %s; defining and verifying all %d classes took %.1f s%n",
                 PyodideFixture.VERSION, n, compiled, compileNanos / 1e9, compileNanos / 1e6 / Math.max(1, compiled),
                 split, splitNanos / 1e9, largest, largestName, compiled, verifyNanos / 1e9);
-        gaps.forEach((f, why) -> System.out.println("  known gap: " + why));
         assertTrue(failures.isEmpty(), failures.size() + " failures, first: "
                 + failures.subList(0, Math.min(20, failures.size())));
-        assertEquals(KNOWN_GAPS.keySet(), gaps.keySet(), "the known gaps, exactly (remove fixed ones from the list)");
         assertTrue(largest < LIMIT);
     }
 }
