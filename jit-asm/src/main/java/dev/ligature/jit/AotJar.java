@@ -56,10 +56,14 @@ public final class AotJar {
         a.put(ENGINE, EngineVersion.get());
         a.put(FUNCTIONS, Integer.toString(n));
         Path tmp = jar.resolveSibling(jar.getFileName() + ".tmp");
+        // Functions compile independently: all cores compile, then one thread writes the jar in order.
+        byte[][] classes = new byte[n][];
+        java.util.stream.IntStream.range(0, n).parallel()
+                .forEach(i -> classes[i] = ModuleCompiler.compileFunction(shape, shape.importedFuncs + i));
         try (OutputStream out = Files.newOutputStream(tmp); JarOutputStream jo = new JarOutputStream(out, mf)) {
             for (int i = 0; i < n; i++) {
                 int f = shape.importedFuncs + i;
-                byte[] bytes = ModuleCompiler.compileFunction(shape, f);
+                byte[] bytes = classes[i];
                 jo.putNextEntry(new JarEntry(CodeLoader.internalName(f) + ".class"));
                 jo.write(bytes);
                 jo.closeEntry();

@@ -54,9 +54,9 @@ final class ModuleCompiler implements ExecutionEngine.CompiledCode {
 
     /** Defines every function's class now (compile errors surface here rather than at first call). */
     void loadAll() {
-        for (int i = 0; i < entries.length; i++) {
-            loader.classOf(shape.importedFuncs + i);
-        }
+        // Functions compile independently and the loader is parallel capable: use every core.
+        java.util.stream.IntStream.range(0, entries.length).parallel()
+                .forEach(i -> loader.classOf(shape.importedFuncs + i));
     }
 
     /** The class file of defined function {@code funcIndex}. */

@@ -154,8 +154,16 @@ class StructuredProgramProperties {
             String[] forms = {"i32.store", "i64.store", "f32.store", "f64.store", "i32.store8", "i32.store16", "i64.store32"};
             String f = forms[r.nextInt(forms.length)];
             String t = f.substring(0, 3);
+            String value = expr(t, 2);
+            if (t.charAt(0) == 'f') {
+                // Arithmetic NaNs have nondeterministic payloads (Wasm allows any; HotSpot may swap the
+                // operands of a commutative operation): store 0 instead of a NaN, as memory shows bits.
+                int scratch = t.equals("f32") ? 6 : 7;
+                value = "(select (local.tee " + scratch + " " + value + ") (" + t + ".const 0) (" + t + ".eq (local.get "
+                        + scratch + ") (local.get " + scratch + ")))";
+            }
             out.append('(').append(f).append(" offset=").append(r.nextInt(12) == 0 ? 65530 : r.nextInt(64)).append(' ')
-                    .append(addr()).append(' ').append(expr(t, 2)).append(")\n");
+                    .append(addr()).append(' ').append(value).append(")\n");
         }
 
         /** An address: usually in the first page, sometimes anywhere (so out-of-bounds traps happen). */

@@ -77,7 +77,7 @@ public final class Check {
                     .append(kernels[k].benchmarkSize());
         }
         json.append("},\n  \"startup\": {");
-        String[] steps = {"pyodideDecodeValidate", "pyodideCompile", "pyodideInstantiate"};
+        String[] steps = {"pyodideDecodeValidate", "pyodideCompile", "pyodidePrepareLazy", "pyodideInstantiate"};
         for (int i = 0; i < steps.length; i++) {
             String outcome = startupOutcome(pool, steps[i]);
             System.out.printf("%-35s %s%n", steps[i], outcome);
@@ -108,6 +108,7 @@ public final class Check {
             return switch (step) {
                 case "pyodideDecodeValidate" -> startup.pyodideDecodeValidate();
                 case "pyodideCompile" -> startup.pyodideCompile();
+                case "pyodidePrepareLazy" -> startup.pyodidePrepareLazy();
                 default -> startup.pyodideInstantiate();
             };
         }));
