@@ -102,6 +102,11 @@ public final class JitRuntime {
             ec.depth = depth;
             throw e;
         }
+        resultsBack(ctx, ec, b, p, r);
+    }
+
+    /** Moves {@code r} result slots at {@code b} to {@code ctx.mv}, then clears the references a call left there. */
+    private static void resultsBack(JitInstance ctx, ExecContext ec, int b, int p, int r) {
         System.arraycopy(ec.slots, b, ctx.mv, 0, r);
         System.arraycopy(ec.refs, b, ctx.mvRefs, 0, r);
         // Stale references in the shared slots would keep objects alive.
@@ -176,8 +181,6 @@ public final class JitRuntime {
             ec.depth = depth;
             throw e;
         }
-        System.arraycopy(ec.slots, b, ctx.mv, 0, r);
-        System.arraycopy(ec.refs, b, ctx.mvRefs, 0, r);
-        Arrays.fill(ec.refs, b, b + Math.max(p, r), null);
+        resultsBack(ctx, ec, b, p, r);
     }
 }
