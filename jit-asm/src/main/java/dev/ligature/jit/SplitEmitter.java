@@ -42,29 +42,29 @@ final class SplitEmitter implements Opcodes {
     static final int RETURNED = -1;
     static final int FRAME = 1;
     static final int REFS = 2;
-    private static final int ENTRY = 3;
+    static final int ENTRY = 3;
     /** What one call of a split function counts against the budget beside its frame's size. */
-    private static final long CALL_COST = JitInstance.SPLIT_FRAME_BUDGET / 100_000;
+    static final long CALL_COST = JitInstance.SPLIT_FRAME_BUDGET / 100_000;
     /** The dispatcher calls chunks directly up to this many, through group methods beyond. */
-    private static final int GROUP = 256;
+    static final int GROUP = 256;
 
     private record Entry(char[] shape, Label target) {}
 
     final FunctionCompiler fc;
     /** Try bodies across chunks. */
     final SplitTries tries = new SplitTries(this);
-    private final ClassVisitor cv;
-    private final String owner;
+    final ClassVisitor cv;
+    final String owner;
     /** The dispatcher's name: {@code f<i>}, or the body {@code t<i>} of a function with a trampoline. */
-    private final String dispatcherName;
+    final String dispatcherName;
     /** Frame index of each Wasm local (a v128 takes two indices); references use the same index in {@code refs}. */
-    private final int[] localSlot;
+    final int[] localSlot;
     final ChunkPlanner.Plan plan;
     /** The first spill index: the function's locals come first. */
     final int spillBase;
     /** Sizes the frame arrays need: one past the highest index used in each. */
-    private int longsSize = 1;
-    private int refsSize = 1;
+    int longsSize = 1;
+    int refsSize = 1;
     /** The chunk being emitted. */
     int chunk = -1;
     private int cutIndex;
@@ -139,7 +139,7 @@ final class SplitEmitter implements Opcodes {
     }
 
     /** Stores JVM local {@code var} (of type {@code t}) into the frame at {@code index}. */
-    private void storeVar(MethodVisitor m, char t, int index, int var, int frameVar, int refsVar) {
+    void storeVar(MethodVisitor m, char t, int index, int var, int frameVar, int refsVar) {
         use(t, index);
         if (t == 'V') {
             for (int half = 0; half < 2; half++) {
@@ -603,7 +603,7 @@ final class SplitEmitter implements Opcodes {
         }
     }
 
-    private void end(MethodVisitor m) {
+    void end(MethodVisitor m) {
         Label end = new Label();
         m.visitLabel(end);
         maxSize = Math.max(maxSize, end.getOffset());
@@ -611,241 +611,15 @@ final class SplitEmitter implements Opcodes {
         m.visitEnd();
     }
 
-    private static void throwBadEntry(MethodVisitor m) {
+    static void throwBadEntry(MethodVisitor m) {
         m.visitTypeInsn(NEW, "java/lang/IllegalStateException");
         m.visitInsn(DUP);
         m.visitMethodInsn(INVOKESPECIAL, "java/lang/IllegalStateException", "<init>", "()V", false);
         m.visitInsn(ATHROW);
     }
 
-    /**
-     * {@code f<i>}: allocates the frame, stores the parameters into it, runs chunks until one
-     * returns {@link #RETURNED}, and returns the results from the spill area.
-     */
+    /** Emits the dispatcher {@code f<i>} (or {@code t<i>}) and its group methods. */
     void emitDispatcher(String desc, FuncType type) {
-        MethodVisitor m = cv.visitMethod(ACC_PUBLIC | ACC_STATIC, dispatcherName, desc, null, null);
-        m.visitCode();
-        Label traced = new Label();
-        m.visitLabel(traced);
-        int var = 1;
-        boolean scratchParams = StackEmitter.paramsInScratch(type);
-        // Too many parameter words for a JVM signature: they come in ctx.mv, copied into the frame below.
-        List<ValType> ps = scratchParams ? List.of() : type.params();
-        int[] paramVars = new int[ps.size()];
-        for (int i = 0; i < paramVars.length; i++) {
-            paramVars[i] = var;
-            var += StackEmitter.width(StackEmitter.typeChar(ps.get(i)));
-        }
-        int frame = var;
-        int refs = var + 1;
-        int entry = var + 2;
-        int np = type.params().size();
-        for (int i = 0; i < np; i++) {
-            use(StackEmitter.typeChar(type.params().get(i)), localSlot[i]);
-        }
-        // Frames live on the heap, not the JVM stack: bound what recursion may hold, or deep
-        // recursion of a function with many locals would run out of heap before stack. Each call
-        // also counts a fixed cost, which bounds the depth (about 100,000 calls, the interpreter's
-        // bound): unwinding a very deep stack through the handler below would take long.
-        // The budget is checked before this call counts, so any one call of any function may run.
-        long size = longsSize + refsSize + CALL_COST;
-        Label guarded = new Label();
-        Label unguarded = new Label();
-        Label release = new Label();
-        Label fits = new Label();
-        m.visitTryCatchBlock(guarded, unguarded, release, null);
-        m.visitVarInsn(ALOAD, 0);
-        m.visitFieldInsn(GETFIELD, StackEmitter.CTX, "splitFrameSlots", "J");
-        m.visitLdcInsn(JitInstance.SPLIT_FRAME_BUDGET);
-        m.visitInsn(LCMP);
-        m.visitJumpInsn(IFLE, fits);
-        m.visitTypeInsn(NEW, "java/lang/StackOverflowError"); // the boundary reports "call stack exhausted"
-        m.visitInsn(DUP);
-        m.visitMethodInsn(INVOKESPECIAL, "java/lang/StackOverflowError", "<init>", "()V", false);
-        m.visitInsn(ATHROW);
-        m.visitLabel(fits);
-        m.visitVarInsn(ALOAD, 0);
-        m.visitInsn(DUP);
-        m.visitFieldInsn(GETFIELD, StackEmitter.CTX, "splitFrameSlots", "J");
-        m.visitLdcInsn(size);
-        m.visitInsn(LADD);
-        m.visitFieldInsn(PUTFIELD, StackEmitter.CTX, "splitFrameSlots", "J");
-        m.visitLabel(guarded);
-        StackEmitter.pushInt(m, longsSize);
-        m.visitIntInsn(NEWARRAY, T_LONG);
-        m.visitVarInsn(ASTORE, frame);
-        StackEmitter.pushInt(m, refsSize);
-        m.visitTypeInsn(ANEWARRAY, "java/lang/Object");
-        m.visitVarInsn(ASTORE, refs);
-        for (int i = 0; i < paramVars.length; i++) {
-            storeVar(m, StackEmitter.typeChar(ps.get(i)), localSlot[i], paramVars[i], frame, refs);
-        }
-        if (scratchParams) {
-            // Slot form in ctx.mv/ctx.mvRefs is the frame's encoding: copy slot by slot.
-            for (int i = 0, slot = 0; i < np; i++) {
-                char t = StackEmitter.typeChar(type.params().get(i));
-                for (int half = 0; half < slots(t); half++, slot++) {
-                    boolean ref = t == 'r';
-                    m.visitVarInsn(ALOAD, ref ? refs : frame);
-                    StackEmitter.pushInt(m, localSlot[i] + half);
-                    m.visitVarInsn(ALOAD, 0);
-                    m.visitFieldInsn(GETFIELD, StackEmitter.CTX, ref ? "mvRefs" : "mv", ref ? "[Ljava/lang/Object;" : "[J");
-                    StackEmitter.pushInt(m, slot);
-                    m.visitInsn(ref ? AALOAD : LALOAD);
-                    m.visitInsn(ref ? AASTORE : LASTORE);
-                }
-            }
-        }
-        m.visitInsn(ICONST_0);
-        m.visitVarInsn(ISTORE, entry);
-        Label loop = new Label();
-        Label done = new Label();
-        Label bad = new Label();
-        Label run = new Label();
-        m.visitLabel(loop);
-        m.visitVarInsn(ILOAD, entry);
-        m.visitJumpInsn(IFGE, run);
-        m.visitVarInsn(ILOAD, entry);
-        StackEmitter.pushInt(m, RETURNED);
-        m.visitJumpInsn(IF_ICMPEQ, done);
-        Label pending = new Label();
-        m.visitVarInsn(ILOAD, entry);
-        StackEmitter.pushInt(m, TAIL_PENDING);
-        m.visitJumpInsn(IF_ICMPEQ, pending);
-        // A self tail call: the parameters hold the new arguments; every other local starts at zero again.
-        int firstLocal = np < localSlot.length ? localSlot[np] : spillBase;
-        int longsFrom = Math.min(firstLocal, longsSize);
-        int refsFrom = Math.min(firstLocal, refsSize);
-        m.visitVarInsn(ALOAD, frame);
-        StackEmitter.pushInt(m, longsFrom);
-        StackEmitter.pushInt(m, Math.max(longsFrom, Math.min(spillBase, longsSize)));
-        m.visitInsn(LCONST_0);
-        m.visitMethodInsn(INVOKESTATIC, "java/util/Arrays", "fill", "([JIIJ)V", false);
-        m.visitVarInsn(ALOAD, refs);
-        StackEmitter.pushInt(m, refsFrom);
-        StackEmitter.pushInt(m, Math.max(refsFrom, Math.min(spillBase, refsSize)));
-        m.visitInsn(ACONST_NULL);
-        m.visitMethodInsn(INVOKESTATIC, "java/util/Arrays", "fill", "([Ljava/lang/Object;IILjava/lang/Object;)V", false);
-        m.visitInsn(ICONST_0);
-        m.visitVarInsn(ISTORE, entry);
-        m.visitLabel(run);
-        m.visitVarInsn(ILOAD, entry);
-        int chunks = plan.chunks();
-        boolean grouped = chunks > GROUP;
-        int cases = grouped ? (chunks + GROUP - 1) / GROUP : chunks;
-        StackEmitter.pushInt(m, grouped ? 24 : 16);
-        m.visitInsn(IUSHR);
-        Label[] targets = new Label[cases];
-        for (int i = 0; i < cases; i++) {
-            targets[i] = new Label();
-        }
-        m.visitTableSwitchInsn(0, cases - 1, bad, targets);
-        for (int i = 0; i < cases; i++) {
-            m.visitLabel(targets[i]);
-            m.visitVarInsn(ALOAD, 0);
-            m.visitVarInsn(ALOAD, frame);
-            m.visitVarInsn(ALOAD, refs);
-            m.visitVarInsn(ILOAD, entry);
-            m.visitMethodInsn(INVOKESTATIC, owner, grouped ? groupName(i) : chunkName(fc.funcIndex, i), CHUNK_DESC, false);
-            m.visitVarInsn(ISTORE, entry);
-            m.visitJumpInsn(GOTO, loop);
-        }
-        m.visitLabel(bad);
-        throwBadEntry(m);
-        m.visitLabel(unguarded);
-        m.visitLabel(release);
-        releaseFrame(m, size); // with the exception on the JVM stack, under what this uses
-        m.visitInsn(ATHROW);
-        m.visitLabel(pending);
-        releaseFrame(m, size);
-        // The trampoline around this body runs the pending call; what is returned here is ignored.
-        List<ValType> rs = type.results();
-        if (StackEmitter.returnsDirectly(type)) {
-            char t = StackEmitter.typeChar(rs.get(0));
-            switch (t) {
-                case 'i' -> { m.visitInsn(ICONST_0); m.visitInsn(IRETURN); }
-                case 'I' -> { m.visitInsn(LCONST_0); m.visitInsn(LRETURN); }
-                case 'f' -> { m.visitInsn(FCONST_0); m.visitInsn(FRETURN); }
-                case 'F' -> { m.visitInsn(DCONST_0); m.visitInsn(DRETURN); }
-                default -> { m.visitInsn(ACONST_NULL); m.visitInsn(ARETURN); }
-            }
-        } else {
-            m.visitInsn(RETURN);
-        }
-        m.visitLabel(done);
-        releaseFrame(m, size);
-        if (StackEmitter.returnsDirectly(type)) {
-            char t = StackEmitter.typeChar(rs.get(0));
-            m.visitVarInsn(ALOAD, t == 'r' ? refs : frame);
-            StackEmitter.pushInt(m, spillBase);
-            loadSlot(m, t);
-            m.visitInsn(switch (t) { case 'i' -> IRETURN; case 'I' -> LRETURN; case 'f' -> FRETURN; case 'r' -> ARETURN; default -> DRETURN; });
-        } else {
-            // Several results go to ctx.mv/ctx.mvRefs in slot form: the frame's encoding already.
-            int p = 0;
-            for (int i = 0; i < rs.size(); i++) {
-                char t = StackEmitter.typeChar(rs.get(i));
-                boolean ref = t == 'r';
-                for (int half = 0; half < slots(t); half++, p++) { // slot p of ctx.mv is frame index spillBase + p
-                    m.visitVarInsn(ALOAD, 0);
-                    m.visitFieldInsn(GETFIELD, StackEmitter.CTX, ref ? "mvRefs" : "mv", ref ? "[Ljava/lang/Object;" : "[J");
-                    StackEmitter.pushInt(m, p);
-                    m.visitVarInsn(ALOAD, ref ? refs : frame);
-                    StackEmitter.pushInt(m, spillBase + p);
-                    m.visitInsn(ref ? AALOAD : LALOAD);
-                    m.visitInsn(ref ? AASTORE : LASTORE);
-                }
-            }
-            m.visitInsn(RETURN);
-        }
-        StackEmitter.frameHandler(m, traced, fc.funcIndex);
-        end(m);
-        if (grouped) {
-            for (int g = 0; g < cases; g++) {
-                emitGroup(g, Math.min(GROUP, chunks - g * GROUP));
-            }
-        }
-    }
-
-    private static void releaseFrame(MethodVisitor m, long size) {
-        m.visitVarInsn(ALOAD, 0);
-        m.visitInsn(DUP);
-        m.visitFieldInsn(GETFIELD, StackEmitter.CTX, "splitFrameSlots", "J");
-        m.visitLdcInsn(size);
-        m.visitInsn(LSUB);
-        m.visitFieldInsn(PUTFIELD, StackEmitter.CTX, "splitFrameSlots", "J");
-    }
-
-    private String groupName(int g) {
-        return "d" + fc.funcIndex + "_" + g;
-    }
-
-    /** {@code d<i>_<g>}: calls the chunk of the entry among chunks {@code g*GROUP ..}, returns what it returns. */
-    private void emitGroup(int g, int count) {
-        MethodVisitor m = cv.visitMethod(ACC_STATIC | ACC_SYNTHETIC, groupName(g), CHUNK_DESC, null, null);
-        m.visitCode();
-        Label bad = new Label();
-        Label[] targets = new Label[count];
-        for (int i = 0; i < count; i++) {
-            targets[i] = new Label();
-        }
-        m.visitVarInsn(ILOAD, ENTRY);
-        StackEmitter.pushInt(m, 16);
-        m.visitInsn(IUSHR);
-        StackEmitter.pushInt(m, g * GROUP);
-        m.visitInsn(ISUB);
-        m.visitTableSwitchInsn(0, count - 1, bad, targets);
-        for (int i = 0; i < count; i++) {
-            m.visitLabel(targets[i]);
-            m.visitVarInsn(ALOAD, 0);
-            m.visitVarInsn(ALOAD, FRAME);
-            m.visitVarInsn(ALOAD, REFS);
-            m.visitVarInsn(ILOAD, ENTRY);
-            m.visitMethodInsn(INVOKESTATIC, owner, chunkName(fc.funcIndex, g * GROUP + i), CHUNK_DESC, false);
-            m.visitInsn(IRETURN);
-        }
-        m.visitLabel(bad);
-        throwBadEntry(m);
-        end(m);
+        new SplitDispatcher(this).emit(desc, type);
     }
 }
