@@ -33,9 +33,22 @@ public final class JitEngine implements ExecutionEngine {
 
     private final Compilation compilation;
 
-    /** An engine that compiles lazily. */
+    /** System property that sets the default mode: {@code lazy} (the default) or {@code eager}. */
+    public static final String COMPILATION_PROPERTY = "ligature.jit.compilation";
+
+    /** An engine that compiles lazily, or as {@value #COMPILATION_PROPERTY} says. */
     public JitEngine() {
-        this(Compilation.LAZY);
+        this(defaultCompilation());
+    }
+
+    private static Compilation defaultCompilation() {
+        String v = System.getProperty(COMPILATION_PROPERTY, "lazy");
+        return switch (v) {
+            case "lazy" -> Compilation.LAZY;
+            case "eager" -> Compilation.EAGER;
+            default -> throw new IllegalArgumentException("-D" + COMPILATION_PROPERTY + "=" + v
+                    + ": expected lazy or eager");
+        };
     }
 
     public JitEngine(Compilation compilation) {
