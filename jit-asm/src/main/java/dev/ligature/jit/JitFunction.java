@@ -21,9 +21,11 @@ final class JitFunction extends WasmFunction {
      */
     private MethodHandle entry;
 
-    /** {@code s<i>} for a function with a trampoline, else null (see {@link TailCalls}); looked up on first use. */
+    /**
+     * {@code s<i>} for a function with a trampoline (see {@link TailCalls}), else the entry; null until
+     * looked up on first use (one field, so a racing thread sees either nothing or the answer).
+     */
     private MethodHandle step;
-    private boolean stepResolved;
 
     JitFunction(FuncType type, int typeId, JitInstance ctx, int index, ModuleCompiler code) {
         super(type, typeId);
@@ -39,11 +41,12 @@ final class JitFunction extends WasmFunction {
 
     /** Runs the function at {@code base} but may leave a tail call pending for the caller's trampoline. */
     void invokeStep(ExecContext ec, int base) {
-        if (!stepResolved) {
-            step = code.step(index);
-            stepResolved = true;
+        MethodHandle h = step;
+        if (h == null) {
+            MethodHandle s = code.step(index);
+            step = h = s != null ? s : entry();
         }
-        run(step != null ? step : entry(), ec, base);
+        run(h, ec, base);
     }
 
     private MethodHandle typed;
