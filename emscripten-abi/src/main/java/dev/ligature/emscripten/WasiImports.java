@@ -28,53 +28,31 @@ final class WasiImports {
         }
     }
 
+    /**
+     * {@code fd_write}/{@code fd_read} and their positioned forms {@code fd_pwrite}/{@code fd_pread}:
+     * (fd, iov, iovcnt[, offset], nwritten_or_nread*); without an offset the descriptor's position is used.
+     */
+    private static ImportRegistry.Impl vectored(boolean write, boolean positioned) {
+        return (p, a) -> {
+            int fd = a.i32();
+            long iov = a.ptr();
+            int iovcnt = a.i32();
+            long offset = positioned ? a.i64() : -1;
+            long pnum = a.ptr();
+            return errno(() -> {
+                OpenFile f = p.fs.get(fd);
+                long n = write ? writev(p, f, iov, iovcnt, offset) : readv(p, f, iov, iovcnt, offset);
+                p.memory.storeI32(pnum, (int) n);
+                return 0;
+            });
+        };
+    }
+
     static void register(ImportRegistry r) {
-        r.add("fd_write", (p, a) -> {
-            int fd = a.i32();
-            long iov = a.ptr();
-            int iovcnt = a.i32();
-            long pnum = a.ptr();
-            return errno(() -> {
-                long n = writev(p, p.fs.get(fd), iov, iovcnt, -1);
-                p.memory.storeI32(pnum, (int) n);
-                return 0;
-            });
-        });
-        r.add("fd_read", (p, a) -> {
-            int fd = a.i32();
-            long iov = a.ptr();
-            int iovcnt = a.i32();
-            long pnum = a.ptr();
-            return errno(() -> {
-                long n = readv(p, p.fs.get(fd), iov, iovcnt, -1);
-                p.memory.storeI32(pnum, (int) n);
-                return 0;
-            });
-        });
-        r.add("fd_pwrite", (p, a) -> {
-            int fd = a.i32();
-            long iov = a.ptr();
-            int iovcnt = a.i32();
-            long offset = a.i64();
-            long pnum = a.ptr();
-            return errno(() -> {
-                long n = writev(p, p.fs.get(fd), iov, iovcnt, offset);
-                p.memory.storeI32(pnum, (int) n);
-                return 0;
-            });
-        });
-        r.add("fd_pread", (p, a) -> {
-            int fd = a.i32();
-            long iov = a.ptr();
-            int iovcnt = a.i32();
-            long offset = a.i64();
-            long pnum = a.ptr();
-            return errno(() -> {
-                long n = readv(p, p.fs.get(fd), iov, iovcnt, offset);
-                p.memory.storeI32(pnum, (int) n);
-                return 0;
-            });
-        });
+        r.add("fd_write", vectored(true, false));
+        r.add("fd_read", vectored(false, false));
+        r.add("fd_pwrite", vectored(true, true));
+        r.add("fd_pread", vectored(false, true));
         r.add("fd_seek", (p, a) -> {
             int fd = a.i32();
             long offset = a.i64();
