@@ -110,9 +110,18 @@ abstract class SimdEmitter extends SimdArithmetic {
         int x = sp - 1;
         int v = sp - 2;
         int w = 128 / op.width();
-        int bit = lane * w;
+        withLane(v, w, lane * w, () -> scalarAsLong(x));
+        storeAt(v, 'V');
+        sp--;
+    }
+
+    /**
+     * Pushes the v128 at height {@code v} (low half, high half) with its {@code width}-bit lane at bit
+     * {@code bit} replaced by the long that {@code lane} pushes (its low {@code width} bits count).
+     */
+    private void withLane(int v, int width, int bit, Runnable lane) {
         int at = bit & 63;
-        long m = (w == 64 ? -1L : (1L << w) - 1) << at;
+        long m = (width == 64 ? -1L : (1L << width) - 1) << at;
         boolean high = bit >= 64;
         if (high) {
             lo(v);
@@ -120,7 +129,7 @@ abstract class SimdEmitter extends SimdArithmetic {
         half(v, high);
         pushLong(~m);
         mv.visitInsn(LAND);
-        scalarAsLong(x);
+        lane.run();
         if (at != 0) {
             pushInt(mv, at);
             mv.visitInsn(LSHL);
@@ -131,8 +140,6 @@ abstract class SimdEmitter extends SimdArithmetic {
         if (!high) {
             hi(v);
         }
-        storeAt(v, 'V');
-        sp--;
     }
 
     /**
@@ -241,26 +248,9 @@ abstract class SimdEmitter extends SimdArithmetic {
                 mv.visitInsn(LCONST_0);
             }
             case V128_LOAD8_LANE, V128_LOAD16_LANE, V128_LOAD32_LANE, V128_LOAD64_LANE -> {
-                loadUnsigned(w);
-                int bit = r.lane() * w * 8;
-                if ((bit & 63) != 0) {
-                    pushInt(mv, bit & 63);
-                    mv.visitInsn(LSHL);
-                }
+                loadUnsigned(w); // the access (and its trap) comes before the vector is touched
                 mv.visitVarInsn(LSTORE, tmpLong);
-                long m = (w == 8 ? -1L : (1L << (w * 8)) - 1) << (bit & 63);
-                boolean high = bit >= 64;
-                if (high) {
-                    lo(v);
-                }
-                half(v, high);
-                pushLong(~m);
-                mv.visitInsn(LAND);
-                mv.visitVarInsn(LLOAD, tmpLong);
-                mv.visitInsn(LOR);
-                if (!high) {
-                    hi(v);
-                }
+                withLane(v, w * 8, r.lane() * w * 8, () -> mv.visitVarInsn(LLOAD, tmpLong));
             }
             case V128_STORE8_LANE, V128_STORE16_LANE, V128_STORE32_LANE, V128_STORE64_LANE -> {
                 int bit = r.lane() * w * 8;
