@@ -66,12 +66,7 @@ final class SplitDispatcher implements Opcodes {
         m.visitMethodInsn(INVOKESPECIAL, "java/lang/StackOverflowError", "<init>", "()V", false);
         m.visitInsn(ATHROW);
         m.visitLabel(fits);
-        m.visitVarInsn(ALOAD, 0);
-        m.visitInsn(DUP);
-        m.visitFieldInsn(GETFIELD, StackEmitter.CTX, "splitFrameSlots", "J");
-        m.visitLdcInsn(size);
-        m.visitInsn(LADD);
-        m.visitFieldInsn(PUTFIELD, StackEmitter.CTX, "splitFrameSlots", "J");
+        countFrame(m, size, LADD);
         m.visitLabel(guarded);
         StackEmitter.pushInt(m, s.longsSize);
         m.visitIntInsn(NEWARRAY, T_LONG);
@@ -210,11 +205,16 @@ final class SplitDispatcher implements Opcodes {
     }
 
     private static void releaseFrame(MethodVisitor m, long size) {
+        countFrame(m, size, LSUB);
+    }
+
+    /** {@code ctx.splitFrameSlots += size} ({@code LADD}) or {@code -= size} ({@code LSUB}). */
+    private static void countFrame(MethodVisitor m, long size, int op) {
         m.visitVarInsn(ALOAD, 0);
         m.visitInsn(DUP);
         m.visitFieldInsn(GETFIELD, StackEmitter.CTX, "splitFrameSlots", "J");
         m.visitLdcInsn(size);
-        m.visitInsn(LSUB);
+        m.visitInsn(op);
         m.visitFieldInsn(PUTFIELD, StackEmitter.CTX, "splitFrameSlots", "J");
     }
 
