@@ -97,18 +97,7 @@ final class ModuleCompiler implements ExecutionEngine.CompiledCode {
 
     /** The slot-convention entry {@code e<i>(JitInstance, int base)} of function {@code funcIndex}. */
     MethodHandle entry(int funcIndex) {
-        int k = funcIndex - shape.importedFuncs;
-        MethodHandle h = entries[k];
-        if (h == null) {
-            try {
-                h = MethodHandles.publicLookup().findStatic(loader.classOf(funcIndex),
-                        FunctionCompiler.entryName(funcIndex), ENTRY);
-            } catch (IllegalAccessException | NoSuchMethodException e) {
-                throw new IllegalStateException("generated class is inconsistent", e);
-            }
-            entries[k] = h;
-        }
-        return h;
+        return method(entries, funcIndex, FunctionCompiler.entryName(funcIndex), ENTRY);
     }
 
     /** Typed methods {@code f<i>} by defined-function index, looked up on first use. */
@@ -116,35 +105,30 @@ final class ModuleCompiler implements ExecutionEngine.CompiledCode {
 
     /** The typed method {@code f<i>(JitInstance, params...)} of function {@code funcIndex}. */
     MethodHandle typed(int funcIndex) {
-        int k = funcIndex - shape.importedFuncs;
-        MethodHandle h = typed[k];
-        if (h == null) {
-            try {
-                MethodType t = MethodType.fromMethodDescriptorString(
-                        StackEmitter.descriptor(shape.typeOfFunction(funcIndex)), JitEngine.class.getClassLoader());
-                h = MethodHandles.publicLookup().findStatic(loader.classOf(funcIndex), FunctionCompiler.methodName(funcIndex), t);
-            } catch (IllegalAccessException | NoSuchMethodException e) {
-                throw new IllegalStateException("generated class is inconsistent", e);
-            }
-            typed[k] = h;
-        }
-        return h;
+        MethodType t = MethodType.fromMethodDescriptorString(
+                StackEmitter.descriptor(shape.typeOfFunction(funcIndex)), JitEngine.class.getClassLoader());
+        return method(typed, funcIndex, FunctionCompiler.methodName(funcIndex), t);
     }
 
     /** The step entry {@code s<i>} of a function with a trampoline ({@link TailCalls}), else null. */
     MethodHandle step(int funcIndex) {
-        if (!shape.tailCalls(funcIndex)) {
-            return null;
-        }
+        return shape.tailCalls(funcIndex) ? method(steps, funcIndex, TailCalls.stepName(funcIndex), ENTRY) : null;
+    }
+
+    /**
+     * Method {@code name} of function {@code funcIndex}'s class (compiled or read on first use),
+     * cached in {@code cache} by defined-function index: a benign race, the handle is immutable.
+     */
+    private MethodHandle method(MethodHandle[] cache, int funcIndex, String name, MethodType type) {
         int k = funcIndex - shape.importedFuncs;
-        MethodHandle h = steps[k];
+        MethodHandle h = cache[k];
         if (h == null) {
             try {
-                h = MethodHandles.publicLookup().findStatic(loader.classOf(funcIndex), TailCalls.stepName(funcIndex), ENTRY);
+                h = MethodHandles.publicLookup().findStatic(loader.classOf(funcIndex), name, type);
             } catch (IllegalAccessException | NoSuchMethodException e) {
                 throw new IllegalStateException("generated class is inconsistent", e);
             }
-            steps[k] = h;
+            cache[k] = h;
         }
         return h;
     }
