@@ -111,7 +111,7 @@ final class ImportRegistry {
                     }
                     imports.function(imp.module(), imp.name(), host(p, imp.module() + "." + name, type, impl));
                 }
-                case MemoryType m when name.equals("memory") -> imports.memory(imp.module(), imp.name(), new Memory(m, Memory.MAX_PAGES));
+                case MemoryType m when name.equals("memory") -> imports.memory(imp.module(), imp.name(), Memory.create(m, Memory.MAX_PAGES));
                 case TableType t when name.equals("__indirect_function_table") ->
                         imports.table(imp.module(), imp.name(), Table.of(t.element(), t.limits().min(), t.limits().max()));
                 default -> throw new LinkException("unknown import \"" + imp.module() + "\".\"" + imp.name()

@@ -45,7 +45,7 @@ public class RuntimeMemoryBenchmark {
     private long[] randomAddresses;
 
     static Memory memory(long minBytes, long maxBytes) {
-        return new Memory(new MemoryType(new Limits(minBytes / Memory.PAGE_SIZE, maxBytes / Memory.PAGE_SIZE),
+        return Memory.create(new MemoryType(new Limits(minBytes / Memory.PAGE_SIZE, maxBytes / Memory.PAGE_SIZE),
                 false, false), -1);
     }
 

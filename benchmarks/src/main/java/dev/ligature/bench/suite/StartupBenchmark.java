@@ -111,7 +111,7 @@ public class StartupBenchmark {
                         HostFunction.raw(imp.name(), m.funcType(f.typeIndex()), (ctx, base) -> {
                             throw new UnsupportedOperationException(imp.name() + " is a stub");
                         }));
-                case MemoryType t -> imports.memory(imp.module(), imp.name(), new Memory(t, -1));
+                case MemoryType t -> imports.memory(imp.module(), imp.name(), Memory.create(t, -1));
                 case TableType t -> imports.table(imp.module(), imp.name(),
                         Table.of(t.element(), t.limits().min(), t.limits().max()));
                 case GlobalType t -> imports.global(imp.module(), imp.name(), Global.of(t));

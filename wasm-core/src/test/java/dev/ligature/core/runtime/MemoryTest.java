@@ -10,13 +10,19 @@ import dev.ligature.core.types.Limits;
 import dev.ligature.core.types.MemoryType;
 import java.util.function.LongConsumer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
-/** Bounds, growth, limits and byte order of the linear memory, on the heap backing (the one tests get by default). */
+/** Bounds, growth, limits and byte order of the linear memory, on the array and heap backings. */
 class MemoryTest {
     static final int PAGE = Memory.PAGE_SIZE;
 
+    static Memory memory(Memory.Backing b, long min, long max, boolean is64, long cap) {
+        return Memory.create(new MemoryType(new Limits(min, max), false, is64), cap, b);
+    }
+
     static Memory heap(long min, long max, boolean is64, long cap) {
-        return new Memory(new MemoryType(new Limits(min, max), false, is64), cap, Memory.Backing.HEAP);
+        return memory(Memory.Backing.HEAP, min, max, is64, cap);
     }
 
     static void assertOob(LongConsumer access, long ea) {
@@ -24,9 +30,10 @@ class MemoryTest {
         assertEquals(Trap.Kind.OUT_OF_BOUNDS_MEMORY, t.kind());
     }
 
-    @Test
-    void everyWidthTrapsExactlyOneByteBeyondTheEdge() {
-        Memory m = heap(1, -1, false, -1);
+    @ParameterizedTest
+    @EnumSource(names = {"ARRAY", "HEAP"})
+    void everyWidthTrapsExactlyOneByteBeyondTheEdge(Memory.Backing b) {
+        Memory m = memory(b, 1, -1, false, -1);
         long end = PAGE;
         m.storeI8(end - 1, (byte) 1);
         m.storeI16(end - 2, (short) 1);
@@ -51,9 +58,10 @@ class MemoryTest {
         }
     }
 
-    @Test
-    void aZeroPageMemoryRejectsEveryAccess() {
-        Memory m = heap(0, -1, false, -1);
+    @ParameterizedTest
+    @EnumSource(names = {"ARRAY", "HEAP"})
+    void aZeroPageMemoryRejectsEveryAccess(Memory.Backing b) {
+        Memory m = memory(b, 0, -1, false, -1);
         assertEquals(0, m.byteSize());
         assertOob(a -> m.loadI8(a), 0);
         assertOob(a -> m.loadI64(a), 0);
@@ -62,9 +70,10 @@ class MemoryTest {
         assertOob(a -> m.checkRange(a, 0), 1);
     }
 
-    @Test
-    void valuesAreLittleEndianAndUnalignedAccessWorks() {
-        Memory m = heap(1, -1, false, -1);
+    @ParameterizedTest
+    @EnumSource(names = {"ARRAY", "HEAP"})
+    void valuesAreLittleEndianAndUnalignedAccessWorks(Memory.Backing b) {
+        Memory m = memory(b, 1, -1, false, -1);
         m.storeI32(0, 0x04030201);
         assertArrayEquals(new byte[] {1, 2, 3, 4}, m.read(0, 4));
         m.storeI64(13, 0x0807060504030201L); // straddles 8-byte words of the backing long[]
@@ -77,9 +86,10 @@ class MemoryTest {
         assertEquals(-1, m.loadI8(40), "signed");
     }
 
-    @Test
-    void growReturnsOldPagesAndNewPagesAreZero() {
-        Memory m = heap(1, 10, false, -1);
+    @ParameterizedTest
+    @EnumSource(names = {"ARRAY", "HEAP"})
+    void growReturnsOldPagesAndNewPagesAreZero(Memory.Backing b) {
+        Memory m = memory(b, 1, 10, false, -1);
         m.fill(0, (byte) 0x5A, PAGE);
         assertEquals(1, m.grow(2));
         assertEquals(3, m.pages());
@@ -92,9 +102,10 @@ class MemoryTest {
         assertEquals(-1, m.grow(-1));
     }
 
-    @Test
-    void growWithinCapacityDoesNotCopy() {
-        Memory m = heap(1, 1000, false, -1);
+    @ParameterizedTest
+    @EnumSource(names = {"ARRAY", "HEAP"})
+    void growWithinCapacityDoesNotCopy(Memory.Backing b) {
+        Memory m = memory(b, 1, 1000, false, -1);
         assertEquals(1, m.grow(1)); // beyond the initial capacity: one copy, with headroom
         assertEquals(1, m.copies());
         assertTrue(m.capacity() >= m.byteSize());
@@ -113,9 +124,10 @@ class MemoryTest {
         assertEquals(0, m.loadI64(m.byteSize() - 8));
     }
 
-    @Test
-    void growingOnePageAtATimeCopiesLogarithmicallyOften() {
-        Memory m = heap(1, -1, false, -1);
+    @ParameterizedTest
+    @EnumSource(names = {"ARRAY", "HEAP"})
+    void growingOnePageAtATimeCopiesLogarithmicallyOften(Memory.Backing b) {
+        Memory m = memory(b, 1, -1, false, -1);
         for (int i = 0; i < 1023; i++) {
             assertEquals(1 + i, m.grow(1));
         }
@@ -124,9 +136,10 @@ class MemoryTest {
         assertTrue(m.copies() <= 10, "copies: " + m.copies());
     }
 
-    @Test
-    void theDeclaredMaximumStopsGrowth() {
-        Memory m = heap(2, 5, false, -1);
+    @ParameterizedTest
+    @EnumSource(names = {"ARRAY", "HEAP"})
+    void theDeclaredMaximumStopsGrowth(Memory.Backing b) {
+        Memory m = memory(b, 2, 5, false, -1);
         assertEquals(5, m.maxPages());
         assertEquals(-1, m.grow(4));
         assertEquals(2, m.pages(), "a failed grow changes nothing");
@@ -135,19 +148,25 @@ class MemoryTest {
         assertEquals(5L * PAGE, m.capacity(), "headroom never exceeds the maximum");
     }
 
-    @Test
-    void theEmbedderCapStopsGrowthAndInstantiation() {
-        Memory m = heap(1, 100, false, 3);
+    @ParameterizedTest
+    @EnumSource(names = {"ARRAY", "HEAP"})
+    void theEmbedderCapStopsGrowthAndInstantiation(Memory.Backing b) {
+        Memory m = memory(b, 1, 100, false, 3);
         assertEquals(3, m.maxPages());
         assertEquals(-1, m.grow(3));
         assertEquals(1, m.grow(2));
-        Trap t = assertThrows(Trap.class, () -> heap(4, 100, false, 3));
+        Trap t = assertThrows(Trap.class, () -> memory(b, 4, 100, false, 3));
         assertEquals(Trap.Kind.LIMIT_EXCEEDED, t.kind());
     }
 
     @Test
-    void aWasm32MemoryWithoutMaximumStopsAt4GiB() {
+    void aWasm32MemoryWithoutMaximumStopsAt4GiBOnTheHeapAndBelow2GiBInAnArray() {
         assertEquals(65536, heap(0, -1, false, -1).maxPages());
+        Memory array = memory(Memory.Backing.ARRAY, 1, -1, false, -1);
+        assertEquals(32767, array.maxPages(), "a byte[] holds at most 2 GiB - 64 KiB");
+        assertEquals(-1, array.grow(32767), "growth past the array limit fails without allocating");
+        assertEquals(1, array.pages());
+        assertEquals(32767, memory(Memory.Backing.ARRAY, 1, 65536, true, -1).maxPages(), "memory64 alike");
     }
 
     @Test
@@ -166,18 +185,19 @@ class MemoryTest {
     @Test
     void pyodidesMemoryOf30MiBWithA4GiBMaximumInstantiatesAndGrows() {
         long min = 30L * 1024 * 1024 / PAGE;
-        Memory m = new Memory(new MemoryType(new Limits(min, 65536), false, false), -1);
+        Memory m = Memory.create(new MemoryType(new Limits(min, 65536), false, false), -1);
         assertEquals(min, m.pages());
-        assertEquals(65536, m.maxPages());
+        assertEquals(m.backing() == Memory.Backing.MMAP ? 65536 : Memory.MAX_ARRAY_PAGES, m.maxPages());
         assertEquals(min, m.grow(16));
         m.storeI32(m.byteSize() - 4, 42);
         assertEquals(42, m.loadI32(m.byteSize() - 4));
         assertOob(a -> m.loadI8(a), m.byteSize());
     }
 
-    @Test
-    void bulkOperationsCheckTheWholeRangeFirst() {
-        Memory m = heap(1, -1, false, -1);
+    @ParameterizedTest
+    @EnumSource(names = {"ARRAY", "HEAP"})
+    void bulkOperationsCheckTheWholeRangeFirst(Memory.Backing b) {
+        Memory m = memory(b, 1, -1, false, -1);
         m.write(10, new byte[] {1, 2, 3, 4, 5});
         m.copy(12, m, 10, 5); // overlapping, forwards
         assertArrayEquals(new byte[] {1, 2, 1, 2, 3, 4, 5}, m.read(10, 7));
@@ -191,14 +211,15 @@ class MemoryTest {
         assertArrayEquals(new byte[] {8, 7}, m.read(100, 2));
         assertEquals(Trap.Kind.OUT_OF_BOUNDS_MEMORY,
                 assertThrows(Trap.class, () -> m.init(0, new byte[3], 2, 2)).kind());
-        Memory other = heap(1, -1, false, -1);
+        Memory other = memory(b, 1, -1, false, -1);
         other.copy(0, m, 10, 5);
         assertArrayEquals(new byte[] {1, 2, 3, 4, 5}, other.read(0, 5));
     }
 
-    @Test
-    void stringsRoundTripAndCStringsStopAtNulOrTheEnd() {
-        Memory m = heap(1, -1, false, -1);
+    @ParameterizedTest
+    @EnumSource(names = {"ARRAY", "HEAP"})
+    void stringsRoundTripAndCStringsStopAtNulOrTheEnd(Memory.Backing b) {
+        Memory m = memory(b, 1, -1, false, -1);
         int n = m.writeString(0, "héllo");
         assertEquals(6, n);
         assertEquals("héllo", m.readString(0, n));
@@ -210,11 +231,12 @@ class MemoryTest {
     }
 
     @Test
-    void theDefaultPathUsesTheHeapUnlessNativeAccessIsGranted() {
+    void theDefaultPathUsesAnArrayUnlessNativeAccessIsGranted() {
         Memory m = Memory.of(1, 2);
-        assertEquals(MappedReservation.available() ? Memory.Backing.MMAP : Memory.Backing.HEAP, m.backing());
-        Memory requested = new Memory(new MemoryType(new Limits(1, 2), false, false), -1, Memory.Backing.MMAP);
-        assertEquals(MappedReservation.available() ? Memory.Backing.MMAP : Memory.Backing.HEAP, requested.backing(),
-                "mmap falls back to the heap when it cannot work");
+        assertEquals(MappedReservation.available() ? Memory.Backing.MMAP : Memory.Backing.ARRAY, m.backing());
+        Memory requested = Memory.create(new MemoryType(new Limits(1, 2), false, false), -1, Memory.Backing.MMAP);
+        assertEquals(MappedReservation.available() ? Memory.Backing.MMAP : Memory.Backing.ARRAY, requested.backing(),
+                "mmap falls back to an array when it cannot work");
+        assertEquals(Memory.Backing.HEAP, heap(1, 2, false, -1).backing(), "the long[] heap only on request");
     }
 }

@@ -20,7 +20,7 @@ public final class MmapBackingProbe {
 
     public static void main(String[] args) {
         long mib = 1024 * 1024 / Memory.PAGE_SIZE;
-        Memory m = new Memory(new MemoryType(new Limits(30 * mib, 65536), false, false), -1);
+        Memory m = Memory.create(new MemoryType(new Limits(30 * mib, 65536), false, false), -1);
         System.out.println("backing=" + m.backing());
         if (m.backing() == Memory.Backing.MMAP) {
             require(m.capacity() == 4L << 30, "the 4 GiB maximum is reserved: " + m.capacity());
@@ -41,20 +41,20 @@ public final class MmapBackingProbe {
             } catch (Trap t) {
                 require(t.kind() == Trap.Kind.OUT_OF_BOUNDS_MEMORY, "trap kind");
             }
-            Memory big = new Memory(new MemoryType(new Limits(1, 1L << 48), false, true), -1);
+            Memory big = Memory.create(new MemoryType(new Limits(1, 1L << 48), false, true), -1);
             require(big.backing() == Memory.Backing.MMAP && big.maxPages() == Memory.MAX_MAPPED_PAGES,
                     "memory64 reservations stop at 64 GiB: " + big.backing() + " " + big.maxPages());
             require(big.grow(16) == 1, "memory64 grows");
             big.storeI64(big.byteSize() - 8, 5);
             require(big.loadI64(big.byteSize() - 8) == 5, "memory64 stores");
-            Memory capped = new Memory(new MemoryType(new Limits(1, 65536), false, false), 4);
+            Memory capped = Memory.create(new MemoryType(new Limits(1, 65536), false, false), 4);
             require(capped.capacity() == 4L * Memory.PAGE_SIZE && capped.grow(4) == -1 && capped.grow(3) == 1,
                     "the embedder cap bounds the reservation");
             // 4000 x 64 GiB is twice the 128 TiB address space: only unmapping what the GC found unreachable lets
             // the last reservation succeed. (A reservation may fall back to the heap meanwhile, while the cleaner
             // thread lags behind: that fallback is allowed.)
             for (int i = 0; i < 4000; i++) {
-                Memory r = new Memory(new MemoryType(new Limits(1, -1), false, true), -1);
+                Memory r = Memory.create(new MemoryType(new Limits(1, -1), false, true), -1);
                 r.storeI8(0, (byte) 1);
                 if (i % 50 == 0) {
                     System.gc();
@@ -66,7 +66,7 @@ public final class MmapBackingProbe {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            System.out.println("last=" + new Memory(new MemoryType(new Limits(1, -1), false, true), -1).backing());
+            System.out.println("last=" + Memory.create(new MemoryType(new Limits(1, -1), false, true), -1).backing());
         }
         System.out.println("ok");
     }

@@ -31,10 +31,10 @@ class MmapBackingTest {
     }
 
     @Test
-    void withoutNativeAccessTheHeapIsUsedAndNothingIsPrinted() throws Exception {
+    void withoutNativeAccessAnArrayIsUsedAndNothingIsPrinted() throws Exception {
         Run r = probe();
         assertEquals(0, r.exit(), r.out() + r.err());
-        assertTrue(r.out().contains("backing=HEAP"), r.out());
+        assertTrue(r.out().contains("backing=ARRAY"), r.out());
         assertFalse(r.err().contains("restricted"), "no native-access warning: " + r.err());
     }
 

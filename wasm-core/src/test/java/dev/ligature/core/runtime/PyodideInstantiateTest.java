@@ -26,7 +26,7 @@ class PyodideInstantiateTest {
                         HostFunction.raw(imp.name(), m.funcType(f.typeIndex()), (ctx, base) -> {
                             throw new UnsupportedOperationException(imp.name());
                         }));
-                case MemoryType t -> imports.memory(imp.module(), imp.name(), new Memory(t, -1));
+                case MemoryType t -> imports.memory(imp.module(), imp.name(), Memory.create(t, -1));
                 case TableType t -> imports.table(imp.module(), imp.name(), Table.of(t.element(), t.limits().min(), t.limits().max()));
                 case GlobalType t -> imports.global(imp.module(), imp.name(), Global.of(t));
                 case TagType t -> imports.tag(imp.module(), imp.name(), Tag.of(m.funcType(t.typeIndex())));
