@@ -503,16 +503,7 @@ final class FunctionCompiler extends CallEmitter {
                         f.entryId = split.loopEntry(f.ordinal, f.height, f.params, f.label);
                     }
                     mv.visitLabel(f.label);
-                    // Interruption check on every iteration: one volatile read.
-                    Label go = new Label();
-                    mv.visitVarInsn(ALOAD, 0);
-                    mv.visitFieldInsn(GETFIELD, CTX, "instance", "L" + INSTANCE + ";");
-                    mv.visitMethodInsn(INVOKEVIRTUAL, INSTANCE, "interruptRequested", "()Z", false);
-                    mv.visitJumpInsn(IFEQ, go);
-                    mv.visitVarInsn(ALOAD, 0);
-                    mv.visitMethodInsn(INVOKESTATIC, RUNTIME, "interrupted", "(L" + CTX + ";)Ldev/ligature/core/runtime/Trap;", false);
-                    mv.visitInsn(ATHROW);
-                    mv.visitLabel(go);
+                    interruptCheck(mv);
                 }
             }
             case IF -> {

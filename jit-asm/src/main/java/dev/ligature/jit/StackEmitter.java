@@ -87,6 +87,25 @@ abstract class StackEmitter implements Opcodes {
         m.visitInsn(ATHROW);
     }
 
+    /**
+     * The interruption check of a loop iteration: the instance's flag (a volatile read, which would keep the JIT
+     * from hoisting anything out of the loop) is read only while the {@link dev.ligature.core.runtime.InterruptGate}
+     * is open; while it is closed the JIT folds the whole check away.
+     */
+    static void interruptCheck(MethodVisitor m) {
+        Label go = new Label();
+        m.visitMethodInsn(INVOKESTATIC, "dev/ligature/core/runtime/InterruptGate", "mayBePending", "()Z", false);
+        m.visitJumpInsn(IFEQ, go);
+        m.visitVarInsn(ALOAD, 0);
+        m.visitFieldInsn(GETFIELD, CTX, "instance", "L" + INSTANCE + ";");
+        m.visitMethodInsn(INVOKEVIRTUAL, INSTANCE, "interruptRequested", "()Z", false);
+        m.visitJumpInsn(IFEQ, go);
+        m.visitVarInsn(ALOAD, 0);
+        m.visitMethodInsn(INVOKESTATIC, RUNTIME, "interrupted", "(L" + CTX + ";)Ldev/ligature/core/runtime/Trap;", false);
+        m.visitInsn(ATHROW);
+        m.visitLabel(go);
+    }
+
     /** JVM descriptor of the typed method for a function of type {@code t}; null if a type is not supported. */
     static String descriptor(FuncType t) {
         StringBuilder sb = new StringBuilder("(L" + CTX + ";");

@@ -136,16 +136,7 @@ final class TailCalls implements Opcodes {
         }
         c.sp = first;
         // The jump makes a loop: check for interruption as loops do.
-        Label go = new Label();
-        c.mv.visitVarInsn(ALOAD, 0);
-        c.mv.visitFieldInsn(GETFIELD, StackEmitter.CTX, "instance", "L" + StackEmitter.INSTANCE + ";");
-        c.mv.visitMethodInsn(INVOKEVIRTUAL, StackEmitter.INSTANCE, "interruptRequested", "()Z", false);
-        c.mv.visitJumpInsn(IFEQ, go);
-        c.mv.visitVarInsn(ALOAD, 0);
-        c.mv.visitMethodInsn(INVOKESTATIC, StackEmitter.RUNTIME, "interrupted",
-                "(L" + StackEmitter.CTX + ";)Ldev/ligature/core/runtime/Trap;", false);
-        c.mv.visitInsn(ATHROW);
-        c.mv.visitLabel(go);
+        StackEmitter.interruptCheck(c.mv);
         if (split != null) {
             split.restart(); // the dispatcher zeroes the other locals and runs the first chunk again
         } else {

@@ -97,12 +97,24 @@ public final class Instance implements Trap.FrameNamer {
      * if nothing is running, the next call traps unless {@link #clearInterrupt()} comes first.
      */
     public void interrupt() {
-        interruptRequested = true;
+        setInterrupt(true);
     }
 
     /** Withdraws a pending {@link #interrupt()} request. */
     public void clearInterrupt() {
-        interruptRequested = false;
+        setInterrupt(false);
+    }
+
+    /** Changes the flag, and tells the {@link InterruptGate} (which compiled code polls first) when it changes. */
+    private synchronized void setInterrupt(boolean requested) {
+        if (interruptRequested != requested) {
+            interruptRequested = requested;
+            if (requested) {
+                InterruptGate.requested();
+            } else {
+                InterruptGate.withdrawn();
+            }
+        }
     }
 
     /** Engine hook: true when an interrupt is pending. */
@@ -112,7 +124,7 @@ public final class Instance implements Trap.FrameNamer {
 
     /** Engine hook: consumes a pending interrupt and returns the trap to throw. */
     public Trap takeInterrupt() {
-        interruptRequested = false;
+        setInterrupt(false);
         return new Trap(Trap.Kind.INTERRUPTED);
     }
 
