@@ -234,12 +234,14 @@ public abstract sealed class Memory permits ArrayMemory, SegmentMemory {
     }
 
     /**
-     * Checks an access of {@code width} bytes at {@code ea} in one branch: negative {@code ea} (an unsigned
-     * address of 2^63 or more) sets the sign bit of the OR; otherwise the difference cannot overflow and is
-     * negative exactly when the access ends past the size.
+     * Checks an access of {@code width} bytes at {@code ea}: a negative {@code ea} is an unsigned address of 2^63
+     * or more; otherwise {@code byteSize - width} cannot overflow. Written as two comparisons, not one branch on
+     * {@code (ea | (byteSize - width - ea))}: the JIT knows that a 32-bit memory's address (a zero-extended i32
+     * plus an offset) is never negative and drops the first, and the second is one compare against a value it
+     * computes once per loop.
      */
     final long check(long ea, int width) {
-        if ((ea | (byteSize - width - ea)) < 0) {
+        if (ea < 0 || ea > byteSize - width) {
             throw oob(ea);
         }
         return ea;
