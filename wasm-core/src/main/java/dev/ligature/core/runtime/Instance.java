@@ -27,7 +27,7 @@ public final class Instance implements Trap.FrameNamer {
     /** Data segments' bytes; a dropped segment is an empty array. */
     final byte[][] data;
     final Map<String, Object> exports;
-    private volatile boolean interruptRequested;
+    private final InterruptGate.Flag interruptFlag = new InterruptGate.Flag();
 
     Instance(WasmModule module, WasmFunction[] functions, Memory[] memories, Table[] tables, Global[] globals,
             Tag[] tags, Object[][] elements, byte[][] data, Map<String, Object> exports) {
@@ -105,21 +105,14 @@ public final class Instance implements Trap.FrameNamer {
         setInterrupt(false);
     }
 
-    /** Changes the flag, and tells the {@link InterruptGate} (which compiled code polls first) when it changes. */
-    private synchronized void setInterrupt(boolean requested) {
-        if (interruptRequested != requested) {
-            interruptRequested = requested;
-            if (requested) {
-                InterruptGate.requested();
-            } else {
-                InterruptGate.withdrawn();
-            }
-        }
+    /** Changes the flag; the {@link InterruptGate} (which compiled code polls first) follows every change. */
+    private void setInterrupt(boolean requested) {
+        interruptFlag.set(requested, this);
     }
 
     /** Engine hook: true when an interrupt is pending. */
     public boolean interruptRequested() {
-        return interruptRequested;
+        return interruptFlag.requested;
     }
 
     /** Engine hook: consumes a pending interrupt and returns the trap to throw. */

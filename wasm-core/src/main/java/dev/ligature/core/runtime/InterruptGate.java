@@ -1,5 +1,6 @@
 package dev.ligature.core.runtime;
 
+import java.lang.ref.Cleaner;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MutableCallSite;
@@ -16,7 +17,8 @@ import java.lang.invoke.MutableCallSite;
  * (recording a dependency on the call site), and the loop contains no check at all. When an instance gets an
  * interrupt request the gate opens: setting the new target deoptimizes every compiled method that folded the old
  * one (HotSpot does that at the threads' next safepoint poll, which every long-running loop has), and from then on
- * loops read their instance's flag. When no request is pending anymore the gate closes again.
+ * loops read their instance's flag. When no request is pending anymore the gate closes again; an instance dropped
+ * with a pending request withdraws it when it is garbage collected.
  *
  * <p>Opening or closing the gate discards the JIT's code that folded it, which is then recompiled as it runs hot
  * again: cheap when interrupts are rare (a runaway program, a timeout), costly if some instance is interrupted many
@@ -44,16 +46,57 @@ public final class InterruptGate {
         }
     }
 
-    /** An instance's flag went from clear to set. */
-    static synchronized void requested() {
+    /**
+     * An instance's interrupt flag. It lives outside the instance so that an instance dropped with a pending
+     * request can still withdraw it: the first request registers a cleaner that clears the flag once the instance
+     * is unreachable, so the gate does not stay open for good.
+     */
+    static final class Flag implements Runnable {
+        volatile boolean requested;
+        private boolean watched;
+
+        /** Sets or clears the flag of {@code owner}; opens or closes the gate when the flag changes. */
+        synchronized void set(boolean value, Object owner) {
+            if (requested == value) {
+                return;
+            }
+            requested = value;
+            if (value) {
+                opened();
+                if (!watched && owner != null) {
+                    Cleaners.CLEANER.register(owner, this);
+                    watched = true;
+                }
+            } else {
+                closed();
+            }
+        }
+
+        /** The owner became unreachable: its pending request (if any) is withdrawn. */
+        @Override
+        public void run() {
+            set(false, null);
+        }
+    }
+
+    /** The cleaner thread starts only when some instance is first interrupted. */
+    private static final class Cleaners {
+        static final Cleaner CLEANER = Cleaner.create();
+    }
+
+    /** Number of pending requests in this JVM, and which way the gate stands. */
+    static synchronized int pending() {
+        return pending;
+    }
+
+    private static synchronized void opened() {
         if (pending++ == 0) {
             SITE.setTarget(OPEN);
             MutableCallSite.syncAll(new MutableCallSite[] {SITE});
         }
     }
 
-    /** An instance's flag went from set to clear. */
-    static synchronized void withdrawn() {
+    private static synchronized void closed() {
         if (--pending == 0) {
             SITE.setTarget(CLOSED);
             MutableCallSite.syncAll(new MutableCallSite[] {SITE});
