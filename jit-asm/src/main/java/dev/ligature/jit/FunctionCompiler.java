@@ -3,6 +3,7 @@ package dev.ligature.jit;
 import dev.ligature.core.ast.Func;
 import dev.ligature.core.binary.WasmReader;
 import dev.ligature.core.instr.CodeReader;
+import dev.ligature.core.instr.Imm;
 import dev.ligature.core.instr.Opcode;
 import dev.ligature.core.runtime.Values;
 import dev.ligature.core.types.FuncType;
@@ -141,6 +142,9 @@ final class FunctionCompiler extends CallEmitter {
         while (fp > 0) {
             Opcode op = r.next();
             if (split != null && split.cutBefore(instrOrdinal++)) {
+                if (!dead) {
+                    materializeAll();
+                }
                 split.cut(dead ? -1 : sp);
             }
             if (ChunkPlanner.opensBlock(op)) {
@@ -487,6 +491,9 @@ final class FunctionCompiler extends CallEmitter {
     // ------------------------------------------------------------------ instructions
 
     private void instruction(Opcode op, CodeReader r) {
+        if (!dead && !keepsDeferred(op, r)) {
+            materializeAll();
+        }
         switch (op) {
             case NOP -> { }
             case UNREACHABLE -> {
@@ -582,47 +589,14 @@ final class FunctionCompiler extends CallEmitter {
             }
             case LOCAL_GET -> {
                 int x = (int) r.index();
-                if (split != null) {
-                    split.loadLocal(x, localTypes[x]);
-                } else {
-                    load(localTypes[x], localVars[x]);
-                }
-                storeAt(sp, localTypes[x]);
-                sp++;
+                pushLocal(sp++, localTypes[x], x);
             }
             case LOCAL_SET -> setLocal((int) r.index(), --sp);
             case LOCAL_TEE -> setLocal((int) r.index(), sp - 1);
-            case I32_CONST -> {
-                pushInt(mv, (int) r.value());
-                storeAt(sp++, 'i');
-            }
-            case I64_CONST -> {
-                pushLong(r.value());
-                storeAt(sp++, 'I');
-            }
-            case F32_CONST -> {
-                int bits = (int) r.value();
-                float v = Float.intBitsToFloat(bits);
-                if (v != v) {
-                    // NaN payloads survive only as bits: rebuild the value at run time.
-                    pushInt(mv, bits);
-                    mv.visitMethodInsn(INVOKESTATIC, "java/lang/Float", "intBitsToFloat", "(I)F", false);
-                } else {
-                    mv.visitLdcInsn(v);
-                }
-                storeAt(sp++, 'f');
-            }
-            case F64_CONST -> {
-                long bits = r.value();
-                double v = Double.longBitsToDouble(bits);
-                if (v != v) {
-                    mv.visitLdcInsn(bits);
-                    mv.visitMethodInsn(INVOKESTATIC, "java/lang/Double", "longBitsToDouble", "(J)D", false);
-                } else {
-                    mv.visitLdcInsn(v);
-                }
-                storeAt(sp++, 'F');
-            }
+            case I32_CONST -> pushConstant(sp++, 'i', (int) r.value());
+            case I64_CONST -> pushConstant(sp++, 'I', r.value());
+            case F32_CONST -> pushConstant(sp++, 'f', (int) r.value());
+            case F64_CONST -> pushConstant(sp++, 'F', r.value());
             case REF_AS_NON_NULL -> {
                 loadAt(sp - 1);
                 mv.visitMethodInsn(INVOKESTATIC, RUNTIME, "nonNull", "(Ljava/lang/Object;)Ljava/lang/Object;", false);
@@ -667,12 +641,36 @@ final class FunctionCompiler extends CallEmitter {
     }
 
     private void setLocal(int x, int h) {
+        materializeLocal(x);
         loadAt(h);
         if (split != null) {
             split.storeLocal(x, localTypes[x]);
         } else {
             store(localTypes[x], localVars[x]);
         }
+    }
+
+    @Override
+    void loadLocal(int x) {
+        if (split != null) {
+            split.loadLocal(x, localTypes[x]);
+        } else {
+            load(localTypes[x], localVars[x]);
+        }
+    }
+
+    /**
+     * Whether {@code op} works on deferred values ({@link #pushLocal}) as they are: straight-line instructions that
+     * read their operands through {@link #loadAt}, write results through {@link #storeAt}, and neither branch,
+     * call, nor reach an exception handler. Every other instruction finds all values in their stack locals.
+     */
+    private boolean keepsDeferred(Opcode op, CodeReader r) {
+        return switch (op) {
+            case NOP, DROP, LOCAL_GET, LOCAL_SET, LOCAL_TEE, I32_CONST, I64_CONST, F32_CONST, F64_CONST -> true;
+            // A v128 global is the SIMD emitter's, which uses the stack locals directly.
+            case GLOBAL_GET, GLOBAL_SET -> typeChar(shape.globalTypes[(int) r.index()]) != 'V';
+            default -> Numeric.supports(op) || (op.imm() == Imm.MEMARG && op.sig() != null && MemoryOps.supports(op));
+        };
     }
 
     private static boolean typeChar0(char t) {
