@@ -2,9 +2,9 @@
  * jit-asm: compiles WebAssembly functions to JVM bytecode with ASM ({@link dev.ligature.jit.JitEngine}).
  *
  * <h2>Shape of the generated code</h2>
- * Each compiled module gets one hidden class (defined with
- * {@code MethodHandles.Lookup.defineHiddenClass}, not strongly linked to a class loader, so it is
- * unloaded with the module). It holds two static methods per defined function {@code i}:
+ * Each defined function {@code i} of a compiled module gets its own class {@code ligature.wasm.F<i>}, defined on
+ * first use by the module's {@code CodeLoader} (so a lazy engine compiles a function when its first call resolves;
+ * the classes are unloaded with the module). It holds two static methods:
  * <ul>
  *   <li>{@code f<i>(JitInstance ctx, params...)}: the function with typed JVM parameters (int, long,
  *       float, double, Object for references, two longs for a v128) and its single non-v128 result as the return value (several
@@ -14,11 +14,25 @@
  *       ({@link dev.ligature.core.runtime.WasmFunction#invoke}), used by exports, tables, host
  *       calls and other modules.</li>
  * </ul>
- * The class has no fields: instance state (memories, tables, globals, functions, scratch) is
+ * The classes have no fields: instance state (memories, tables, globals, functions, scratch) is
  * reached through the {@link dev.ligature.jit.JitInstance} passed as the first argument, so all
- * instances of a module share the class. Calls leaving compiled code (imports,
- * {@code call_indirect}, {@code call_ref}) stage their arguments in the context's scratch and go
+ * instances of a module share the classes. Calls leaving compiled code (imports,
+ * {@code call_indirect} to another instance, {@code call_ref}) stage their arguments in the context's scratch and go
  * through {@code WasmFunction.invoke} on the execution context's slots above the entry frame.
+ *
+ * <h2>Inside a method</h2>
+ * <ul>
+ *   <li>Wasm locals are JVM locals; the Wasm operand stack is one JVM local per (height, type), so the JVM operand
+ *       stack is empty between Wasm instructions and every merge point is consistent for the verifier. A
+ *       {@code local.get} or constant stays <em>deferred</em> until an instruction consumes it (read straight from
+ *       the local, or pushed as a constant); instructions that branch, call or can reach a handler first store
+ *       deferred values into their stack locals. HotSpot's register allocator sees through the locals either way;
+ *       deferral keeps the bytecode small, which decides what HotSpot inlines and which functions need splitting.</li>
+ *   <li>Memory accesses call {@link dev.ligature.core.runtime.Memory}'s accessors with a {@code long} effective
+ *       address; they are tiny and always inlined (a bounds check and a {@code byte[]} access by default).</li>
+ *   <li>Every loop iteration polls for {@code Instance.interrupt()} behind
+ *       {@link dev.ligature.core.runtime.InterruptGate}, which the JIT folds away while no interrupt is pending.</li>
+ * </ul>
  *
  * <h2>Exceptions and tail calls</h2>
  * Wasm exceptions are the runtime's {@code WasmThrow}, caught through JVM exception-table ranges
@@ -61,6 +75,6 @@
  *       per-instance budget ({@code JitInstance.splitFrameSlots}); past it a call is "call stack
  *       exhausted", as a {@code StackOverflowError} is.</li>
  * </ul>
- * Small and medium functions (all but 237 of Pyodide's 16,958) keep the fast path unchanged.
+ * Small and medium functions (all but 172 of Pyodide's 16,958) keep the fast path unchanged.
  */
 package dev.ligature.jit;
