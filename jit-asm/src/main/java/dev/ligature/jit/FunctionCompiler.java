@@ -669,6 +669,14 @@ final class FunctionCompiler extends CallEmitter {
             case NOP, DROP, LOCAL_GET, LOCAL_SET, LOCAL_TEE, I32_CONST, I64_CONST, F32_CONST, F64_CONST -> true;
             // A v128 global is the SIMD emitter's, which uses the stack locals directly.
             case GLOBAL_GET, GLOBAL_SET -> typeChar(shape.globalTypes[(int) r.index()]) != 'V';
+            // A direct call of a defined function loads its arguments through loadAt. An exception it throws can
+            // only reach a handler whose stack lies below the try, and those values were stored at the try.
+            case CALL -> {
+                int callee = (int) r.index();
+                FuncType ft = shape.typeOfFunction(callee);
+                yield callee >= shape.importedFuncs && descriptor(ft) != null && !paramsInScratch(ft)
+                        && (ft.results().isEmpty() || returnsDirectly(ft));
+            }
             default -> Numeric.supports(op) || (op.imm() == Imm.MEMARG && op.sig() != null && MemoryOps.supports(op));
         };
     }
