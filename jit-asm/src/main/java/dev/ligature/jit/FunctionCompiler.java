@@ -133,7 +133,9 @@ final class FunctionCompiler extends CallEmitter {
                 pushZero(localTypes[i]);
                 store(localTypes[i], localVars[i]);
             }
-            SplitEmitter.cacheMemory(this);
+            if (usesMemory(func.body().bytes())) {
+                SplitEmitter.cacheMemory(this);
+            }
         }
         Frame f = push(Kind.FUNC, new char[0], types(type.results()));
         f.height = 0;

@@ -214,8 +214,23 @@ abstract class HeapEmitter extends StackEmitter {
         mv.visitInsn(AALOAD);
     }
 
+    /**
+     * Whether the body {@code code} touches a memory at all: if not, the method does not cache memory 0 in a local
+     * (two loads and a check on every call, which call-heavy code such as a recursion pays in full).
+     */
+    static boolean usesMemory(byte[] code) {
+        CodeReader r = new CodeReader(new dev.ligature.core.binary.WasmReader(code));
+        while (r.hasNext()) {
+            Opcode op = r.next();
+            if (op.imm() == Imm.MEMARG || op.imm() == Imm.MEMARG_LANE || op.mnemonic().startsWith("memory.")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     void memory(int m) {
-        if (m == 0) {
+        if (m == 0 && memVar >= 0) {
             mv.visitVarInsn(ALOAD, memVar);
         } else {
             mv.visitVarInsn(ALOAD, 0);
