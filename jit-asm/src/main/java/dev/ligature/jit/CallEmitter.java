@@ -4,18 +4,24 @@ import dev.ligature.core.types.FuncType;
 import dev.ligature.core.types.ValType;
 import java.util.Arrays;
 import java.util.List;
+import org.objectweb.asm.Handle;
 import org.objectweb.asm.Label;
 
 /**
  * Calls: to functions of the module (direct {@code invokestatic}s of their typed methods), to
  * imports and other instances (the slot convention through {@link JitRuntime#invoke}), and
- * {@code call_indirect} (a typed call through a method handle when the callee is compiled code of
- * this instance, else the slot convention).
+ * {@code call_indirect} (when the callee is compiled code of this instance, a typed call through the site's
+ * inline cache, {@link IndirectCalls}; else the slot convention).
  */
 abstract class CallEmitter extends SimdEmitter {
     CallEmitter(ModuleShape shape, int funcIndex) {
         super(shape, funcIndex);
     }
+
+    /** Bootstrap of the inline cache of a {@code call_indirect} site ({@link IndirectCalls}). */
+    private static final Handle INDIRECT_SITE = new Handle(H_INVOKESTATIC, "dev/ligature/jit/IndirectCalls", "site",
+            "(Ljava/lang/invoke/MethodHandles$Lookup;Ljava/lang/String;Ljava/lang/invoke/MethodType;)"
+                    + "Ljava/lang/invoke/CallSite;", false);
 
     void call(int callee) {
         FuncType ft = shape.typeOfFunction(callee);
@@ -54,9 +60,9 @@ abstract class CallEmitter extends SimdEmitter {
 
     /**
      * {@code call_indirect}: the table's checks, then, when the callee is compiled code of this same
-     * instance (the common case: C function pointers), a typed call of its {@code f<j>} through a
-     * method handle; anything else (imports, other instances, other engines) goes through the slot
-     * convention.
+     * instance (the common case: C function pointers), a typed call of its {@code f<j>} through the
+     * site's inline cache ({@link IndirectCalls}); anything else (imports, other instances, other
+     * engines) goes through the slot convention.
      */
     void callIndirect(int typeIndex, int table) {
         FuncType ft = shape.funcType(typeIndex);
@@ -82,22 +88,21 @@ abstract class CallEmitter extends SimdEmitter {
         mv.visitVarInsn(ASTORE, fn);
         mv.visitVarInsn(ALOAD, fn);
         mv.visitVarInsn(ALOAD, 0);
-        mv.visitMethodInsn(INVOKESTATIC, RUNTIME, "typedIfSameInstance",
-                "(L" + WASM_FUNCTION + ";L" + CTX + ";)Ljava/lang/invoke/MethodHandle;", false);
+        mv.visitMethodInsn(INVOKESTATIC, RUNTIME, "compiledHere", "(L" + WASM_FUNCTION + ";L" + CTX + ";)Z", false);
         Label slow = new Label();
         Label done = new Label();
-        mv.visitInsn(DUP);
-        mv.visitJumpInsn(IFNULL, slow);
+        mv.visitJumpInsn(IFEQ, slow);
         int top = sp;
         int n = ft.params().size();
         int first = sp - n;
         // The fast path's results retype the stack from first on; the slow path needs the arguments' types.
         char[] argTypes = Arrays.copyOfRange(stack, first, top);
+        mv.visitVarInsn(ALOAD, fn);
         mv.visitVarInsn(ALOAD, 0);
         for (int i = 0; i < n; i++) {
             loadAt(first + i);
         }
-        mv.visitMethodInsn(INVOKEVIRTUAL, "java/lang/invoke/MethodHandle", "invokeExact", desc, false);
+        mv.visitInvokeDynamicInsn("callIndirect", "(L" + WASM_FUNCTION + ";" + desc.substring(1), INDIRECT_SITE);
         sp = first;
         if (returnsDirectly(ft)) {
             storeAt(sp++, typeChar(ft.results().get(0)));
@@ -106,7 +111,6 @@ abstract class CallEmitter extends SimdEmitter {
         }
         mv.visitJumpInsn(GOTO, done);
         mv.visitLabel(slow);
-        mv.visitInsn(POP);
         sp = top;
         System.arraycopy(argTypes, 0, stack, first, n);
         stageArgs(ft, 0);

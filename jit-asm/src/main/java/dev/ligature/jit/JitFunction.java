@@ -55,6 +55,11 @@ final class JitFunction extends WasmFunction {
         return ctx;
     }
 
+    /** The function's index in its module. */
+    int index() {
+        return index;
+    }
+
     /** The typed static method {@code f<i>(JitInstance, params...)}, looked up on first use (a benign race). */
     MethodHandle typed() {
         MethodHandle h = typed;

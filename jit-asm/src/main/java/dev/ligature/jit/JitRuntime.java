@@ -31,13 +31,9 @@ public final class JitRuntime {
         return ctx.tables[table].functionForCall(i, typeId);
     }
 
-    /**
-     * The typed method of {@code f} (its {@code f<j>}, taking {@code ctx} first) when {@code f} is
-     * compiled code bound to the same instance context; null otherwise, and the caller then goes
-     * through the slot convention.
-     */
-    public static java.lang.invoke.MethodHandle typedIfSameInstance(WasmFunction f, JitInstance ctx) {
-        return f instanceof JitFunction j && j.context() == ctx ? j.typed() : null;
+    /** Whether {@code f} is compiled code bound to {@code ctx}: then {@code call_indirect} uses its inline cache. */
+    public static boolean compiledHere(WasmFunction f, JitInstance ctx) {
+        return f instanceof JitFunction j && j.context() == ctx;
     }
 
     /**
