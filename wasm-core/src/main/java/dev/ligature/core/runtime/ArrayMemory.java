@@ -63,6 +63,21 @@ final class ArrayMemory extends Memory {
         return true;
     }
 
+    /** Plain array operations: for the small fills and copies of C code, cheaper than going through segments. */
+    @Override
+    void fillChecked(long ea, byte value, long len) {
+        java.util.Arrays.fill(bytes, (int) ea, (int) (ea + len), value);
+    }
+
+    @Override
+    void copyChecked(long dst, Memory src, long srcEa, long len) {
+        if (src instanceof ArrayMemory a) {
+            System.arraycopy(a.bytes, (int) srcEa, bytes, (int) dst, (int) len); // overlapping ranges: as memmove
+        } else {
+            super.copyChecked(dst, src, srcEa, len);
+        }
+    }
+
     @Override
     public int loadI32(long ea) {
         return (int) I32.get(bytes, (int) check(ea, 4));

@@ -335,8 +335,13 @@ public abstract sealed class Memory permits ArrayMemory, SegmentMemory {
     public final void fill(long ea, byte value, long len) {
         checkRange(ea, len);
         if (len > 0) {
-            segment().asSlice(ea, len).fill(value);
+            fillChecked(ea, value, len);
         }
+    }
+
+    /** {@link #fill} of a non-empty range already checked. */
+    void fillChecked(long ea, byte value, long len) {
+        segment().asSlice(ea, len).fill(value);
     }
 
     /** {@code memory.copy} from {@code src} (possibly this memory; overlapping ranges are handled). */
@@ -344,8 +349,13 @@ public abstract sealed class Memory permits ArrayMemory, SegmentMemory {
         checkRange(dst, len);
         src.checkRange(srcEa, len);
         if (len > 0) {
-            MemorySegment.copy(src.segment(), srcEa, segment(), dst, len);
+            copyChecked(dst, src, srcEa, len);
         }
+    }
+
+    /** {@link #copy} of non-empty ranges already checked. */
+    void copyChecked(long dst, Memory src, long srcEa, long len) {
+        MemorySegment.copy(src.segment(), srcEa, segment(), dst, len);
     }
 
     /** {@code memory.init}: copies {@code data[srcOff .. srcOff+len)}; all offsets unsigned. */

@@ -216,6 +216,19 @@ class MemoryTest {
         assertArrayEquals(new byte[] {1, 2, 3, 4, 5}, other.read(0, 5));
     }
 
+    @Test
+    void copyBetweenBackingsOfDifferentKinds() {
+        Memory array = memory(Memory.Backing.ARRAY, 1, -1, false, -1);
+        Memory heap = heap(1, -1, false, -1);
+        array.write(100, new byte[] {1, 2, 3, 4, 5, 6});
+        heap.copy(7, array, 100, 6);
+        assertArrayEquals(new byte[] {1, 2, 3, 4, 5, 6}, heap.read(7, 6));
+        heap.fill(8, (byte) 9, 2);
+        array.copy(0, heap, 7, 6);
+        assertArrayEquals(new byte[] {1, 9, 9, 4, 5, 6}, array.read(0, 6));
+        assertOob(a -> array.copy(a, heap, 0, 8), PAGE - 4);
+    }
+
     @ParameterizedTest
     @EnumSource(names = {"ARRAY", "HEAP"})
     void stringsRoundTripAndCStringsStopAtNulOrTheEnd(Memory.Backing b) {
