@@ -19,11 +19,12 @@ import org.objectweb.asm.Opcodes;
  * at {@code frame[x]} in slot form ({@link StackEmitter#toSlot}, the interpreter's encoding) or
  * {@code refs[x]} for a reference; a chunk loads the locals it uses into JVM locals before its
  * dispatch and writes back those it sets on its way out, so inside a chunk locals and the operand
- * stack live in JVM locals as on the fast path. Above the locals, from {@code spillBase}, the
- * spill area carries the operand stack across chunk exits: a branch to a label in another chunk
- * stores every value below the label's height plus the values it carries there, in order, each
- * at the next free spill index ({@link #slots} per value, so a wider type can take more), and
- * returns the label's entry id. Values at the bottom of the stack that a chunk never touches
+ * stack live in JVM locals as on the fast path. Above the locals, one index counts the hubs
+ * calling out ({@link SplitHubs}); above it, from {@code spillBase}, the spill area carries the
+ * operand stack across chunk exits: a branch to a label in another chunk stores every value
+ * below the label's height plus the values it carries there, in order, each at the next free
+ * spill index ({@link #slots} per value, so a wider type can take more), and returns the
+ * label's entry id. Values at the bottom of the stack that a chunk never touches
  * stay in the spill area ({@link ChunkPlanner.Plan#valid}): they are neither reloaded nor
  * spilled again, so a deep stack does not cost every chunk boundary.
  *
@@ -53,6 +54,8 @@ final class SplitEmitter implements Opcodes {
     final FunctionCompiler fc;
     /** Try bodies across chunks. */
     final SplitTries tries = new SplitTries(this);
+    /** Chunks that run loops spanning chunks themselves. */
+    final SplitHubs hubs;
     final ClassVisitor cv;
     final String owner;
     /** The dispatcher's name: {@code f<i>}, or the body {@code t<i>} of a function with a trampoline. */
@@ -101,7 +104,9 @@ final class SplitEmitter implements Opcodes {
             localSlot[x] = slot;
             slot += slots(localTypes[x]);
         }
-        this.spillBase = slot;
+        // One index between the locals and the spill area counts the hubs calling out.
+        this.hubs = new SplitHubs(this, slot);
+        this.spillBase = slot + 1;
         this.localVar = new int[locals];
         java.util.Arrays.fill(localVar, -1);
         this.dirty = new boolean[locals];
@@ -225,6 +230,7 @@ final class SplitEmitter implements Opcodes {
             dirty[usedLocals[i]] = false;
         }
         usedCount = 0;
+        hubs.startChunk(chunk);
         exitVar = fc.nextVar++;
         tail = new Label();
         dispatch = new Label();
@@ -264,7 +270,11 @@ final class SplitEmitter implements Opcodes {
      * chunks re-enter here); returns its id, or -1.
      */
     int loopEntry(int ordinal, int height, char[] params, Label header) {
-        return plan.endChunk()[ordinal] == chunk ? -1 : entry(chunk, shape(height, params), header);
+        if (plan.endChunk()[ordinal] == chunk) {
+            return -1;
+        }
+        hubs.loopSpans(plan.endChunk()[ordinal]);
+        return entry(chunk, shape(height, params), header);
     }
 
     /**
@@ -557,8 +567,14 @@ final class SplitEmitter implements Opcodes {
                 storeVar(m, usedTypes[i], localSlot[x], localVar[x], FRAME, REFS);
             }
         }
-        m.visitVarInsn(ILOAD, exitVar);
-        m.visitInsn(IRETURN);
+        Label callOut = null;
+        if (hubs.isHub(chunk)) {
+            callOut = new Label();
+            m.visitJumpInsn(GOTO, callOut);
+        } else {
+            m.visitVarInsn(ILOAD, exitVar);
+            m.visitInsn(IRETURN);
+        }
         m.visitLabel(dispatch);
         for (int i = 0; i < usedCount; i++) {
             int x = usedLocals[i];
@@ -592,6 +608,11 @@ final class SplitEmitter implements Opcodes {
             }
             quiet = false;
             m.visitJumpInsn(GOTO, e.target);
+        }
+        if (callOut != null) {
+            // Last, so that it knows how much room the method has left.
+            m.visitLabel(callOut);
+            hubs.emitCallOut(m, chunk, exitVar, dispatch);
         }
         end(m);
         for (Entry e : l) {

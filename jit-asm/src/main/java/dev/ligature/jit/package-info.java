@@ -51,8 +51,12 @@
  *       exit. A branch to a label in another chunk (a block end, an else, a loop header for back
  *       edges) spills the stack below the label plus the carried values (except bottom values
  *       the chunk never touches, which stay in the frame) and returns the label's entry id; the
- *       target chunk's entry stub reloads them and jumps to the label. A loop whose body spans
- *       chunks thus costs a return, a dispatch and a call per crossing.</li>
+ *       target chunk's entry stub reloads them and jumps to the label.</li>
+ *   <li>A chunk holding the header of a loop whose body spans chunks is a <em>hub</em>
+ *       ({@link dev.ligature.jit.SplitHubs}): its exits call the chunks of the loop's body
+ *       directly and re-enter its own dispatch when they return its entry id, so the back edge
+ *       costs one call and return, not two returns, two dispatches and two calls through
+ *       {@code f<i>}; ids it does not handle go back to the dispatcher.</li>
  *   <li>A try body spanning chunks gets a range in each; an exception caught in a chunk other
  *       than the one holding the try's end leaves it as a branch does, with the exception above
  *       the spilled stack, for an entry point there that goes on to the try's handler code
