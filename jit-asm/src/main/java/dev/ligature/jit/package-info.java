@@ -46,9 +46,10 @@
  *       n}) until a chunk returns -1 (results in the spill area; a self tail call returns -2,
  *       which zeroes the locals and starts over). Beyond 256 chunks it calls
  *       through group methods {@code d<i>_<g>}.</li>
- *   <li>Inside a chunk, locals and the operand stack live in JVM locals as on the fast path: the
- *       chunk loads the locals it uses from the frame on entry and writes back those it set on
- *       exit. A branch to a label in another chunk (a block end, an else, a loop header for back
+ *   <li>Inside a chunk, locals and the operand stack live in JVM locals as on the fast path: an
+ *       entry loads from the frame the locals its code may read, a local set inside a loop of
+ *       the chunk is written back on exit, any other set goes to the frame at once
+ *       ({@link dev.ligature.jit.EntryLoads}). A branch to a label in another chunk (a block end, an else, a loop header for back
  *       edges) spills the stack below the label plus the carried values (except bottom values
  *       the chunk never touches, which stay in the frame) and returns the label's entry id; the
  *       target chunk's entry stub reloads them and jumps to the label.</li>
