@@ -19,9 +19,10 @@ import org.objectweb.asm.Opcodes;
  * and a try's handler code at the chunk's end, which jumps back into catch clauses after the
  * try's body: an entry that is such handler code loads every local the chunk reads.
  *
- * <p>The load sets are nested (a later start loads a subset), so the dispatch is a ladder: a
- * switch on the entry jumps to the rung of its region, rungs fall through to the last, which loads
- * the written-back locals, and a second switch goes to the entry's stub.
+ * <p>Each entry's stub loads its locals; when that takes too much bytecode (many entries, many
+ * locals), the nested load sets (a later start loads a subset) make a ladder instead: a switch on
+ * the entry jumps to the rung of its region, rungs fall through to the last, which loads the
+ * written-back locals, and a second switch goes to the entry's stub.
  */
 final class EntryLoads {
     /** Measuring aid: -Dligature.jit.splitEntryLoads=false loads every local at every entry and writes every set one back. */
@@ -34,6 +35,13 @@ final class EntryLoads {
      *     locals last read in {@code [rungs[k], rungs[k+1])}
      * @param rungOf per entry point, its rung
      */
+    /**
+     * Up to about this many bytes of loads, each entry's stub loads its own locals: one switch
+     * on the entry, not the ladder's two (a second indirect jump on every crossing).
+     */
+    static final int PER_STUB_BYTES = 1_500;
+
+
     record Ladder(int[] rungs, int[] rungOf) {}
 
     private EntryLoads() {}

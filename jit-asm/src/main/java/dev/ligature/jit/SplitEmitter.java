@@ -654,18 +654,19 @@ final class SplitEmitter implements Opcodes {
         for (int i = 0; i < stubs.length; i++) {
             stubs[i] = new Label();
         }
-        if (EntryLoads.ENABLED) {
-            emitEntryLoads(m, l, stubs, bad);
+        int[] starts = EntryLoads.ENABLED ? entryStarts(l) : null;
+        boolean perStub = starts != null && perStubLoads(starts) * 6L <= EntryLoads.PER_STUB_BYTES;
+        if (perStub && stubs.length > 0) {
+            switchOnEntry(m, bad, stubs);
+        } else if (starts != null) {
+            emitEntryLoads(m, starts, stubs, bad);
         } else {
             for (int i = 0; i < usedCount; i++) {
                 int x = usedLocals[i];
                 loadVar(m, usedTypes[i], localSlot[x], localVar[x]);
             }
             if (stubs.length > 0) {
-                m.visitVarInsn(ILOAD, ENTRY);
-                m.visitLdcInsn(0xFFFF);
-                m.visitInsn(IAND);
-                m.visitTableSwitchInsn(0, stubs.length - 1, bad, stubs);
+                switchOnEntry(m, bad, stubs);
             }
         }
         m.visitLabel(bad);
@@ -673,6 +674,9 @@ final class SplitEmitter implements Opcodes {
         for (int i = 0; i < stubs.length; i++) {
             Entry e = l.get(i);
             m.visitLabel(stubs[i]);
+            if (perStub) {
+                loadFrom(m, starts[i], Integer.MAX_VALUE, true);
+            }
             int p = 0;
             quiet = true;
             for (int h = 0; h < e.shape.length; h++) {
@@ -694,19 +698,51 @@ final class SplitEmitter implements Opcodes {
     }
 
     /**
-     * The dispatch with per-entry loads ({@link EntryLoads}): a first switch on the entry enters
-     * a ladder of loads at the entry's region, the ladder ends loading the dirty locals, and a
-     * second switch goes to the entry's stub.
+     * Per entry point, where its region starts (bytecode offset): it loads the locals read from
+     * there on. A path from an entry runs forward but for back edges of the chunk's loops; an
+     * entry into a try's handler code (-1) loads every local the chunk reads ({@link EntryLoads}).
      */
-    private void emitEntryLoads(MethodVisitor m, List<Entry> l, Label[] stubs, Label bad) {
-        if (stubs.length == 0) {
-            return;
-        }
+    private int[] entryStarts(List<Entry> l) {
         int loopAt = firstLoop == null ? Integer.MAX_VALUE : firstLoop.getOffset();
         int[] starts = new int[l.size()];
         for (int i = 0; i < starts.length; i++) {
             Entry e = l.get(i);
             starts[i] = e.whole() ? -1 : Math.min(e.target().getOffset(), loopAt);
+        }
+        return starts;
+    }
+
+    /** How many loads the entries make with each entry loading its own locals in its stub. */
+    private long perStubLoads(int[] starts) {
+        long n = 0;
+        for (int start : starts) {
+            for (int i = 0; i < usedCount; i++) {
+                int x = usedLocals[i];
+                n += dirty[x] || lastRead[x] >= Math.max(0, start) ? 1 : 0;
+            }
+        }
+        return n;
+    }
+
+    /** Loads the locals last read in {@code [from, to)} that are not written back, and these too if {@code dirtyToo}. */
+    private void loadFrom(MethodVisitor m, int from, int to, boolean dirtyToo) {
+        from = Math.max(0, from);
+        for (int i = 0; i < usedCount; i++) {
+            int x = usedLocals[i];
+            if (dirty[x] ? dirtyToo : lastRead[x] >= from && lastRead[x] < to) {
+                loadVar(m, usedTypes[i], localSlot[x], localVar[x]);
+            }
+        }
+    }
+
+    /**
+     * The dispatch with per-entry loads ({@link EntryLoads}) when loading in each stub would take
+     * too much bytecode: a first switch on the entry enters a ladder of loads at the entry's
+     * region, the ladder ends loading the dirty locals, and a second switch goes to the entry's stub.
+     */
+    private void emitEntryLoads(MethodVisitor m, int[] starts, Label[] stubs, Label bad) {
+        if (stubs.length == 0) {
+            return;
         }
         EntryLoads.Ladder ladder = EntryLoads.ladder(starts);
         Label[] rungs = new Label[ladder.rungs().length];
@@ -717,36 +753,26 @@ final class SplitEmitter implements Opcodes {
         for (int i = 0; i < starts.length; i++) {
             byEntry[i] = rungs[ladder.rungOf()[i]];
         }
-        m.visitVarInsn(ILOAD, ENTRY);
-        m.visitLdcInsn(0xFFFF);
-        m.visitInsn(IAND);
-        m.visitTableSwitchInsn(0, stubs.length - 1, bad, byEntry);
+        switchOnEntry(m, bad, byEntry);
         int[] r = ladder.rungs();
         for (int k = 0; k < r.length; k++) {
             m.visitLabel(rungs[k]);
-            int from = r[k];
-            int to = k + 1 < r.length ? r[k + 1] : Integer.MAX_VALUE;
-            for (int i = 0; i < usedCount; i++) {
-                int x = usedLocals[i];
-                if (!dirty[x] && lastRead[x] >= from && lastRead[x] < to) {
-                    loadVar(m, usedTypes[i], localSlot[x], localVar[x]);
-                }
-            }
+            loadFrom(m, r[k], k + 1 < r.length ? r[k + 1] : Integer.MAX_VALUE, false);
         }
-        for (int i = 0; i < usedCount; i++) {
-            int x = usedLocals[i];
-            if (dirty[x]) { // the exits write these back: every path must have them
-                loadVar(m, usedTypes[i], localSlot[x], localVar[x]);
-            }
-        }
+        loadFrom(m, Integer.MAX_VALUE, Integer.MAX_VALUE, true); // the exits write these back: every path must have them
         if (stubs.length > 1) {
-            m.visitVarInsn(ILOAD, ENTRY);
-            m.visitLdcInsn(0xFFFF);
-            m.visitInsn(IAND);
-            m.visitTableSwitchInsn(0, stubs.length - 1, bad, stubs);
+            switchOnEntry(m, bad, stubs);
         } else {
             m.visitJumpInsn(GOTO, stubs[0]);
         }
+    }
+
+    /** Jumps to {@code targets[n]} for entry id {@code chunk << 16 | n}. */
+    private static void switchOnEntry(MethodVisitor m, Label bad, Label[] targets) {
+        m.visitVarInsn(ILOAD, ENTRY);
+        m.visitLdcInsn(0xFFFF);
+        m.visitInsn(IAND);
+        m.visitTableSwitchInsn(0, targets.length - 1, bad, targets);
     }
 
     void end(MethodVisitor m) {
