@@ -17,13 +17,15 @@ import org.objectweb.asm.Opcodes;
  *
  * <p>The frame is allocated per call by {@code f<i>}. Between chunks, Wasm local {@code x} lives
  * at {@code frame[x]} in slot form ({@link StackEmitter#toSlot}, the interpreter's encoding) or
- * {@code refs[x]} for a reference; a chunk loads the locals it uses into JVM locals before its
- * dispatch and writes back those it sets on its way out, so inside a chunk locals and the operand
- * stack live in JVM locals as on the fast path. Above the locals, from {@code spillBase}, the
- * spill area carries the operand stack across chunk exits: a branch to a label in another chunk
- * stores every value below the label's height plus the values it carries there, in order, each
- * at the next free spill index ({@link #slots} per value, so a wider type can take more), and
- * returns the label's entry id. Values at the bottom of the stack that a chunk never touches
+ * {@code refs[x]} for a reference; an entry of a chunk loads the locals its code may read into
+ * JVM locals, and sets go back to the frame at once or, inside the chunk's loops, at its exits
+ * ({@link EntryLoads}), so inside a chunk locals and the operand stack live in JVM locals as on
+ * the fast path. Above the locals, one index counts the hubs
+ * calling out ({@link SplitHubs}); above it, from {@code spillBase}, the spill area carries the
+ * operand stack across chunk exits: a branch to a label in another chunk stores every value
+ * below the label's height plus the values it carries there, in order, each at the next free
+ * spill index ({@link #slots} per value, so a wider type can take more), and returns the
+ * label's entry id. Values at the bottom of the stack that a chunk never touches
  * stay in the spill area ({@link ChunkPlanner.Plan#valid}): they are neither reloaded nor
  * spilled again, so a deep stack does not cost every chunk boundary.
  *
@@ -48,11 +50,14 @@ final class SplitEmitter implements Opcodes {
     /** The dispatcher calls chunks directly up to this many, through group methods beyond. */
     static final int GROUP = 256;
 
-    private record Entry(char[] shape, Label target) {}
+    /** An entry point: the stack it reloads, its label, and whether it needs every local the chunk reads. */
+    private record Entry(char[] shape, Label target, boolean whole) {}
 
     final FunctionCompiler fc;
     /** Try bodies across chunks. */
     final SplitTries tries = new SplitTries(this);
+    /** Chunks that run loops spanning chunks themselves. */
+    final SplitHubs hubs;
     final ClassVisitor cv;
     final String owner;
     /** The dispatcher's name: {@code f<i>}, or the body {@code t<i>} of a function with a trampoline. */
@@ -70,6 +75,8 @@ final class SplitEmitter implements Opcodes {
     private int cutIndex;
     private final List<List<Entry>> entries = new ArrayList<>();
     private Label dispatch;
+    /** Where a chunk's method starts: zeroes the locals an entry may not load, then the dispatch. */
+    private Label init;
     private int maxSize;
     /** Lowest stack height this chunk's own code used; true while spills and reloads use the stack. */
     private int touched;
@@ -77,6 +84,10 @@ final class SplitEmitter implements Opcodes {
     /** Per Wasm local: its JVM local in this chunk or -1, and whether the chunk writes it. */
     private final int[] localVar;
     private final boolean[] dirty;
+    /** Per Wasm local: the bytecode offset of its last read in this chunk (see {@link EntryLoads}). */
+    private final int[] lastRead;
+    /** The header of the chunk's first loop, or null: back edges may reach code before an entry from there. */
+    private Label firstLoop;
     /** The locals this chunk uses, in order of first use, with their types. */
     private int[] usedLocals = new int[16];
     private char[] usedTypes = new char[16];
@@ -101,10 +112,14 @@ final class SplitEmitter implements Opcodes {
             localSlot[x] = slot;
             slot += slots(localTypes[x]);
         }
-        this.spillBase = slot;
+        // One index between the locals and the spill area counts the hubs calling out.
+        this.hubs = new SplitHubs(this, slot);
+        this.spillBase = slot + 1;
         this.localVar = new int[locals];
         java.util.Arrays.fill(localVar, -1);
         this.dirty = new boolean[locals];
+        this.lastRead = new int[locals];
+        java.util.Arrays.fill(lastRead, -1);
         for (int i = 0; i < plan.chunks(); i++) {
             entries.add(new ArrayList<>());
         }
@@ -223,12 +238,16 @@ final class SplitEmitter implements Opcodes {
         for (int i = 0; i < usedCount; i++) {
             localVar[usedLocals[i]] = -1;
             dirty[usedLocals[i]] = false;
+            lastRead[usedLocals[i]] = -1;
         }
+        firstLoop = null;
         usedCount = 0;
+        hubs.startChunk(chunk);
         exitVar = fc.nextVar++;
         tail = new Label();
         dispatch = new Label();
-        m.visitJumpInsn(GOTO, dispatch);
+        init = new Label();
+        m.visitJumpInsn(GOTO, init);
         if (chunk == 0) {
             Label begin = new Label();
             entry(0, new char[0], begin);
@@ -264,7 +283,14 @@ final class SplitEmitter implements Opcodes {
      * chunks re-enter here); returns its id, or -1.
      */
     int loopEntry(int ordinal, int height, char[] params, Label header) {
-        return plan.endChunk()[ordinal] == chunk ? -1 : entry(chunk, shape(height, params), header);
+        if (firstLoop == null) {
+            firstLoop = header;
+        }
+        if (plan.endChunk()[ordinal] == chunk) {
+            return -1;
+        }
+        hubs.loopSpans(plan.endChunk()[ordinal]);
+        return entry(chunk, shape(height, params), header);
     }
 
     /**
@@ -311,8 +337,20 @@ final class SplitEmitter implements Opcodes {
         if (l.size() == 0xFFFF) {
             throw fc.fail("more than 65,535 entry points into one chunk");
         }
-        l.add(new Entry(shape, label));
+        l.add(new Entry(shape, label, false));
         return target << 16 | (l.size() - 1);
+    }
+
+    /**
+     * An entry point whose label is not in code order (a try's handler code, which jumps back
+     * into its catch clauses): it loads every local the chunk reads.
+     */
+    int entryLoadingAll(int target, char[] shape, Label label) {
+        int id = entry(target, shape, label);
+        List<Entry> l = entries.get(target);
+        Entry e = l.get(l.size() - 1);
+        l.set(l.size() - 1, new Entry(e.shape, e.target, true));
+        return id;
     }
 
     /** The types of the operand stack below {@code height}, followed by {@code carried}. */
@@ -499,20 +537,47 @@ final class SplitEmitter implements Opcodes {
 
     /** Pushes local {@code x} onto the JVM stack. */
     void loadLocal(int x, char t) {
-        fc.load(t, localVar(x, t));
+        int v = localVar(x, t);
+        if (EntryLoads.ENABLED) {
+            Label at = new Label();
+            fc.mv.visitLabel(at);
+            lastRead[x] = at.getOffset();
+        }
+        fc.load(t, v);
     }
 
-    /** Stores the JVM stack top into local {@code x}. */
+    /**
+     * Stores the JVM stack top into local {@code x}. Inside a loop whose header is in this chunk
+     * the local is dirty: written back at the chunk's exits. Elsewhere the store also goes to the
+     * frame at once ({@link EntryLoads}), so that exits write nothing back.
+     */
     void storeLocal(int x, char t) {
         int v = localVar(x, t);
-        dirty[x] = true;
         fc.store(t, v);
+        if (dirty[x]) {
+            return;
+        }
+        if (!EntryLoads.ENABLED || inLoopOfThisChunk()) {
+            dirty[x] = true;
+        } else {
+            storeVar(fc.mv, t, localSlot[x], v, FRAME, REFS);
+        }
+    }
+
+    /** Whether the code being emitted is inside a loop whose header is in this chunk (frames of this chunk are on top). */
+    private boolean inLoopOfThisChunk() {
+        for (int i = fc.fp - 1; i >= 0 && fc.frames[i].chunk == chunk; i--) {
+            if (fc.frames[i].kind == FunctionCompiler.Kind.LOOP) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
      * The JVM local holding Wasm local {@code x} in this chunk. Locals live in the frame between
-     * chunks; a chunk loads those it uses before its dispatch and stores those it wrote on its
-     * way out ({@link #leave}), so its code reads and writes JVM locals as the fast path does.
+     * chunks; a chunk's entries load those its code may read and its sets store them back
+     * ({@link EntryLoads}), so its code reads and writes JVM locals as the fast path does.
      */
     private int localVar(int x, char t) {
         if (localVar[x] < 0) {
@@ -557,30 +622,61 @@ final class SplitEmitter implements Opcodes {
                 storeVar(m, usedTypes[i], localSlot[x], localVar[x], FRAME, REFS);
             }
         }
-        m.visitVarInsn(ILOAD, exitVar);
-        m.visitInsn(IRETURN);
-        m.visitLabel(dispatch);
-        for (int i = 0; i < usedCount; i++) {
-            int x = usedLocals[i];
-            loadVar(m, usedTypes[i], localSlot[x], localVar[x]);
+        Label callOut = null;
+        if (hubs.isHub(chunk)) {
+            callOut = new Label();
+            m.visitJumpInsn(GOTO, callOut);
+        } else {
+            m.visitVarInsn(ILOAD, exitVar);
+            m.visitInsn(IRETURN);
         }
         List<Entry> l = entries.get(chunk);
+        for (Entry e : l) {
+            try {
+                e.target.getOffset();
+            } catch (IllegalStateException notPlaced) {
+                throw fc.fail("internal error: an entry point of chunk " + chunk + " is not in it");
+            }
+        }
+        m.visitLabel(init);
+        if (EntryLoads.ENABLED) {
+            // An entry loads only the locals its code may read; the verifier cannot tell, so the others start at zero.
+            for (int i = 0; i < usedCount; i++) {
+                int x = usedLocals[i];
+                if (!dirty[x]) {
+                    EntryLoads.zero(m, usedTypes[i], localVar[x]);
+                }
+            }
+        }
+        m.visitLabel(dispatch);
         Label bad = new Label();
         Label[] stubs = new Label[l.size()];
         for (int i = 0; i < stubs.length; i++) {
             stubs[i] = new Label();
         }
-        if (stubs.length > 0) {
-            m.visitVarInsn(ILOAD, ENTRY);
-            m.visitLdcInsn(0xFFFF);
-            m.visitInsn(IAND);
-            m.visitTableSwitchInsn(0, stubs.length - 1, bad, stubs);
+        int[] starts = EntryLoads.ENABLED ? entryStarts(l) : null;
+        boolean perStub = starts != null && perStubLoads(starts) * 6L <= EntryLoads.PER_STUB_BYTES;
+        if (perStub && stubs.length > 0) {
+            switchOnEntry(m, bad, stubs);
+        } else if (starts != null) {
+            emitEntryLoads(m, starts, stubs, bad);
+        } else {
+            for (int i = 0; i < usedCount; i++) {
+                int x = usedLocals[i];
+                loadVar(m, usedTypes[i], localSlot[x], localVar[x]);
+            }
+            if (stubs.length > 0) {
+                switchOnEntry(m, bad, stubs);
+            }
         }
         m.visitLabel(bad);
         throwBadEntry(m);
         for (int i = 0; i < stubs.length; i++) {
             Entry e = l.get(i);
             m.visitLabel(stubs[i]);
+            if (perStub) {
+                loadFrom(m, starts[i], Integer.MAX_VALUE, true);
+            }
             int p = 0;
             quiet = true;
             for (int h = 0; h < e.shape.length; h++) {
@@ -593,14 +689,90 @@ final class SplitEmitter implements Opcodes {
             quiet = false;
             m.visitJumpInsn(GOTO, e.target);
         }
+        if (callOut != null) {
+            // Last, so that it knows how much room the method has left.
+            m.visitLabel(callOut);
+            hubs.emitCallOut(m, chunk, exitVar, dispatch);
+        }
         end(m);
-        for (Entry e : l) {
-            try {
-                e.target.getOffset();
-            } catch (IllegalStateException notPlaced) {
-                throw fc.fail("internal error: an entry point of chunk " + chunk + " is not in it");
+    }
+
+    /**
+     * Per entry point, where its region starts (bytecode offset): it loads the locals read from
+     * there on. A path from an entry runs forward but for back edges of the chunk's loops; an
+     * entry into a try's handler code (-1) loads every local the chunk reads ({@link EntryLoads}).
+     */
+    private int[] entryStarts(List<Entry> l) {
+        int loopAt = firstLoop == null ? Integer.MAX_VALUE : firstLoop.getOffset();
+        int[] starts = new int[l.size()];
+        for (int i = 0; i < starts.length; i++) {
+            Entry e = l.get(i);
+            starts[i] = e.whole() ? -1 : Math.min(e.target().getOffset(), loopAt);
+        }
+        return starts;
+    }
+
+    /** How many loads the entries make with each entry loading its own locals in its stub. */
+    private long perStubLoads(int[] starts) {
+        long n = 0;
+        for (int start : starts) {
+            for (int i = 0; i < usedCount; i++) {
+                int x = usedLocals[i];
+                n += dirty[x] || lastRead[x] >= Math.max(0, start) ? 1 : 0;
             }
         }
+        return n;
+    }
+
+    /** Loads the locals last read in {@code [from, to)} that are not written back, and these too if {@code dirtyToo}. */
+    private void loadFrom(MethodVisitor m, int from, int to, boolean dirtyToo) {
+        from = Math.max(0, from);
+        for (int i = 0; i < usedCount; i++) {
+            int x = usedLocals[i];
+            if (dirty[x] ? dirtyToo : lastRead[x] >= from && lastRead[x] < to) {
+                loadVar(m, usedTypes[i], localSlot[x], localVar[x]);
+            }
+        }
+    }
+
+    /**
+     * The dispatch with per-entry loads ({@link EntryLoads}) when loading in each stub would take
+     * too much bytecode: a first switch on the entry enters a ladder of loads at the entry's
+     * region, the ladder ends loading the dirty locals, and a second switch goes to the entry's stub.
+     */
+    private void emitEntryLoads(MethodVisitor m, int[] starts, Label[] stubs, Label bad) {
+        if (stubs.length == 0) {
+            return;
+        }
+        EntryLoads.Ladder ladder = EntryLoads.ladder(starts);
+        Label[] rungs = new Label[ladder.rungs().length];
+        for (int k = 0; k < rungs.length; k++) {
+            rungs[k] = new Label();
+        }
+        Label[] byEntry = new Label[starts.length];
+        for (int i = 0; i < starts.length; i++) {
+            byEntry[i] = rungs[ladder.rungOf()[i]];
+        }
+        switchOnEntry(m, bad, byEntry);
+        int[] r = ladder.rungs();
+        for (int k = 0; k < r.length; k++) {
+            m.visitLabel(rungs[k]);
+            loadFrom(m, r[k], k + 1 < r.length ? r[k + 1] : Integer.MAX_VALUE, false);
+        }
+        loadFrom(m, Integer.MAX_VALUE, Integer.MAX_VALUE, true); // the exits write these back: every path must have them
+        if (stubs.length > 1) {
+            switchOnEntry(m, bad, stubs);
+        } else {
+            m.visitJumpInsn(GOTO, stubs[0]);
+        }
+    }
+
+    /** Jumps to {@code targets[n]} for entry id {@code chunk << 16 | n}. */
+    private static void switchOnEntry(MethodVisitor m, Label bad, Label[] targets) {
+        m.visitVarInsn(ILOAD, ENTRY);
+        m.visitLdcInsn(0xFFFF);
+        m.visitInsn(IAND);
+        m.visitTableSwitchInsn(0, targets.length - 1, bad, targets);
     }
 
     void end(MethodVisitor m) {

@@ -97,7 +97,7 @@ final class SplitTries implements Opcodes {
      */
     int tryEntry(Frame f) {
         if (f.tr.remoteEntry < 0) {
-            f.tr.remoteEntry = split.entry(endChunk(f), split.shape(f.height, new char[] {'r'}), f.tr.remoteHandler);
+            f.tr.remoteEntry = split.entryLoadingAll(endChunk(f), split.shape(f.height, new char[] {'r'}), f.tr.remoteHandler);
         }
         return f.tr.remoteEntry;
     }

@@ -60,13 +60,18 @@
  *       n}) until a chunk returns -1 (results in the spill area; a self tail call returns -2,
  *       which zeroes the locals and starts over). Beyond 256 chunks it calls
  *       through group methods {@code d<i>_<g>}.</li>
- *   <li>Inside a chunk, locals and the operand stack live in JVM locals as on the fast path: the
- *       chunk loads the locals it uses from the frame on entry and writes back those it set on
- *       exit. A branch to a label in another chunk (a block end, an else, a loop header for back
+ *   <li>Inside a chunk, locals and the operand stack live in JVM locals as on the fast path: an
+ *       entry loads from the frame the locals its code may read, a local set inside a loop of
+ *       the chunk is written back on exit, any other set goes to the frame at once
+ *       ({@link dev.ligature.jit.EntryLoads}). A branch to a label in another chunk (a block end, an else, a loop header for back
  *       edges) spills the stack below the label plus the carried values (except bottom values
  *       the chunk never touches, which stay in the frame) and returns the label's entry id; the
- *       target chunk's entry stub reloads them and jumps to the label. A loop whose body spans
- *       chunks thus costs a return, a dispatch and a call per crossing.</li>
+ *       target chunk's entry stub reloads them and jumps to the label.</li>
+ *   <li>A chunk holding the header of a loop whose body spans chunks is a <em>hub</em>
+ *       ({@link dev.ligature.jit.SplitHubs}): its exits call the chunks of the loop's body
+ *       directly and re-enter its own dispatch when they return its entry id, so the back edge
+ *       costs one call and return, not two returns, two dispatches and two calls through
+ *       {@code f<i>}; ids it does not handle go back to the dispatcher.</li>
  *   <li>A try body spanning chunks gets a range in each; an exception caught in a chunk other
  *       than the one holding the try's end leaves it as a branch does, with the exception above
  *       the spilled stack, for an entry point there that goes on to the try's handler code
