@@ -80,6 +80,6 @@
  *       per-instance budget ({@code JitInstance.splitFrameSlots}); past it a call is "call stack
  *       exhausted", as a {@code StackOverflowError} is.</li>
  * </ul>
- * Small and medium functions (all but 172 of Pyodide's 16,958) keep the fast path unchanged.
+ * Small and medium functions (all but 162 of Pyodide's 16,958) keep the fast path unchanged.
  */
 package dev.ligature.jit;
