@@ -23,6 +23,14 @@ abstract class CallEmitter extends SimdEmitter {
             "(Ljava/lang/invoke/MethodHandles$Lookup;Ljava/lang/String;Ljava/lang/invoke/MethodType;)"
                     + "Ljava/lang/invoke/CallSite;", false);
 
+    /** The method this function's direct self calls invoke: its twin's, or null for {@code f<i>} itself. */
+    private String selfCallName;
+
+    /** Makes direct self calls invoke {@code name} (a twin, see {@link MethodSizing}). */
+    void selfCalls(String name) {
+        selfCallName = name;
+    }
+
     void call(int callee) {
         FuncType ft = shape.typeOfFunction(callee);
         if (callee < shape.importedFuncs) {
@@ -49,7 +57,8 @@ abstract class CallEmitter extends SimdEmitter {
         for (int i = 0; i < n; i++) {
             loadAt(first + i);
         }
-        mv.visitMethodInsn(INVOKESTATIC, CodeLoader.internalName(callee), FunctionCompiler.methodName(callee), desc, false);
+        String method = callee == funcIndex && selfCallName != null ? selfCallName : FunctionCompiler.methodName(callee);
+        mv.visitMethodInsn(INVOKESTATIC, CodeLoader.internalName(callee), method, desc, false);
         sp = first;
         if (returnsDirectly(ft)) {
             storeAt(sp++, typeChar(ft.results().get(0)));

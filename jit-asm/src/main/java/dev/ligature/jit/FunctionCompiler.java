@@ -48,6 +48,8 @@ final class FunctionCompiler extends CallEmitter {
 
     private final String owner;
     private final FuncType type;
+    /** Set for a twin ({@link #emitAs}): the name of the method emitted. */
+    private String methodNameOverride;
 
     char[] localTypes;
     int[] localVars;
@@ -76,6 +78,17 @@ final class FunctionCompiler extends CallEmitter {
 
     static String methodName(int funcIndex) {
         return "f" + funcIndex;
+    }
+
+    /** The twin of a small self-recursive function ({@link MethodSizing}). */
+    static String twinName(int funcIndex) {
+        return "g" + funcIndex;
+    }
+
+    /** Emits this function's typed method under the name {@code name} (a twin), without entries. */
+    void emitAs(String name, ClassVisitor cv, String desc) {
+        methodNameOverride = name;
+        emit(cv, desc, null);
     }
 
     static String entryName(int funcIndex) {
@@ -110,7 +123,8 @@ final class FunctionCompiler extends CallEmitter {
             }
         }
         boolean trampoline = shape.tailCalls(funcIndex);
-        String name = trampoline ? TailCalls.bodyName(funcIndex) : methodName(funcIndex);
+        String name = methodNameOverride != null ? methodNameOverride
+                : trampoline ? TailCalls.bodyName(funcIndex) : methodName(funcIndex);
         if (plan != null) {
             // Locals start zeroed in the frame array: 0 bits and null are every type's default.
             split = new SplitEmitter(this, cv, owner, plan, localTypes, name);

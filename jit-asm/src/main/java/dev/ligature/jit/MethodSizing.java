@@ -25,6 +25,13 @@ final class MethodSizing {
      * under the limit. Between this and {@link #SURELY_LARGE} a function is measured first.
      */
     private static final long SURELY_SMALL = 1_600;
+    /**
+     * Small self-recursive functions (estimated at most this many bytes) get a twin: the same body as a second
+     * method, {@code f<i>} calling {@code g<i>} for its self calls and {@code g<i>} calling {@code f<i>}. HotSpot
+     * inlines a method into itself only one level deep (MaxRecursiveInlineLevel), but it inlines a call to another
+     * method as usual, so the twins let it inline the recursion about twice as deep (fib-like code: fewer calls).
+     */
+    private static final long TWIN_ESTIMATE = 300;
     /** Functions estimated above this many bytes go to split mode without trying one method. */
     private static final long SURELY_LARGE = 40_000;
     /** Past this many locals a function goes to split mode, where locals live in a frame array. */
@@ -34,6 +41,18 @@ final class MethodSizing {
     private static final int LIMIT = StackEmitter.HUGE_METHOD_LIMIT;
 
     private MethodSizing() {}
+
+    /** Whether the body {@code code} of function {@code funcIndex} has a direct call of itself. */
+    static boolean callsItself(byte[] code, int funcIndex) {
+        dev.ligature.core.instr.CodeReader r = new dev.ligature.core.instr.CodeReader(
+                new dev.ligature.core.binary.WasmReader(code));
+        while (r.hasNext()) {
+            if (r.next() == dev.ligature.core.instr.Opcode.CALL && r.index() == funcIndex) {
+                return true;
+            }
+        }
+        return false;
+    }
 
     static void compile(ModuleShape shape, String owner, int funcIndex, ClassVisitor cv) {
         FunctionCompiler first = new FunctionCompiler(shape, owner, funcIndex);
@@ -50,6 +69,14 @@ final class MethodSizing {
         if (locals <= MAX_JVM_LOCALS && forced <= 0) {
             long estimate = ChunkPlanner.estimateFast(shape, code);
             if (estimate <= SURELY_SMALL) {
+                boolean twinned = estimate <= TWIN_ESTIMATE && !shape.tailCalls(funcIndex) && callsItself(code, funcIndex);
+                if (twinned) {
+                    // f<i>'s self calls go to its twin g<i>, whose self calls go back to f<i> (see TWIN_ESTIMATE).
+                    first.selfCalls(FunctionCompiler.twinName(funcIndex));
+                    FunctionCompiler twin = new FunctionCompiler(shape, owner, funcIndex);
+                    twin.selfCalls(FunctionCompiler.methodName(funcIndex));
+                    twin.emitAs(FunctionCompiler.twinName(funcIndex), cv, desc);
+                }
                 int size = first.emit(cv, desc, null);
                 if (size >= LIMIT) {
                     throw first.fail("method of " + size + " bytes of bytecode passes HotSpot's limit of " + LIMIT

@@ -45,4 +45,37 @@ class BacktraceTest {
         assertEquals(frames(d.interpreted, "deep", 0), frames(d.compiled, "deep", 0));
         assertEquals(List.of(0, 1, 2, 4), frames(d.compiled, "deep", 0), "and again, once HotSpot has the code hot");
     }
+
+    @Test
+    void aSmallRecursionCompiledAsTwinsGivesTheInterpretersResultsAndFrames() {
+        // $down recurses n times and traps at the bottom when asked to: its self calls alternate between the
+        // function's method and its twin (MethodSizing), which must be invisible.
+        Differential d = new Differential("""
+                (module
+                  (func $down (param i32 i32) (result i32)
+                    (if (result i32) (i32.eqz (local.get 0))
+                      (then (i32.div_u (i32.const 7) (local.get 1)))
+                      (else (i32.add (local.get 0) (call $down (i32.sub (local.get 0) (i32.const 1)) (local.get 1))))))
+                  (func $fib (param i32) (result i32)
+                    (if (result i32) (i32.lt_u (local.get 0) (i32.const 2)) (then (local.get 0))
+                      (else (i32.add (call $fib (i32.sub (local.get 0) (i32.const 1)))
+                                     (call $fib (i32.sub (local.get 0) (i32.const 2)))))))
+                  (func (export "down") (param i32 i32) (result i32) (call $down (local.get 0) (local.get 1)))
+                  (func (export "fib") (param i32) (result i32) (call $fib (local.get 0))))
+                """);
+        var twins = java.util.Arrays.stream(((ModuleCompiler) d.compiled.module().code()).classOf(0).getDeclaredMethods())
+                .map(java.lang.reflect.Method::getName).toList();
+        assertTrue(twins.contains("g0"), "the recursion has a twin: " + twins);
+        for (int i = 0; i < 2_000; i++) {
+            d.check("down", 40, 1);
+            d.check("fib", 20);
+        }
+        List<Integer> expected = new java.util.ArrayList<>();
+        for (int i = 0; i <= 5; i++) {
+            expected.add(0);
+        }
+        expected.add(2);
+        assertEquals(expected, frames(d.compiled, "down", 5, 0), "six frames of $down, then the export");
+        assertEquals(frames(d.interpreted, "down", 5, 0), frames(d.compiled, "down", 5, 0));
+    }
 }
