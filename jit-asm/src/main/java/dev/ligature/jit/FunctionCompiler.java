@@ -3,7 +3,6 @@ package dev.ligature.jit;
 import dev.ligature.core.ast.Func;
 import dev.ligature.core.binary.WasmReader;
 import dev.ligature.core.instr.CodeReader;
-import dev.ligature.core.instr.Imm;
 import dev.ligature.core.instr.Opcode;
 import dev.ligature.core.runtime.Values;
 import dev.ligature.core.types.FuncType;
@@ -693,7 +692,7 @@ final class FunctionCompiler extends CallEmitter {
                 yield callee >= shape.importedFuncs && descriptor(ft) != null && !paramsInScratch(ft)
                         && (ft.results().isEmpty() || returnsDirectly(ft));
             }
-            default -> Numeric.supports(op) || (op.imm() == Imm.MEMARG && op.sig() != null && MemoryOps.supports(op));
+            default -> Numeric.supports(op) || MemoryOps.supports(op);
         };
     }
 

@@ -190,7 +190,7 @@ abstract class HeapEmitter extends StackEmitter {
                 mv.visitMethodInsn(INVOKEVIRTUAL, INSTANCE, "dropDataSegment", "(I)V", false);
             }
             default -> {
-                if (op.imm() == Imm.MEMARG && op.sig() != null && MemoryOps.supports(op)) {
+                if (MemoryOps.supports(op)) {
                     memoryAccess(op, r);
                 } else {
                     return false;
@@ -219,14 +219,8 @@ abstract class HeapEmitter extends StackEmitter {
      * (two loads and a check on every call, which call-heavy code such as a recursion pays in full).
      */
     static boolean usesMemory(byte[] code) {
-        CodeReader r = new CodeReader(new dev.ligature.core.binary.WasmReader(code));
-        while (r.hasNext()) {
-            Opcode op = r.next();
-            if (op.imm() == Imm.MEMARG || op.imm() == Imm.MEMARG_LANE || op.mnemonic().startsWith("memory.")) {
-                return true;
-            }
-        }
-        return false;
+        return MethodSizing.anyInstruction(code, r -> r.op().imm() == Imm.MEMARG || r.op().imm() == Imm.MEMARG_LANE
+                || r.op().mnemonic().startsWith("memory."));
     }
 
     void memory(int m) {

@@ -10,6 +10,7 @@ final class MemoryOps implements Opcodes {
 
     private MemoryOps() {}
 
+    /** Whether {@code op} is one of the scalar loads and stores this class emits (every one has a memarg). */
     static boolean supports(Opcode op) {
         return switch (op) {
             case I32_LOAD, I64_LOAD, F32_LOAD, F64_LOAD, I32_LOAD8_S, I32_LOAD8_U, I32_LOAD16_S, I32_LOAD16_U,

@@ -42,16 +42,22 @@ final class MethodSizing {
 
     private MethodSizing() {}
 
-    /** Whether the body {@code code} of function {@code funcIndex} has a direct call of itself. */
-    static boolean callsItself(byte[] code, int funcIndex) {
+    /** Whether some instruction of the body {@code code} passes {@code test} (given the reader, just past it). */
+    static boolean anyInstruction(byte[] code, java.util.function.Predicate<dev.ligature.core.instr.CodeReader> test) {
         dev.ligature.core.instr.CodeReader r = new dev.ligature.core.instr.CodeReader(
                 new dev.ligature.core.binary.WasmReader(code));
         while (r.hasNext()) {
-            if (r.next() == dev.ligature.core.instr.Opcode.CALL && r.index() == funcIndex) {
+            r.next();
+            if (test.test(r)) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** Whether the body {@code code} of function {@code funcIndex} has a direct call of itself. */
+    static boolean callsItself(byte[] code, int funcIndex) {
+        return anyInstruction(code, r -> r.op() == dev.ligature.core.instr.Opcode.CALL && r.index() == funcIndex);
     }
 
     static void compile(ModuleShape shape, String owner, int funcIndex, ClassVisitor cv) {

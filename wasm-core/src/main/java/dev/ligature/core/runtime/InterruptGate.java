@@ -91,15 +91,19 @@ public final class InterruptGate {
 
     private static synchronized void opened() {
         if (pending++ == 0) {
-            SITE.setTarget(OPEN);
-            MutableCallSite.syncAll(new MutableCallSite[] {SITE});
+            turn(OPEN);
         }
     }
 
     private static synchronized void closed() {
         if (--pending == 0) {
-            SITE.setTarget(CLOSED);
-            MutableCallSite.syncAll(new MutableCallSite[] {SITE});
+            turn(CLOSED);
         }
+    }
+
+    /** Sets the gate's answer; compiled code that folded the old one is discarded. */
+    private static void turn(MethodHandle answer) {
+        SITE.setTarget(answer);
+        MutableCallSite.syncAll(new MutableCallSite[] {SITE});
     }
 }
