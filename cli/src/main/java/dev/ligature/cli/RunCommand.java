@@ -13,6 +13,7 @@ import dev.ligature.jit.JitCompileException;
 import dev.ligature.jit.AotJar;
 import dev.ligature.jit.AotJarException;
 import dev.ligature.jit.JitEngine;
+import dev.ligature.jit.JitOptions;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -123,8 +124,10 @@ record RunCommand(boolean compiler, Path aot, List<String[]> env, List<Emscripte
             out.print("Usage: ligature\n" + USAGE);
             return Main.OK;
         }
-        ExecutionEngine engine = compiler ? new JitEngine() : Interpreter.INSTANCE;
-        EmscriptenHost.Builder b = EmscriptenHost.builder().stdout(out).stderr(err).stdin(in);
+        JitOptions jitOptions = Overrides.jitOptions(JitOptions.Compilation.LAZY);
+        ExecutionEngine engine = compiler ? new JitEngine(jitOptions) : Interpreter.INSTANCE;
+        EmscriptenHost.Builder b = EmscriptenHost.builder().stdout(out).stderr(err).stdin(in)
+                .instanceOptions(Overrides.instanceOptions());
         for (String[] kv : env) {
             b.env(kv[0], kv[1]);
         }
@@ -140,7 +143,7 @@ record RunCommand(boolean compiler, Path aot, List<String[]> env, List<Emscripte
         argv.addAll(args);
         try {
             EmscriptenProgram p = aot != null
-                    ? EmscriptenProgram.load(program, bytes -> AotJar.load(aot, bytes)) // refuses a mismatched jar
+                    ? EmscriptenProgram.load(program, bytes -> AotJar.load(aot, bytes, jitOptions)) // refuses a mismatched jar
                     : EmscriptenProgram.load(program, engine);
             int status = b.build().run(p, argv);
             out.flush();

@@ -6,6 +6,7 @@ import dev.ligature.core.runtime.ExecutionEngine;
 import dev.ligature.core.runtime.Global;
 import dev.ligature.core.runtime.Imports;
 import dev.ligature.core.runtime.Instance;
+import dev.ligature.core.runtime.InstanceOptions;
 import dev.ligature.core.runtime.LinkException;
 import dev.ligature.core.runtime.SpecTestHost;
 import dev.ligature.core.runtime.Trap;
@@ -26,6 +27,7 @@ public final class RuntimeExecutor implements Executor {
     private static final PrintStream SINK = new PrintStream(OutputStream.nullOutputStream());
 
     private final ExecutionEngine engine;
+    private final InstanceOptions options;
 
     /** Runs modules on the interpreter. */
     public RuntimeExecutor() {
@@ -34,7 +36,13 @@ public final class RuntimeExecutor implements Executor {
 
     /** Runs modules on {@code engine} (for example jit-asm's {@code JitEngine}). */
     public RuntimeExecutor(ExecutionEngine engine) {
-        this.engine = engine;
+        this(engine, InstanceOptions.DEFAULT);
+    }
+
+    /** Runs modules on {@code engine}, instantiating them with {@code options}. */
+    public RuntimeExecutor(ExecutionEngine engine, InstanceOptions options) {
+        this.engine = java.util.Objects.requireNonNull(engine, "engine");
+        this.options = java.util.Objects.requireNonNull(options, "options");
     }
 
     @Override
@@ -43,7 +51,7 @@ public final class RuntimeExecutor implements Executor {
         return new Store() {
             @Override
             public Object instantiate(Module module) {
-                Instance instance = WasmModule.of(module, engine).instantiate(imports);
+                Instance instance = WasmModule.of(module, engine).instantiate(imports, options);
                 if (engine != Interpreter.INSTANCE) {
                     // A conformance run of another engine must not pass on the interpreter's merits.
                     WasmFunction[] fs = instance.functions();
