@@ -115,6 +115,51 @@ class EngineIdentityTest {
     }
 
     /**
+     * On the module path: wasm-core, jit-asm and ASM as jars in a module layer of their own (automatic modules, as
+     * they are until they get module descriptors), with their own copies of the classes. EngineVersion there
+     * reports this build's identity.
+     */
+    @Test
+    void onTheModulePathTheIdentityIsTheSame() throws Exception {
+        Path core = jarOf(dev.ligature.core.runtime.Memory.class, dir.resolve("ligature-core.jar"));
+        Path jit = jarOf(EngineVersion.class, dir.resolve("ligature-jit.jar"));
+        Path asm = jarOf(org.objectweb.asm.ClassWriter.class, dir.resolve("asm.jar"));
+        java.lang.module.ModuleFinder finder = java.lang.module.ModuleFinder.of(core, jit, asm);
+        java.util.Set<String> roots = new java.util.HashSet<>();
+        finder.findAll().forEach(r -> roots.add(r.descriptor().name()));
+        java.lang.module.Configuration cf = ModuleLayer.boot().configuration()
+                .resolve(finder, java.lang.module.ModuleFinder.of(), roots);
+        ModuleLayer layer = ModuleLayer.boot().defineModulesWithOneLoader(cf, ClassLoader.getPlatformClassLoader());
+        Class<?> c = layer.findLoader("ligature.jit").loadClass("dev.ligature.jit.EngineVersion");
+        assertTrue(c.getModule().isNamed() && c != EngineVersion.class, c.getModule().toString());
+        var get = c.getDeclaredMethod("get");
+        get.setAccessible(true);
+        assertEquals(EngineVersion.get(), get.invoke(null));
+    }
+
+    /** A jar of the class folder or jar {@code c} was loaded from. */
+    private static Path jarOf(Class<?> c, Path jar) throws Exception {
+        Path from = Path.of(c.getProtectionDomain().getCodeSource().getLocation().toURI());
+        if (Files.isRegularFile(from)) {
+            Files.copy(from, jar);
+            return jar;
+        }
+        try (OutputStream os = Files.newOutputStream(jar); JarOutputStream out = new JarOutputStream(os);
+                Stream<Path> files = Files.walk(from)) {
+            for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
+                StringBuilder name = new StringBuilder();
+                for (Path p : from.relativize(f)) {
+                    name.append(name.isEmpty() ? "" : "/").append(p);
+                }
+                out.putNextEntry(new JarEntry(name.toString()));
+                out.write(Files.readAllBytes(f));
+                out.closeEntry();
+            }
+        }
+        return jar;
+    }
+
+    /**
      * A real clean rebuild: javac compiles wasm-core's and jit-asm's sources afresh into empty directories (with the
      * flags Maven uses: {@code -g --release 25}), and the identity of those classes (with the same ASM) is this
      * build's. Needs the sources beside the build, as in the reactor.
