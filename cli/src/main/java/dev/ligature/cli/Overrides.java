@@ -17,6 +17,16 @@ final class Overrides {
         return JitOptions.fromSystemProperties(JitOptions.DEFAULT.withCompilation(compilation));
     }
 
+    /** Fails with a usage error when an override has a value it does not take. */
+    static void check() throws UsageException {
+        try {
+            jitOptions(JitOptions.Compilation.LAZY);
+            instanceOptions();
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+    }
+
     /** Instance options: the defaults and the memory backing override. */
     static InstanceOptions instanceOptions() {
         return InstanceOptions.fromSystemProperties(InstanceOptions.DEFAULT);
