@@ -115,8 +115,8 @@ class EngineIdentityTest {
     }
 
     /**
-     * On the module path: wasm-core, jit-asm and ASM as jars in a module layer of their own (automatic modules, as
-     * they are until they get module descriptors), with their own copies of the classes. EngineVersion there
+     * On the module path: wasm-core, jit-asm and ASM as jars in a module layer of their own (automatic modules
+     * until they get module descriptors, explicit ones after), with their own copies of the classes. EngineVersion there
      * reports this build's identity.
      */
     @Test
@@ -129,8 +129,13 @@ class EngineIdentityTest {
         finder.findAll().forEach(r -> roots.add(r.descriptor().name()));
         java.lang.module.Configuration cf = ModuleLayer.boot().configuration()
                 .resolve(finder, java.lang.module.ModuleFinder.of(), roots);
-        ModuleLayer layer = ModuleLayer.boot().defineModulesWithOneLoader(cf, ClassLoader.getPlatformClassLoader());
-        Class<?> c = layer.findLoader("ligature.jit").loadClass("dev.ligature.jit.EngineVersion");
+        ModuleLayer.Controller controller = ModuleLayer.defineModulesWithOneLoader(cf, List.of(ModuleLayer.boot()),
+                ClassLoader.getPlatformClassLoader());
+        ModuleLayer layer = controller.layer();
+        String jitModule = cf.modules().stream().filter(r -> r.reference().descriptor().packages().contains("dev.ligature.jit"))
+                .findFirst().orElseThrow().name(); // ligature.jit while automatic, whatever its descriptor says later
+        controller.addOpens(layer.findModule(jitModule).orElseThrow(), "dev.ligature.jit", getClass().getModule());
+        Class<?> c = layer.findLoader(jitModule).loadClass("dev.ligature.jit.EngineVersion");
         assertTrue(c.getModule().isNamed() && c != EngineVersion.class, c.getModule().toString());
         var get = c.getDeclaredMethod("get");
         get.setAccessible(true);
