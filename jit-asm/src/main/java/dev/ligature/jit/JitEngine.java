@@ -1,7 +1,7 @@
 package dev.ligature.jit;
 
 import dev.ligature.core.ast.Module;
-import dev.ligature.core.runtime.ExecutionEngine;
+import dev.ligature.core.engine.ExecutionEngine;
 import dev.ligature.core.valid.TypeContext;
 
 /**
@@ -58,6 +58,11 @@ public final class JitEngine implements ExecutionEngine {
     /** An engine that compiles every function of a module up front. */
     public static JitEngine eager() {
         return new JitEngine(Compilation.EAGER);
+    }
+
+    @Override
+    public String name() {
+        return compilation == Compilation.EAGER ? "compiler (eager)" : "compiler (lazy)";
     }
 
     public Compilation compilation() {
