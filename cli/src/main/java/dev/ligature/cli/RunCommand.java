@@ -2,8 +2,7 @@ package dev.ligature.cli;
 
 import dev.ligature.core.MalformedModuleException;
 import dev.ligature.core.InvalidModuleException;
-import dev.ligature.core.exec.Interpreter;
-import dev.ligature.core.runtime.ExecutionEngine;
+import dev.ligature.core.runtime.Engine;
 import dev.ligature.core.runtime.LinkException;
 import dev.ligature.core.runtime.Trap;
 import dev.ligature.emscripten.EmscriptenHost;
@@ -125,7 +124,7 @@ record RunCommand(boolean compiler, Path aot, List<String[]> env, List<Emscripte
             return Main.OK;
         }
         JitOptions jitOptions = Overrides.jitOptions(JitOptions.Compilation.LAZY);
-        ExecutionEngine engine = compiler ? new JitEngine(jitOptions) : Interpreter.INSTANCE;
+        Engine engine = compiler ? new JitEngine(jitOptions) : Engine.interpreter();
         EmscriptenHost.Builder b = EmscriptenHost.builder().stdout(out).stderr(err).stdin(in)
                 .instanceOptions(Overrides.instanceOptions());
         for (String[] kv : env) {

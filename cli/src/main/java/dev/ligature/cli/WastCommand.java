@@ -1,6 +1,5 @@
 package dev.ligature.cli;
 
-import dev.ligature.core.exec.Interpreter;
 import dev.ligature.core.runtime.InstanceOptions;
 import dev.ligature.jit.JitEngine;
 import dev.ligature.jit.JitOptions;
@@ -119,7 +118,7 @@ record WastCommand(Engine engine, Path json, Path suiteRoot, List<Path> paths, b
         InstanceOptions instanceOptions = Overrides.instanceOptions();
         RuntimeExecutor executor = engine == Engine.COMPILER
                 ? new RuntimeExecutor(new JitEngine(Overrides.jitOptions(JitOptions.Compilation.EAGER)), instanceOptions)
-                : new RuntimeExecutor(Interpreter.INSTANCE, instanceOptions);
+                : new RuntimeExecutor(instanceOptions);
         SpecRunner runner = new SpecRunner(SkipList.bundled(), executor);
         LinkedHashMap<String, FileResult> results = new LinkedHashMap<>();
         long passed = 0;

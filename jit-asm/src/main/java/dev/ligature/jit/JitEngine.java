@@ -1,7 +1,7 @@
 package dev.ligature.jit;
 
 import dev.ligature.core.ast.Module;
-import dev.ligature.core.runtime.ExecutionEngine;
+import dev.ligature.core.engine.ExecutionEngine;
 import dev.ligature.core.valid.TypeContext;
 
 /**
@@ -44,6 +44,11 @@ public final class JitEngine implements ExecutionEngine {
     /** An engine that compiles each function on its first call: the same as {@code new JitEngine()}. */
     public static JitEngine lazy() {
         return new JitEngine(JitOptions.DEFAULT);
+    }
+
+    @Override
+    public String name() {
+        return options.compilation() == JitOptions.Compilation.EAGER ? "compiler (eager)" : "compiler (lazy)";
     }
 
     /** The options this engine compiles with. */

@@ -23,8 +23,6 @@ import java.util.TreeMap;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import java.util.stream.Stream;
-import javax.tools.JavaCompiler;
-import javax.tools.ToolProvider;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -174,7 +172,8 @@ class EngineIdentityTest {
         Path coreSrc = Path.of("../wasm-core/src/main/java");
         Path jitSrc = Path.of("src/main/java");
         Assumptions.assumeTrue(Files.isDirectory(coreSrc) && Files.isDirectory(jitSrc), "sources not beside the build");
-        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+        // java.base's tool lookup: the test compiles as part of module dev.ligature.jit, which does not read java.compiler.
+        java.util.spi.ToolProvider javac = java.util.spi.ToolProvider.findFirst("javac").orElse(null);
         Assumptions.assumeTrue(javac != null, "no javac in this JVM");
         Path asmJar = Path.of(org.objectweb.asm.ClassWriter.class.getProtectionDomain().getCodeSource().getLocation().toURI());
         Path out = dir.resolve("rebuilt");
@@ -190,7 +189,7 @@ class EngineIdentityTest {
         assertEquals(hashOfThisBuild(), EngineVersion.hash(rebuilt));
     }
 
-    private static void compile(JavaCompiler javac, List<Path> sources, Path out, String classPath) throws IOException {
+    private static void compile(java.util.spi.ToolProvider javac, List<Path> sources, Path out, String classPath) throws IOException {
         List<String> args = new ArrayList<>(List.of("-g", "--release", "25", "-encoding", "UTF-8", "-nowarn",
                 "-proc:none", "-d", out.toString(), "-cp", classPath));
         for (Path src : sources) {
@@ -198,8 +197,10 @@ class EngineIdentityTest {
                 s.filter(f -> f.toString().endsWith(".java")).forEach(f -> args.add(f.toString()));
             }
         }
-        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
-        int rc = javac.run(null, null, err, args.toArray(String[]::new));
+        java.io.StringWriter err = new java.io.StringWriter();
+        java.io.PrintWriter pw = new java.io.PrintWriter(err);
+        int rc = javac.run(pw, pw, args.toArray(String[]::new));
+        pw.flush();
         assertEquals(0, rc, err.toString());
     }
 

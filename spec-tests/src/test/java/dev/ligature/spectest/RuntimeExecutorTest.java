@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ligature.core.ast.Module;
 import dev.ligature.core.exec.Interpreter;
-import dev.ligature.core.runtime.ExecutionEngine;
+import dev.ligature.core.engine.ExecutionEngine;
 import dev.ligature.core.text.WatParser;
 import dev.ligature.core.valid.TypeContext;
 import org.junit.jupiter.api.Test;
@@ -24,8 +24,13 @@ class RuntimeExecutorTest {
             }
 
             @Override
-            public String toString() {
+            public String name() {
                 return "fallback";
+            }
+
+            @Override
+            public String toString() {
+                return name();
             }
         };
         Executor.Store store = new RuntimeExecutor(fallback).newStore();

@@ -31,7 +31,7 @@ class SpecSuiteTest {
 
     @TestFactory
     Stream<DynamicNode> officialSuite() {
-        return suite(new RuntimeExecutor(dev.ligature.core.exec.Interpreter.INSTANCE, INSTANCE_OPTIONS), true);
+        return suite(new RuntimeExecutor(INSTANCE_OPTIONS), true);
     }
 
     /**

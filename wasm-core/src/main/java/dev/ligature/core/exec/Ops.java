@@ -1,13 +1,15 @@
 package dev.ligature.core.exec;
 
 import dev.ligature.core.instr.Opcode;
-import dev.ligature.core.runtime.ExecContext;
-import dev.ligature.core.runtime.Instance;
+import dev.ligature.core.engine.ExecContext;
+import dev.ligature.core.engine.InstanceState;
 import dev.ligature.core.runtime.Memory;
 import dev.ligature.core.runtime.Table;
 import dev.ligature.core.runtime.Trap;
-import dev.ligature.core.runtime.Types;
-import dev.ligature.core.runtime.WasmFunction;
+import dev.ligature.core.engine.Types;
+import dev.ligature.core.engine.EngineFunction;
+import dev.ligature.core.engine.Tables;
+import dev.ligature.core.engine.TrapFrames;
 import dev.ligature.core.runtime.WasmThrow;
 import java.util.Arrays;
 
@@ -18,7 +20,7 @@ final class Ops {
     private Ops() {}
 
     static void init() {
-        new Trap(Trap.Kind.UNREACHABLE).addFrame(i -> null, 0);
+        TrapFrames.add(new Trap(Trap.Kind.UNREACHABLE), i -> null, 0);
         Handlers.find(new int[0], 0, null, null);
         Types.registry();
     }
@@ -33,26 +35,26 @@ final class Ops {
         return to + k;
     }
 
-    static WasmFunction indirect(Instance inst, int typeId, int table, int is64, long index) {
-        return inst.tables()[table].functionForCall(is64 != 0 ? index : index & M, typeId);
+    static EngineFunction indirect(InstanceState inst, int typeId, int table, int is64, long index) {
+        return Tables.functionForCall(inst.tables[table], is64 != 0 ? index : index & M, typeId);
     }
 
-    static WasmFunction ref(Object o) {
+    static EngineFunction ref(Object o) {
         if (o == null) {
             throw new Trap(Trap.Kind.NULL_FUNCTION_REFERENCE);
         }
-        return (WasmFunction) o;
+        return (EngineFunction) o;
     }
 
     /** Prepares a tail call: arguments to the frame's base, the callee left for the entry loop. */
-    static void tail(ExecContext ctx, Instance caller, WasmFunction f, long[] s, Object[] r, int sp, int argSlots, int base) {
+    static void tail(ExecContext ctx, InstanceState caller, EngineFunction f, long[] s, Object[] r, int sp, int argSlots, int base) {
         move(s, r, sp, argSlots, base);
-        ctx.caller = caller;
+        ctx.caller = caller.instance();
         ctx.tailCall = f;
     }
 
-    static WasmThrow exception(Instance inst, int tag, long[] s, Object[] r, int sp, int n) {
-        return new WasmThrow(inst.tags()[tag], Arrays.copyOfRange(s, sp - n, sp), Arrays.copyOfRange(r, sp - n, sp));
+    static WasmThrow exception(InstanceState inst, int tag, long[] s, Object[] r, int sp, int n) {
+        return new WasmThrow(inst.tags[tag], Arrays.copyOfRange(s, sp - n, sp), Arrays.copyOfRange(r, sp - n, sp));
     }
 
     static WasmThrow rethrow(Object exn) {
@@ -239,52 +241,52 @@ final class Ops {
     }
 
     /** Bulk memory and table instructions, table.size/grow/fill, segment drops. */
-    static int misc(Opcode op, int a, int b, Instance inst, long[] s, Object[] r, int sp) {
+    static int misc(Opcode op, int a, int b, InstanceState inst, long[] s, Object[] r, int sp) {
         switch (op) {
             case MEMORY_INIT -> {
-                Memory m = inst.memories()[b];
+                Memory m = inst.memories[b];
                 m.init(addr(s[sp - 3], m.type().is64()), inst.dataSegment(a), s[sp - 2] & M, s[sp - 1] & M);
                 return sp - 3;
             }
             case DATA_DROP -> inst.dropDataSegment(a);
             case MEMORY_COPY -> {
-                Memory dst = inst.memories()[a];
-                Memory src = inst.memories()[b];
+                Memory dst = inst.memories[a];
+                Memory src = inst.memories[b];
                 boolean n64 = dst.type().is64() && src.type().is64();
                 dst.copy(addr(s[sp - 3], dst.type().is64()), src, addr(s[sp - 2], src.type().is64()), addr(s[sp - 1], n64));
                 return sp - 3;
             }
             case MEMORY_FILL -> {
-                Memory m = inst.memories()[a];
+                Memory m = inst.memories[a];
                 boolean is64 = b != 0;
                 m.fill(addr(s[sp - 3], is64), (byte) s[sp - 2], addr(s[sp - 1], is64));
                 return sp - 3;
             }
             case TABLE_INIT -> {
-                Table t = inst.tables()[b];
+                Table t = inst.tables[b];
                 t.init(addr(s[sp - 3], t.type().is64()), inst.elementSegment(a), s[sp - 2] & M, s[sp - 1] & M);
                 return sp - 3;
             }
             case ELEM_DROP -> inst.dropElementSegment(a);
             case TABLE_COPY -> {
-                Table dst = inst.tables()[a];
-                Table src = inst.tables()[b];
+                Table dst = inst.tables[a];
+                Table src = inst.tables[b];
                 boolean n64 = dst.type().is64() && src.type().is64();
                 dst.copy(addr(s[sp - 3], dst.type().is64()), src, addr(s[sp - 2], src.type().is64()), addr(s[sp - 1], n64));
                 return sp - 3;
             }
             case TABLE_GROW -> {
-                Table t = inst.tables()[a];
+                Table t = inst.tables[a];
                 s[sp - 2] = t.grow(addr(s[sp - 1], b != 0), r[sp - 2]);
                 r[sp - 2] = null;
                 return sp - 1;
             }
             case TABLE_SIZE -> {
-                s[sp] = inst.tables()[a].size();
+                s[sp] = inst.tables[a].size();
                 return sp + 1;
             }
             case TABLE_FILL -> {
-                Table t = inst.tables()[a];
+                Table t = inst.tables[a];
                 t.fill(addr(s[sp - 3], b != 0), r[sp - 2], addr(s[sp - 1], b != 0));
                 return sp - 3;
             }
