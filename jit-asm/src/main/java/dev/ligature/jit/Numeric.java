@@ -11,9 +11,9 @@ import org.objectweb.asm.Type;
  * Emits the numeric instructions (no immediates, types i32/i64/f32/f64 only) with their operands
  * already on the JVM operand stack. Simple ones become JVM instructions; the rest call the
  * {@link Numerics} method {@link #numericsMethod} names, which has the exact Wasm semantics and
- * traps. {@code NumericTest} checks over every row of the opcode table that each instruction
+ * traps. {@code InstructionLinkTest} checks over every row of the opcode table that each instruction
  * {@link #supports} is emitted and that every call it emits links to a static method of that
- * descriptor, so renaming a method breaks the build's tests instead of a program at run time.
+ * descriptor, so renaming a method fails the build's tests instead of a program at run time.
  */
 final class Numeric implements Opcodes {
     private static final String NUMERICS = Type.getInternalName(Numerics.class);

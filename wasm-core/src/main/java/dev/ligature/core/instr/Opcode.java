@@ -16,10 +16,10 @@ import java.util.Map;
  *
  * <p>{@code width} is the number of bytes accessed by memory instructions (which fixes the natural
  * alignment) and the lane count of lane instructions; 0 otherwise. A memory instruction's row also
- * yields its {@link MemAccess} (bytes, value type, load or store, and for a widening load whether it
- * sign-extends: the {@link Flag#SIGNED} / {@link Flag#UNSIGNED} flag), which both engines read instead
- * of listing the loads and stores themselves. {@link Flag#CONSTANT} marks the instructions allowed in
- * constant expressions.
+ * yields its {@link #memAccess} (bytes, value type, load or store, and for a widening load whether it
+ * sign-extends: the row's {@code SIGNED} or {@code UNSIGNED} flag), which both engines read instead of
+ * listing the loads and stores themselves. The {@code CONSTANT} flag marks the instructions allowed in
+ * constant expressions ({@link #constant}).
  *
  * <p>A few rows share a mnemonic: {@code select} with and without types, and {@code ref.test} /
  * {@code ref.cast} with nullable targets. {@link #forMnemonic} yields the plain one; the text parser
