@@ -1,6 +1,7 @@
 package dev.ligature.jit;
 
 import dev.ligature.core.ast.Module;
+import dev.ligature.core.engine.Engines;
 import dev.ligature.core.engine.ExecutionEngine;
 import dev.ligature.core.engine.ModuleAccess;
 import dev.ligature.core.runtime.Engine;
@@ -15,7 +16,7 @@ final class Modules {
     }
 
     static WasmModule of(Module module, Engine engine) {
-        return ModuleAccess.create(module, (ExecutionEngine) engine);
+        return ModuleAccess.create(module, Engines.resolve(engine));
     }
 
     static ExecutionEngine.CompiledCode code(WasmModule module) {

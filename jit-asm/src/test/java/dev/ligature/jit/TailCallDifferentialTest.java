@@ -105,7 +105,7 @@ class TailCallDifferentialTest {
                 """;
         long[] results = new long[2];
         int k = 0;
-        for (ExecutionEngine engine : new ExecutionEngine[] {null, new JitEngine()}) {
+        for (dev.ligature.core.runtime.Engine engine : new dev.ligature.core.runtime.Engine[] {null, new JitEngine()}) {
             WasmModule ma = engine == null ? Modules.of(WatParser.parseModule(a)) : Modules.of(WatParser.parseModule(a), engine);
             WasmModule mb = engine == null ? Modules.of(WatParser.parseModule(b)) : Modules.of(WatParser.parseModule(b), engine);
             Instance ia = ma.instantiate();

@@ -2,6 +2,7 @@ package dev.ligature.spectest;
 
 import dev.ligature.core.ast.Module;
 import dev.ligature.core.engine.EngineFunction;
+import dev.ligature.core.engine.Engines;
 import dev.ligature.core.engine.ExecutionEngine;
 import dev.ligature.core.engine.GlobalCell;
 import dev.ligature.core.engine.ModuleAccess;
@@ -32,22 +33,22 @@ public final class RuntimeExecutor implements Executor {
 
     /** Runs modules on the interpreter. */
     public RuntimeExecutor() {
-        this((ExecutionEngine) Engine.interpreter());
+        this(Engine.interpreter());
     }
 
     /** Runs modules on the interpreter, instantiating them with {@code options}. */
     public RuntimeExecutor(InstanceOptions options) {
-        this((ExecutionEngine) Engine.interpreter(), options);
+        this(Engine.interpreter(), options);
     }
 
     /** Runs modules on {@code engine} (for example jit-asm's {@code JitEngine}). */
-    public RuntimeExecutor(ExecutionEngine engine) {
+    public RuntimeExecutor(Engine engine) {
         this(engine, InstanceOptions.DEFAULT);
     }
 
     /** Runs modules on {@code engine}, instantiating them with {@code options}. */
-    public RuntimeExecutor(ExecutionEngine engine, InstanceOptions options) {
-        this.engine = java.util.Objects.requireNonNull(engine, "engine");
+    public RuntimeExecutor(Engine engine, InstanceOptions options) {
+        this.engine = Engines.resolve(engine);
         this.options = java.util.Objects.requireNonNull(options, "options");
     }
 
@@ -58,13 +59,13 @@ public final class RuntimeExecutor implements Executor {
             @Override
             public Object instantiate(Module module) {
                 Instance instance = ModuleAccess.create(module, engine).instantiate(imports, options);
-                if (engine != Engine.interpreter()) {
+                if (engine != Engines.resolve(Engine.interpreter())) {
                     // A conformance run of another engine must not pass on the interpreter's merits.
                     EngineFunction[] fs = ModuleAccess.state(instance).functions;
                     for (int i = 0; i < fs.length; i++) {
                         if (fs[i].isInterpreted()) {
                             throw new IllegalStateException("function " + i + " runs interpreted"
-                                    + " under engine " + engine);
+                                    + " under engine " + engine.name());
                         }
                     }
                 }

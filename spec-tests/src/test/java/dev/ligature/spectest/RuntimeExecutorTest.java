@@ -5,7 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ligature.core.ast.Module;
-import dev.ligature.core.exec.Interpreter;
+import dev.ligature.core.engine.Engines;
+import dev.ligature.core.runtime.Engine;
 import dev.ligature.core.engine.ExecutionEngine;
 import dev.ligature.core.text.WatParser;
 import dev.ligature.core.valid.TypeContext;
@@ -20,7 +21,7 @@ class RuntimeExecutorTest {
         ExecutionEngine fallback = new ExecutionEngine() {
             @Override
             public CompiledCode compile(Module module, TypeContext types) {
-                return Interpreter.INSTANCE.compile(module, types);
+                return Engines.resolve(Engine.interpreter()).compile(module, types);
             }
 
             @Override

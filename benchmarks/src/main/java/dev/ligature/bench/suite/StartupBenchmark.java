@@ -3,6 +3,7 @@ package dev.ligature.bench.suite;
 import dev.ligature.core.runtime.ImportType;
 import dev.ligature.core.ast.Module;
 import dev.ligature.core.binary.ModuleDecoder;
+import dev.ligature.core.engine.Engines;
 import dev.ligature.core.engine.ExecutionEngine;
 import dev.ligature.core.runtime.Global;
 import dev.ligature.core.runtime.HostFunction;
@@ -85,13 +86,13 @@ public class StartupBenchmark {
     /** Compiles all 16,958 functions and defines (so the JVM verifies) their classes: {@code JitEngine.eager()}. */
     @Benchmark
     public ExecutionEngine.CompiledCode pyodideCompile() {
-        return JitEngine.eager().compile(module, types);
+        return Engines.resolve(JitEngine.eager()).compile(module, types);
     }
 
     /** What the default, lazy engine does before the first call: nothing per function. */
     @Benchmark
     public ExecutionEngine.CompiledCode pyodidePrepareLazy() {
-        return new JitEngine().compile(module, types);
+        return Engines.resolve(new JitEngine()).compile(module, types);
     }
 
     @Benchmark

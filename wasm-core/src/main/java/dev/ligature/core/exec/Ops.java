@@ -1,5 +1,6 @@
 package dev.ligature.core.exec;
 
+import dev.ligature.core.instr.MemAccess;
 import dev.ligature.core.instr.Opcode;
 import dev.ligature.core.engine.ExecContext;
 import dev.ligature.core.engine.InstanceState;
@@ -143,18 +144,27 @@ final class Ops {
         if (a < 0 || off < 0 || ea < 0) {
             ea = -1;
         }
+        MemAccess acc = op.memAccess();
+        if (acc.scalar()) {
+            // The same operations as the fast path's (Inline.memoryOp), with any address and offset.
+            if (acc.store()) {
+                switch (acc.bytes()) {
+                    case 1 -> m.storeI8(ea, (byte) s[at + 1]);
+                    case 2 -> m.storeI16(ea, (short) s[at + 1]);
+                    case 4 -> m.storeI32(ea, (int) s[at + 1]);
+                    default -> m.storeI64(ea, s[at + 1]);
+                }
+            } else {
+                s[at] = switch (acc.bytes()) {
+                    case 1 -> acc.signed() ? m.loadI8(ea) : m.loadI8(ea) & 0xFF;
+                    case 2 -> acc.signed() ? m.loadI16(ea) : m.loadI16(ea) & 0xFFFF;
+                    case 4 -> acc.partial() && !acc.signed() ? m.loadI32(ea) & M : m.loadI32(ea);
+                    default -> m.loadI64(ea);
+                };
+            }
+            return acc.store() ? at : at + 1;
+        }
         switch (op) {
-            case I32_LOAD, F32_LOAD, I64_LOAD32_S -> s[at] = m.loadI32(ea);
-            case I64_LOAD, F64_LOAD -> s[at] = m.loadI64(ea);
-            case I32_LOAD8_S, I64_LOAD8_S -> s[at] = m.loadI8(ea);
-            case I32_LOAD8_U, I64_LOAD8_U -> s[at] = m.loadI8(ea) & 0xFF;
-            case I32_LOAD16_S, I64_LOAD16_S -> s[at] = m.loadI16(ea);
-            case I32_LOAD16_U, I64_LOAD16_U -> s[at] = m.loadI16(ea) & 0xFFFF;
-            case I64_LOAD32_U -> s[at] = m.loadI32(ea) & M;
-            case I32_STORE8, I64_STORE8 -> m.storeI8(ea, (byte) s[at + 1]);
-            case I32_STORE16, I64_STORE16 -> m.storeI16(ea, (short) s[at + 1]);
-            case I32_STORE, F32_STORE, I64_STORE32 -> m.storeI32(ea, (int) s[at + 1]);
-            case I64_STORE, F64_STORE -> m.storeI64(ea, s[at + 1]);
             case V128_LOAD -> {
                 m.checkRange(ea, 16);
                 s[at] = m.loadI64(ea);
@@ -169,7 +179,7 @@ final class Ops {
                 long v = m.loadI64(ea);
                 int w = op == Opcode.V128_LOAD8X8_S || op == Opcode.V128_LOAD8X8_U ? 1
                         : op == Opcode.V128_LOAD16X4_S || op == Opcode.V128_LOAD16X4_U ? 2 : 4;
-                boolean signed = op.mnemonic().endsWith("_s");
+                boolean signed = acc.signed();
                 long lo = 0;
                 long hi = 0;
                 int lanes = 8 / w;
