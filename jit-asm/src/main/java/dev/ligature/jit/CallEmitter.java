@@ -77,7 +77,7 @@ abstract class CallEmitter extends SimdEmitter {
         FuncType ft = shape.funcType(typeIndex);
         int idx = --sp;
         mv.visitVarInsn(ALOAD, 0);
-        pushInt(mv, shape.types.canonicalId(typeIndex));
+        mv.visitLdcInsn(JitRuntime.typeIdConstant(typeIndex)); // not a literal: ids belong to the JVM
         pushInt(mv, table);
         unsignedAt(idx);
         mv.visitMethodInsn(INVOKESTATIC, RUNTIME, "indirect", "(L" + CTX + ";IIJ)L" + WASM_FUNCTION + ";", false);

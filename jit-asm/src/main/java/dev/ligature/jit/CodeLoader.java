@@ -27,8 +27,10 @@ final class CodeLoader extends ClassLoader {
     private final Source source;
     private final int firstDefined;
     private final int functionCount;
+    /** The module's types: their canonical ids, which belong to this JVM, are resolved here ({@link #canonicalTypeId}). */
+    private final dev.ligature.core.valid.TypeContext types;
 
-    CodeLoader(Source source, int firstDefined, int functionCount) {
+    CodeLoader(Source source, int firstDefined, int functionCount, dev.ligature.core.valid.TypeContext types) {
         super("ligature-module", JitEngine.class.getClassLoader());
         // On the module path, generated classes (in this loader's unnamed module) may use only what is exported to them.
         GeneratedCode.grantAccess(getUnnamedModule());
@@ -39,6 +41,16 @@ final class CodeLoader extends ClassLoader {
         this.source = source;
         this.firstDefined = firstDefined;
         this.functionCount = functionCount;
+        this.types = types;
+    }
+
+    /**
+     * The canonical id, in this JVM's type registry, of the module's type {@code typeIndex}. Generated code loads
+     * it as a dynamic constant ({@link JitRuntime#typeId}) rather than a literal: ids depend on what this JVM
+     * registered first, so a literal would tie classes written to an ahead-of-time jar to the JVM that wrote them.
+     */
+    int canonicalTypeId(int typeIndex) {
+        return types.canonicalId(typeIndex);
     }
 
     static String internalName(int funcIndex) {

@@ -15,6 +15,24 @@ import java.util.Arrays;
 public final class JitRuntime {
     private JitRuntime() {}
 
+    /**
+     * Bootstrap of the dynamic constant {@code typeId} generated code loads for {@code call_indirect}: the canonical
+     * id of its module's type {@code typeIndex} in this JVM (see {@link CodeLoader#canonicalTypeId}). Resolved once
+     * per class and constant site, then a constant to the JIT as a literal would be.
+     */
+    public static int typeId(java.lang.invoke.MethodHandles.Lookup lookup, String name, Class<?> type, int typeIndex) {
+        return ((CodeLoader) lookup.lookupClass().getClassLoader()).canonicalTypeId(typeIndex);
+    }
+
+    /** The {@code ldc} operand generated code uses for the canonical id of type {@code typeIndex}. */
+    static org.objectweb.asm.ConstantDynamic typeIdConstant(int typeIndex) {
+        return new org.objectweb.asm.ConstantDynamic("typeId", "I", TYPE_ID_BOOTSTRAP, typeIndex);
+    }
+
+    private static final org.objectweb.asm.Handle TYPE_ID_BOOTSTRAP = new org.objectweb.asm.Handle(
+            org.objectweb.asm.Opcodes.H_INVOKESTATIC, "dev/ligature/jit/JitRuntime", "typeId",
+            "(Ljava/lang/invoke/MethodHandles$Lookup;Ljava/lang/String;Ljava/lang/Class;I)I", false);
+
     static void init() {
         Types.registry();
         TrapFrames.add(new Trap(Trap.Kind.UNREACHABLE), i -> null, 0);

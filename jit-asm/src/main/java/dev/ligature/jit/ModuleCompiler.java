@@ -32,7 +32,7 @@ final class ModuleCompiler implements ExecutionEngine.CompiledCode {
     private ModuleCompiler(ModuleShape shape, CodeLoader.Source source) {
         this.shape = shape;
         int n = shape.module.functions().size();
-        this.loader = new CodeLoader(source, shape.importedFuncs, shape.importedFuncs + n);
+        this.loader = new CodeLoader(source, shape.importedFuncs, shape.importedFuncs + n, shape.types);
         this.entries = new MethodHandle[n];
         this.steps = new MethodHandle[n];
         this.typed = new MethodHandle[n];

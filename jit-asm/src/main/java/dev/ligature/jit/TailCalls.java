@@ -73,7 +73,7 @@ final class TailCalls implements Opcodes {
         c.stageArgs(ft, 0);
         c.mv.visitVarInsn(ALOAD, 0);
         c.mv.visitVarInsn(ALOAD, 0);
-        StackEmitter.pushInt(c.mv, c.shape.types.canonicalId(typeIndex));
+        c.mv.visitLdcInsn(JitRuntime.typeIdConstant(typeIndex)); // not a literal: ids belong to the JVM
         StackEmitter.pushInt(c.mv, table);
         c.unsignedAt(idx);
         c.mv.visitMethodInsn(INVOKESTATIC, StackEmitter.RUNTIME, "indirect",

@@ -82,7 +82,7 @@ class PyodideCompileTest {
             }
         }
         long v0 = System.nanoTime();
-        CodeLoader loader = new CodeLoader(f -> classes[f], shape.importedFuncs, shape.importedFuncs + n);
+        CodeLoader loader = new CodeLoader(f -> classes[f], shape.importedFuncs, shape.importedFuncs + n, shape.types);
         for (int f = shape.importedFuncs; f < classes.length; f++) {
             if (classes[f] != null) {
                 try {
