@@ -27,7 +27,8 @@ import java.util.regex.Pattern;
  * that declares the class itself ({@code class Embedding}, {@code record Embedding}, ...) is written as it is and
  * must have a {@code public static void main(String[])}. Any other block is a snippet: its leading {@code import}
  * lines stay imports and the rest becomes the body of {@code public static void run() throws Exception} of a class
- * of that name. Either way a {@code package} line is put first, since a named module has no unnamed package.
+ * of that name. Either way a {@code package} line is put first, since a named module has no unnamed package, and
+ * blank lines keep each line of the block on its README line number, so compiler errors name README lines.
  * Unmarked blocks are left alone. A README without any marker is an error (the check would prove nothing).
  *
  * <p>Besides the examples it writes {@code ReadmeExamples.java}: the list of examples (name, README line, how to
@@ -81,8 +82,9 @@ public class ExtractReadmeExamples {
             }
             boolean wholeClass = block.stream().anyMatch(l -> l.matches(
                     "^(public\\s+)?(final\\s+)?(class|record|interface|enum)\\s+" + Pattern.quote(name) + "\\b.*"));
-            String header = "package " + pkg + ";  // README.md line " + first + " on: edit README.md, not this file\n";
-            StringBuilder src = new StringBuilder(header);
+            // Blank lines put every line of the block on its README line, so compiler errors give README lines.
+            StringBuilder src = new StringBuilder("package " + pkg + ";  // from README.md (same line numbers): edit"
+                    + " README.md, not this file\n").append("\n".repeat(first - 2));
             if (wholeClass) {
                 block.forEach(l -> src.append(l).append('\n'));
             } else {
@@ -91,7 +93,7 @@ public class ExtractReadmeExamples {
                     src.append(block.get(body)).append('\n');
                     body++;
                 }
-                src.append("public final class ").append(name).append(" { public static void run() throws Exception {\n");
+                src.append("public final class ").append(name).append(" { public static void run() throws Exception { ");
                 for (String l : block.subList(body, block.size())) {
                     src.append(l).append('\n');
                 }
