@@ -1,9 +1,11 @@
 /**
- * Ligature's compiler to JVM bytecode. Minimal placeholder from the build branch (issue 12) so the consumer check can
- * run on the module path. The lead's module-info.java for issue 12 replaces it.
+ * Ligature's compiler: runs WebAssembly modules as JVM bytecode. Choose it with
+ * {@link dev.ligature.jit.JitEngine} when making a {@link dev.ligature.core.runtime.WasmModule}, or
+ * load the classes {@link dev.ligature.jit.AotJar} wrote ahead of time.
  */
 module dev.ligature.jit {
     requires transitive dev.ligature.core;
     requires org.objectweb.asm;
+
     exports dev.ligature.jit;
 }

@@ -2,8 +2,7 @@ package dev.ligature.cli;
 
 import dev.ligature.core.MalformedModuleException;
 import dev.ligature.core.InvalidModuleException;
-import dev.ligature.core.exec.Interpreter;
-import dev.ligature.core.runtime.ExecutionEngine;
+import dev.ligature.core.runtime.Engine;
 import dev.ligature.core.runtime.LinkException;
 import dev.ligature.core.runtime.Trap;
 import dev.ligature.emscripten.EmscriptenHost;
@@ -123,7 +122,7 @@ record RunCommand(boolean compiler, Path aot, List<String[]> env, List<Emscripte
             out.print("Usage: ligature\n" + USAGE);
             return Main.OK;
         }
-        ExecutionEngine engine = compiler ? new JitEngine() : Interpreter.INSTANCE;
+        Engine engine = compiler ? new JitEngine() : Engine.interpreter();
         EmscriptenHost.Builder b = EmscriptenHost.builder().stdout(out).stderr(err).stdin(in);
         for (String[] kv : env) {
             b.env(kv[0], kv[1]);

@@ -1,6 +1,6 @@
 package dev.ligature.emscripten;
 
-import dev.ligature.core.ast.Import;
+import dev.ligature.core.runtime.ImportType;
 import dev.ligature.core.types.ExternType;
 import dev.ligature.core.types.FuncType;
 import dev.ligature.core.types.NumType;
@@ -30,13 +30,13 @@ enum Abi {
 
     static Abi of(EmscriptenProgram program) {
         var module = program.module();
-        for (Import i : module.imports()) {
+        for (ImportType i : module.imports()) {
             String name = program.importName(i);
             if (LEGACY_NAMES.contains(name)) {
                 return LEGACY_32BIT_TIME;
             }
             if ((name.equals("_localtime_js") || name.equals("_gmtime_js")) && i.type() instanceof ExternType.Func f) {
-                FuncType t = module.funcType(f.typeIndex());
+                FuncType t = i.functionType();
                 // 3.1.x passes a pointer to a 32-bit time_t: (i32, i32); later (i64, i32) or legalised (i32, i32, i32).
                 if (t.params().size() == 2 && t.params().get(0) == NumType.I32) {
                     return LEGACY_32BIT_TIME;

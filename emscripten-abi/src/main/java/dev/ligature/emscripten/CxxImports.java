@@ -119,7 +119,7 @@ final class CxxImports {
             if (caughtType == 0 || caughtType == thrownType) {
                 break;
             }
-            if (canCatch.callInt(caughtType, thrownType, catchInfo + 4) != 0) {
+            if (canCatch.call(caughtType, thrownType, catchInfo + 4)[0] != 0) {
                 p.tempRet0 = (int) caughtType;
                 return catchInfo;
             }
@@ -133,7 +133,7 @@ final class CxxImports {
         long base = m.loadI32(catchInfo) & 0xFFFFFFFFL;
         long type = m.loadI32(base - HEADER + TYPE) & 0xFFFFFFFFL;
         WasmFunction isPointer = p.function("__cxa_is_pointer_type");
-        if (isPointer != null && isPointer.callInt(type) != 0) {
+        if (isPointer != null && isPointer.call(type)[0] != 0) {
             return m.loadI32(base) & 0xFFFFFFFFL;
         }
         long adjusted = m.loadI32(catchInfo + 4) & 0xFFFFFFFFL;
@@ -168,11 +168,11 @@ final class CxxImports {
             long destructor = m.loadI32(h + DESTRUCTOR) & 0xFFFFFFFFL;
             if (destructor != 0) {
                 WasmFunction d = tableFunction(p, destructor);
-                long[] args = new long[d.paramSlots()];
+                long[] args = new long[d.type().paramSlots()];
                 if (args.length > 0) {
                     args[0] = ptr;
                 }
-                d.call(args, null, new long[d.resultSlots()], null);
+                d.call(args, null, new long[d.type().resultSlots()], null);
             }
             p.free(h);
         }
@@ -221,10 +221,10 @@ final class CxxImports {
                 }
             }
             long sp = p.stackSave();
-            long[] results = new long[Math.max(1, target.resultSlots())];
+            long[] results = new long[Math.max(1, target.type().resultSlots())];
             try {
                 target.call(args, null, results, null);
-                return target.resultSlots() == 0 ? 0 : results[0];
+                return target.type().resultSlots() == 0 ? 0 : results[0];
             } catch (JsThrow t) {
                 p.stackRestore(sp);
                 p.setThrew(1, 0);

@@ -148,20 +148,23 @@ final class EmProcess {
         ((MemNodes.Dir) dir).attach(parts[last], mounted);
     }
 
+    /** The function table the program imports (older emcc builds), when it does not export one. */
+    Table importedTable;
+
     void attach(Instance instance) {
         this.instance = instance;
         Object mem = export("memory");
-        this.memory = mem instanceof Memory m ? m : instance.memory();
+        this.memory = mem instanceof Memory m ? m : instance.hasMemory() ? instance.memory() : null;
         if (memory == null) {
             throw new EmscriptenLoadException("the module has no memory");
         }
         Object t = export("__indirect_function_table");
-        this.table = t instanceof Table tt ? tt : (instance.tables().length > 0 ? instance.tables()[0] : null);
+        this.table = t instanceof Table tt ? tt : importedTable;
     }
 
     /** The export the runtime knows as {@code name} (its minified name resolved), or null. */
     Object export(String name) {
-        return instance.export(program.exportName(name));
+        return instance.export(program.exportName(name)).orElse(null);
     }
 
     WasmFunction function(String name) {
@@ -179,7 +182,7 @@ final class EmProcess {
     void callIfExported(String name) {
         WasmFunction f = function(name);
         if (f != null) {
-            f.call(new long[f.paramSlots()], null, new long[f.resultSlots()], null);
+            f.call(new long[f.type().paramSlots()], null, new long[f.type().resultSlots()], null);
         }
     }
 
@@ -196,7 +199,7 @@ final class EmProcess {
         if (main == null) {
             throw new EmscriptenLoadException("the module exports no main, __main_argc_argv or _start");
         }
-        long[] args = new long[main.paramSlots()];
+        long[] args = new long[main.type().paramSlots()];
         // emcc leaves out the stack allocator when main does not read its parameters; its
         // JavaScript then passes argc = 0 and argv = NULL, and so do we.
         if (args.length >= 2 && (function("stackAlloc") != null || function("_emscripten_stack_alloc") != null)) {
@@ -209,9 +212,9 @@ final class EmProcess {
             args[0] = argc;
             args[1] = argvPtr;
         }
-        long[] result = new long[Math.max(1, main.resultSlots())];
+        long[] result = new long[Math.max(1, main.type().resultSlots())];
         main.call(args, null, result, null);
-        return main.resultSlots() == 0 ? 0 : (int) result[0];
+        return main.type().resultSlots() == 0 ? 0 : (int) result[0];
     }
 
     private long stringOnStack(String s) {
@@ -231,11 +234,11 @@ final class EmProcess {
         if (f == null) {
             return malloc(size);
         }
-        return f.callLong(size) & 0xFFFFFFFFL;
+        return f.call(size)[0] & 0xFFFFFFFFL;
     }
 
     long malloc(long size) {
-        return requireFunction("malloc").callLong(size) & 0xFFFFFFFFL;
+        return requireFunction("malloc").call(size)[0] & 0xFFFFFFFFL;
     }
 
     void free(long ptr) {
@@ -250,7 +253,7 @@ final class EmProcess {
         if (f == null) {
             f = function("emscripten_stack_get_current");
         }
-        return f == null ? 0 : f.callLong() & 0xFFFFFFFFL;
+        return f == null ? 0 : f.call()[0] & 0xFFFFFFFFL;
     }
 
     void stackRestore(long sp) {
@@ -271,7 +274,7 @@ final class EmProcess {
     void setErrno(int errno) {
         WasmFunction f = function("__errno_location");
         if (f != null) {
-            memory.storeI32(f.callLong() & 0xFFFFFFFFL, errno);
+            memory.storeI32(f.call()[0] & 0xFFFFFFFFL, errno);
         }
     }
 

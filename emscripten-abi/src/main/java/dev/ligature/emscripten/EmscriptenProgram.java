@@ -1,9 +1,8 @@
 package dev.ligature.emscripten;
 
-import dev.ligature.core.ast.Import;
-import dev.ligature.core.runtime.ExecutionEngine;
+import dev.ligature.core.runtime.ImportType;
+import dev.ligature.core.runtime.Engine;
 import dev.ligature.core.runtime.WasmModule;
-import dev.ligature.core.binary.ModuleDecoder;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -41,8 +40,8 @@ public final class EmscriptenProgram {
      * Loads {@code PROGRAM.wasm} or {@code PROGRAM.js} (then the {@code .wasm} beside it). A
      * {@code .js} beside a {@code .wasm} is read too when the module's names are minified.
      */
-    public static EmscriptenProgram load(Path path, ExecutionEngine engine) throws IOException {
-        return load(path, bytes -> WasmModule.of(ModuleDecoder.decode(bytes), engine));
+    public static EmscriptenProgram load(Path path, Engine engine) throws IOException {
+        return load(path, bytes -> WasmModule.decode(bytes, engine));
     }
 
     /** How a program's module bytes become a module: compiled by an engine, or read from an ahead-of-time jar. */
@@ -51,7 +50,7 @@ public final class EmscriptenProgram {
         WasmModule load(byte[] wasm) throws IOException;
     }
 
-    /** As {@link #load(Path, ExecutionEngine)}, the module made from the {@code .wasm} bytes by {@code loader}. */
+    /** As {@link #load(Path, Engine)}, the module made from the {@code .wasm} bytes by {@code loader}. */
     public static EmscriptenProgram load(Path path, ModuleLoader loader) throws IOException {
         String file = path.getFileName().toString();
         Path wasm;
@@ -86,7 +85,7 @@ public final class EmscriptenProgram {
 
     /** True when the imports come from a minified module name (emcc uses "a"). */
     static boolean isMinified(WasmModule module) {
-        for (Import i : module.imports()) {
+        for (ImportType i : module.imports()) {
             if (!i.module().equals("env") && !i.module().startsWith("wasi_")) {
                 return true;
             }
@@ -95,7 +94,7 @@ public final class EmscriptenProgram {
     }
 
     private static String firstImport(WasmModule module) {
-        Import i = module.imports().get(0);
+        ImportType i = module.imports().get(0);
         return i.module() + "." + i.name();
     }
 
@@ -107,7 +106,7 @@ public final class EmscriptenProgram {
     }
 
     /** The runtime name of an import ("fd_write"), given its (module, name) in the binary. */
-    String importName(Import i) {
+    String importName(ImportType i) {
         if (names == null || i.module().equals("env") || i.module().startsWith("wasi_")) {
             return i.name();
         }

@@ -1,7 +1,8 @@
 package dev.ligature.emscripten;
 
-import dev.ligature.core.ast.Import;
+import dev.ligature.core.runtime.ImportType;
 import dev.ligature.core.runtime.HostFunction;
+import dev.ligature.core.runtime.WasmFunction;
 import dev.ligature.core.runtime.Imports;
 import dev.ligature.core.runtime.LinkException;
 import dev.ligature.core.runtime.Memory;
@@ -95,11 +96,11 @@ final class ImportRegistry {
     Imports imports(EmProcess p) {
         Imports imports = Imports.empty();
         var module = p.program.module();
-        for (Import imp : module.imports()) {
+        for (ImportType imp : module.imports()) {
             String name = p.program.importName(imp);
             switch (imp.type()) {
                 case ExternType.Func f -> {
-                    FuncType type = module.funcType(f.typeIndex());
+                    FuncType type = imp.functionType();
                     Impl impl = find(p, name);
                     if (impl == null) {
                         throw new LinkException("unknown import \"" + imp.module() + "\".\"" + imp.name() + "\""
@@ -112,8 +113,10 @@ final class ImportRegistry {
                     imports.function(imp.module(), imp.name(), host(p, imp.module() + "." + name, type, impl));
                 }
                 case MemoryType m when name.equals("memory") -> imports.memory(imp.module(), imp.name(), Memory.create(m, Memory.MAX_PAGES));
-                case TableType t when name.equals("__indirect_function_table") ->
-                        imports.table(imp.module(), imp.name(), Table.of(t.element(), t.limits().min(), t.limits().max()));
+                case TableType t when name.equals("__indirect_function_table") -> {
+                    p.importedTable = Table.of(t.element(), t.limits().min(), t.limits().max());
+                    imports.table(imp.module(), imp.name(), p.importedTable);
+                }
                 default -> throw new LinkException("unknown import \"" + imp.module() + "\".\"" + imp.name()
                         + "\": Ligature's Emscripten runtime provides no " + imp.type().kind() + " called " + name);
             }
@@ -123,7 +126,7 @@ final class ImportRegistry {
 
     private static final long[] NONE = new long[0];
 
-    private static HostFunction host(EmProcess p, String qualified, FuncType type, Impl impl) {
+    private static WasmFunction host(EmProcess p, String qualified, FuncType type, Impl impl) {
         int results = type.results().size();
         return HostFunction.of(qualified, type, (caller, args) -> {
             long r = impl.call(p, new Args(type, args));

@@ -85,7 +85,7 @@ final class MmapImports {
             throw new EmscriptenAbort("internal error: mmapAlloc called but `emscripten_builtin_memalign` native symbol not exported");
         }
         long size = (len + Memory.PAGE_SIZE - 1) / Memory.PAGE_SIZE * Memory.PAGE_SIZE;
-        long ptr = memalign.callLong(Memory.PAGE_SIZE, size) & 0xFFFFFFFFL;
+        long ptr = memalign.call(Memory.PAGE_SIZE, size)[0] & 0xFFFFFFFFL;
         if (ptr == 0) {
             throw new FsError(Errno.ENOMEM);
         }

@@ -5,8 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import dev.ligature.core.exec.Interpreter;
-import dev.ligature.core.runtime.ExecutionEngine;
+import dev.ligature.core.runtime.Engine;
 import dev.ligature.jit.JitCompileException;
 import dev.ligature.jit.JitEngine;
 import java.nio.file.Files;
@@ -43,7 +42,7 @@ class FixturesTest {
         return gaps;
     }
 
-    static void check(Fixture f, ExecutionEngine engine) throws Exception {
+    static void check(Fixture f, Engine engine) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         EmscriptenHost.Builder b = EmscriptenHost.builder().stdout(out).stderr(err);
@@ -69,7 +68,7 @@ class FixturesTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("fixtures")
     void interpreter(Fixture f) throws Exception {
-        check(f, Interpreter.INSTANCE);
+        check(f, Engine.interpreter());
     }
 
     @ParameterizedTest(name = "{0}")

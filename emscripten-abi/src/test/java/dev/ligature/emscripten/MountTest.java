@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.ligature.core.exec.Interpreter;
+import dev.ligature.core.runtime.Engine;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -46,7 +46,7 @@ class MountTest {
         EmscriptenHost host = EmscriptenHost.builder().stdout(out).mount(data, "/mnt/data", readOnly).build();
         List<String> argv = new ArrayList<>(List.of("fsops"));
         argv.addAll(List.of(commands));
-        EmscriptenProgram p = EmscriptenProgram.load(Fixture.DIR.resolve("out/fsops_O2.js"), Interpreter.INSTANCE);
+        EmscriptenProgram p = EmscriptenProgram.load(Fixture.DIR.resolve("out/fsops_O2.js"), Engine.interpreter());
         assertEquals(0, host.run(p, argv));
         return out.toString(StandardCharsets.UTF_8);
     }
@@ -125,7 +125,7 @@ class MountTest {
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         EmscriptenHost host = EmscriptenHost.builder().stdout(out).mountZip(zip, "/zip").build();
-        EmscriptenProgram p = EmscriptenProgram.load(Fixture.DIR.resolve("out/fsops_O2.js"), Interpreter.INSTANCE);
+        EmscriptenProgram p = EmscriptenProgram.load(Fixture.DIR.resolve("out/fsops_O2.js"), Engine.interpreter());
         assertEquals(0, host.run(p, List.of("fsops", "ls:/zip", "ls:/zip/lib", "cat:/zip/lib/sub/b.txt", "stat:/zip/lib/a.txt",
                 "write:/zip/lib/a.txt:x", "mkdir:/zip/new", "rm:/zip/lib/a.txt", "cat:/zip/../evil.txt", "ls:/")));
         assertEquals("""

@@ -2,7 +2,8 @@ package dev.ligature.jit;
 
 import dev.ligature.core.ast.Module;
 import dev.ligature.core.binary.ModuleDecoder;
-import dev.ligature.core.runtime.ExecutionEngine;
+import dev.ligature.core.engine.ExecutionEngine;
+import dev.ligature.core.engine.ModuleAccess;
 import dev.ligature.core.runtime.WasmModule;
 import dev.ligature.core.valid.TypeContext;
 import java.io.IOException;
@@ -46,7 +47,7 @@ public final class AotJar {
      */
     public static int write(byte[] wasm, Path jar) throws IOException {
         Module module = ModuleDecoder.decode(wasm);
-        TypeContext types = dev.ligature.core.valid.Validator.validate(module, dev.ligature.core.runtime.Types.registry());
+        TypeContext types = dev.ligature.core.valid.Validator.validate(module, dev.ligature.core.engine.Types.registry());
         ModuleShape shape = new ModuleShape(module, types);
         int n = module.functions().size();
         Manifest mf = new Manifest();
@@ -106,7 +107,7 @@ public final class AotJar {
             if (!Integer.toString(module.functions().size()).equals(a.getValue(FUNCTIONS))) {
                 throw new AotJarException(jar + " does not match the module's function count");
             }
-            WasmModule m = WasmModule.of(module, new JarEngine(file, jar));
+            WasmModule m = ModuleAccess.create(module, new JarEngine(file, jar));
             CLEANER.register(m, new Closer(file)); // the jar stays open while the module can run
             return m;
         } catch (IOException | RuntimeException e) {
@@ -128,6 +129,11 @@ public final class AotJar {
 
     /** Serves the classes of one jar instead of compiling. */
     private record JarEngine(JarFile file, Path path) implements ExecutionEngine {
+        @Override
+        public String name() {
+            return "compiler (classes from " + path.getFileName() + ")";
+        }
+
         @Override
         public CompiledCode compile(Module module, TypeContext types) {
             ModuleShape shape = new ModuleShape(module, types);

@@ -1,5 +1,7 @@
 package dev.ligature.jit;
 
+import dev.ligature.core.engine.GeneratedCode;
+
 /**
  * The class loader of one compiled module: it defines one class per Wasm function, named
  * {@code ligature.wasm.F<index>}, when the JVM first resolves it. Calls between functions are
@@ -28,6 +30,12 @@ final class CodeLoader extends ClassLoader {
 
     CodeLoader(Source source, int firstDefined, int functionCount) {
         super("ligature-module", JitEngine.class.getClassLoader());
+        // On the module path, generated classes (in this loader's unnamed module) may use only what is exported to them.
+        GeneratedCode.grantAccess(getUnnamedModule());
+        Module jit = CodeLoader.class.getModule();
+        if (jit.isNamed()) {
+            jit.addExports(CodeLoader.class.getPackageName(), getUnnamedModule());
+        }
         this.source = source;
         this.firstDefined = firstDefined;
         this.functionCount = functionCount;

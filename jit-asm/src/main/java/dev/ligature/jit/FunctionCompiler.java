@@ -4,7 +4,7 @@ import dev.ligature.core.ast.Func;
 import dev.ligature.core.binary.WasmReader;
 import dev.ligature.core.instr.CodeReader;
 import dev.ligature.core.instr.Opcode;
-import dev.ligature.core.runtime.Values;
+import dev.ligature.core.engine.Values;
 import dev.ligature.core.types.FuncType;
 import dev.ligature.core.types.ValType;
 import java.util.Arrays;
@@ -348,11 +348,11 @@ final class FunctionCompiler extends CallEmitter {
     /** Pushes {@code ctx.exec.slots}, or {@code ctx.exec.refs} for a reference. */
     private static void slots(MethodVisitor m, char t) {
         m.visitVarInsn(ALOAD, 0);
-        m.visitFieldInsn(GETFIELD, CTX, "exec", "Ldev/ligature/core/runtime/ExecContext;");
+        m.visitFieldInsn(GETFIELD, CTX, "exec", "Ldev/ligature/core/engine/ExecContext;");
         if (t == 'r') {
-            m.visitFieldInsn(GETFIELD, "dev/ligature/core/runtime/ExecContext", "refs", "[Ljava/lang/Object;");
+            m.visitFieldInsn(GETFIELD, "dev/ligature/core/engine/ExecContext", "refs", "[Ljava/lang/Object;");
         } else {
-            m.visitFieldInsn(GETFIELD, "dev/ligature/core/runtime/ExecContext", "slots", "[J");
+            m.visitFieldInsn(GETFIELD, "dev/ligature/core/engine/ExecContext", "slots", "[J");
         }
     }
 

@@ -1,7 +1,6 @@
 package dev.ligature.jit;
 
 import dev.ligature.core.instr.CodeReader;
-import dev.ligature.core.instr.Imm;
 import dev.ligature.core.instr.Opcode;
 import org.objectweb.asm.Label;
 
@@ -219,7 +218,7 @@ abstract class HeapEmitter extends StackEmitter {
      * (two loads and a check on every call, which call-heavy code such as a recursion pays in full).
      */
     static boolean usesMemory(byte[] code) {
-        return MethodSizing.anyInstruction(code, r -> r.op().imm() == Imm.MEMARG || r.op().imm() == Imm.MEMARG_LANE
+        return MethodSizing.anyInstruction(code, r -> r.op().memAccess() != null
                 || r.op().mnemonic().startsWith("memory."));
     }
 

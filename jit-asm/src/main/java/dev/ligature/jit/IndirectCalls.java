@@ -1,6 +1,6 @@
 package dev.ligature.jit;
 
-import dev.ligature.core.runtime.WasmFunction;
+import dev.ligature.core.engine.EngineFunction;
 import java.lang.invoke.CallSite;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
@@ -31,10 +31,10 @@ public final class IndirectCalls {
         MethodHandles.Lookup l = MethodHandles.lookup();
         try {
             TYPED_OF = l.findStatic(IndirectCalls.class, "typedOf", MethodType.methodType(MethodHandle.class,
-                    WasmFunction.class));
+                    EngineFunction.class));
             IS_FUNCTION = l.findStatic(IndirectCalls.class, "isFunction", MethodType.methodType(boolean.class,
-                    int.class, WasmFunction.class));
-            LEARN = l.findVirtual(Site.class, "learn", MethodType.methodType(WasmFunction.class, WasmFunction.class));
+                    int.class, EngineFunction.class));
+            LEARN = l.findVirtual(Site.class, "learn", MethodType.methodType(EngineFunction.class, EngineFunction.class));
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -43,18 +43,18 @@ public final class IndirectCalls {
     private IndirectCalls() {}
 
     /**
-     * Bootstrap of a {@code call_indirect} site: {@code type} is {@code (WasmFunction callee, JitInstance ctx,
+     * Bootstrap of a {@code call_indirect} site: {@code type} is {@code (EngineFunction callee, JitInstance ctx,
      * params...)result}, the callee being compiled code of {@code ctx}'s instance.
      */
     public static CallSite site(MethodHandles.Lookup lookup, String name, MethodType type) {
         return new Site(type);
     }
 
-    private static MethodHandle typedOf(WasmFunction f) {
+    private static MethodHandle typedOf(EngineFunction f) {
         return ((JitFunction) f).typed();
     }
 
-    private static boolean isFunction(int index, WasmFunction f) {
+    private static boolean isFunction(int index, EngineFunction f) {
         return ((JitFunction) f).index() == index;
     }
 
@@ -71,10 +71,10 @@ public final class IndirectCalls {
         }
 
         /** A callee the chain does not know: adds a test for it (or gives up caching), then lets the call go on. */
-        synchronized WasmFunction learn(WasmFunction f) {
+        synchronized EngineFunction learn(EngineFunction f) {
             if (learned < MAX_TARGETS) {
                 JitFunction j = (JitFunction) f;
-                MethodHandle direct = MethodHandles.dropArguments(j.typed(), 0, WasmFunction.class);
+                MethodHandle direct = MethodHandles.dropArguments(j.typed(), 0, EngineFunction.class);
                 MethodHandle test = MethodHandles.insertArguments(IS_FUNCTION, 0, j.index());
                 setTarget(MethodHandles.guardWithTest(test, direct, getTarget()));
                 learned++;

@@ -1,7 +1,9 @@
 package dev.ligature.jit;
 
 import dev.ligature.core.ast.Module;
-import dev.ligature.core.runtime.ExecutionEngine;
+import dev.ligature.core.engine.Engines;
+import dev.ligature.core.engine.ExecutionEngine;
+import dev.ligature.core.runtime.Engine;
 import dev.ligature.core.valid.TypeContext;
 
 /**
@@ -16,11 +18,12 @@ import dev.ligature.core.valid.TypeContext;
  * module is compiled, so errors and costs come up front. {@link AotJar} writes a module's classes to
  * a jar that later runs load without compiling.
  */
-public final class JitEngine implements ExecutionEngine {
+public final class JitEngine implements Engine {
     static {
         // Load what generated code may need before any deep recursion: a class whose initialisation
         // fails on a StackOverflowError stays unusable.
         JitRuntime.init();
+        Engines.register(JitEngine.class, e -> e.execution);
     }
 
     /** When functions are compiled. */
@@ -60,16 +63,28 @@ public final class JitEngine implements ExecutionEngine {
         return new JitEngine(Compilation.EAGER);
     }
 
+    @Override
+    public String name() {
+        return compilation == Compilation.EAGER ? "compiler (eager)" : "compiler (lazy)";
+    }
+
     public Compilation compilation() {
         return compilation;
     }
 
     /**
-     * @throws JitCompileException in eager mode, if a function uses something this compiler does
-     *     not support (in lazy mode, the first call of that function throws it)
+     * What the runtime calls: in eager mode {@link JitCompileException} comes from here, if a function
+     * uses something this compiler does not support (in lazy mode, the first call of that function throws it).
      */
-    @Override
-    public CompiledCode compile(Module module, TypeContext types) {
-        return ModuleCompiler.compile(new ModuleShape(module, types), compilation == Compilation.EAGER);
-    }
+    private final ExecutionEngine execution = new ExecutionEngine() {
+        @Override
+        public String name() {
+            return JitEngine.this.name();
+        }
+
+        @Override
+        public CompiledCode compile(Module module, TypeContext types) {
+            return ModuleCompiler.compile(new ModuleShape(module, types), compilation == Compilation.EAGER);
+        }
+    };
 }

@@ -1,17 +1,18 @@
 package dev.ligature.jit;
 
-import dev.ligature.core.runtime.ExecContext;
+import dev.ligature.core.engine.TrapFrames;
+import dev.ligature.core.engine.ExecContext;
 import dev.ligature.core.runtime.Trap;
-import dev.ligature.core.runtime.WasmFunction;
+import dev.ligature.core.engine.EngineFunction;
 import dev.ligature.core.types.FuncType;
 import java.lang.invoke.MethodHandle;
 
 /**
  * A compiled function bound to an instance: the adapter from the slot convention of
- * {@link WasmFunction#invoke} to the typed static method. Calls between functions of one module
+ * {@link EngineFunction#invoke} to the typed static method. Calls between functions of one module
  * do not come here; they are direct {@code invokestatic}s with typed JVM arguments.
  */
-final class JitFunction extends WasmFunction {
+final class JitFunction extends EngineFunction {
     private final JitInstance ctx;
     private final int index;
     private final ModuleCompiler code;
@@ -91,7 +92,7 @@ final class JitFunction extends WasmFunction {
             handle.invokeExact(c, base);
         } catch (StackOverflowError e) {
             Trap t = new Trap(Trap.Kind.CALL_STACK_EXHAUSTED);
-            t.addFrame(c.instance, index);
+            TrapFrames.add(t, c.instance, index);
             throw t;
         } catch (RuntimeException | Error e) {
             throw e;

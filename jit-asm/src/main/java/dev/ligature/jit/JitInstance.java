@@ -1,11 +1,11 @@
 package dev.ligature.jit;
 
-import dev.ligature.core.runtime.ExecContext;
-import dev.ligature.core.runtime.Global;
-import dev.ligature.core.runtime.Instance;
+import dev.ligature.core.engine.ExecContext;
+import dev.ligature.core.engine.GlobalCell;
+import dev.ligature.core.engine.InstanceState;
 import dev.ligature.core.runtime.Memory;
 import dev.ligature.core.runtime.Table;
-import dev.ligature.core.runtime.WasmFunction;
+import dev.ligature.core.engine.EngineFunction;
 
 /**
  * The one context object generated code reaches instance state through: every compiled method
@@ -14,10 +14,10 @@ import dev.ligature.core.runtime.WasmFunction;
  * generated hidden classes; not API.
  */
 public final class JitInstance {
-    public final Instance instance;
-    public final WasmFunction[] functions;
+    public final InstanceState instance;
+    public final EngineFunction[] functions;
     public final Memory[] memories;
-    public final Global[] globals;
+    public final GlobalCell[] globals;
     public final Table[] tables;
     /**
      * Scratch slots: results of functions with several results, and arguments/results of calls
@@ -35,13 +35,13 @@ public final class JitInstance {
     /** Past this many, a split function's call is "call stack exhausted" (about 64 MB of frames). */
     static final long SPLIT_FRAME_BUDGET = 1L << 23;
 
-    JitInstance(Instance instance, int scratchSlots) {
+    JitInstance(InstanceState instance, int scratchSlots) {
         this.instance = instance;
         // The arrays are the instance's own (filled during instantiation), read at run time.
-        this.functions = instance.functions();
-        this.memories = instance.memories();
-        this.globals = instance.globals();
-        this.tables = instance.tables();
+        this.functions = instance.functions;
+        this.memories = instance.memories;
+        this.globals = instance.globals;
+        this.tables = instance.tables;
         this.mv = new long[Math.max(1, scratchSlots)];
         this.mvRefs = new Object[mv.length];
     }

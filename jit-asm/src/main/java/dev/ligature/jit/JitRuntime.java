@@ -1,11 +1,13 @@
 package dev.ligature.jit;
 
-import dev.ligature.core.runtime.ExecContext;
+import dev.ligature.core.engine.ExecContext;
 import dev.ligature.core.runtime.Tag;
 import dev.ligature.core.runtime.Trap;
-import dev.ligature.core.runtime.Types;
-import dev.ligature.core.runtime.Values;
-import dev.ligature.core.runtime.WasmFunction;
+import dev.ligature.core.engine.Types;
+import dev.ligature.core.engine.Values;
+import dev.ligature.core.engine.EngineFunction;
+import dev.ligature.core.engine.TrapFrames;
+import dev.ligature.core.engine.Tables;
 import dev.ligature.core.runtime.WasmThrow;
 import java.util.Arrays;
 
@@ -15,7 +17,7 @@ public final class JitRuntime {
 
     static void init() {
         Types.registry();
-        new Trap(Trap.Kind.UNREACHABLE).addFrame(i -> null, 0);
+        TrapFrames.add(new Trap(Trap.Kind.UNREACHABLE), i -> null, 0);
     }
 
     public static Trap unreachable() {
@@ -27,12 +29,12 @@ public final class JitRuntime {
     }
 
     /** The function {@code call_indirect} calls: bounds, null and canonical type checks as the interpreter does. */
-    public static WasmFunction indirect(JitInstance ctx, int typeId, int table, long i) {
-        return ctx.tables[table].functionForCall(i, typeId);
+    public static EngineFunction indirect(JitInstance ctx, int typeId, int table, long i) {
+        return Tables.functionForCall(ctx.tables[table], i, typeId);
     }
 
     /** Whether {@code f} is compiled code bound to {@code ctx}: then {@code call_indirect} uses its inline cache. */
-    public static boolean compiledHere(WasmFunction f, JitInstance ctx) {
+    public static boolean compiledHere(EngineFunction f, JitInstance ctx) {
         return f instanceof JitFunction j && j.context() == ctx;
     }
 
@@ -65,15 +67,15 @@ public final class JitRuntime {
     }
 
     /** The callee of {@code call_ref}. */
-    public static WasmFunction funcRef(Object ref) {
+    public static EngineFunction funcRef(Object ref) {
         if (ref == null) {
             throw new Trap(Trap.Kind.NULL_FUNCTION_REFERENCE);
         }
-        return (WasmFunction) ref;
+        return (EngineFunction) ref;
     }
 
     /** The imported function {@code index}. */
-    public static WasmFunction imported(JitInstance ctx, int index) {
+    public static EngineFunction imported(JitInstance ctx, int index) {
         return ctx.functions[index];
     }
 
@@ -81,7 +83,7 @@ public final class JitRuntime {
      * Calls {@code f} through the slot convention: arguments were staged in {@code ctx.mv}, results
      * come back there. Uses the execution context's slots above the frame that entered this code.
      */
-    public static void invoke(JitInstance ctx, WasmFunction f) {
+    public static void invoke(JitInstance ctx, EngineFunction f) {
         ExecContext ec = ctx.exec;
         int b = ctx.top;
         int p = f.paramSlots();
@@ -89,10 +91,10 @@ public final class JitRuntime {
         ec.ensure(b + Math.max(p, r) + 16);
         System.arraycopy(ctx.mv, 0, ec.slots, b, p);
         System.arraycopy(ctx.mvRefs, 0, ec.refs, b, p);
-        ec.caller = ctx.instance;
+        ec.caller = ctx.instance.instance();
         int depth = ec.depth;
         try {
-            WasmFunction.invokeFully(f, ec, b);
+            EngineFunction.invokeFully(f, ec, b);
         } catch (WasmThrow e) {
             // Compiled code may catch it: interpreted frames it unwound did not restore the depth.
             ec.depth = depth;
@@ -111,7 +113,7 @@ public final class JitRuntime {
 
     /** {@code throw}: a new exception of tag {@code tag} with the payload staged in {@code ctx.mv}. */
     public static WasmThrow exception(JitInstance ctx, int tag) {
-        Tag t = ctx.instance.tags()[tag];
+        Tag t = ctx.instance.tags[tag];
         int n = Values.paramSlots(t.type());
         return new WasmThrow(t, Arrays.copyOf(ctx.mv, n), Arrays.copyOf(ctx.mvRefs, n));
     }
@@ -126,13 +128,13 @@ public final class JitRuntime {
 
     /** Whether {@code exn} carries this instance's tag {@code tag}: tags match by identity. */
     public static boolean hasTag(Object exn, JitInstance ctx, int tag) {
-        return ((WasmThrow) exn).tag() == ctx.instance.tags()[tag];
+        return ((WasmThrow) exn).tag() == ctx.instance.tags[tag];
     }
 
     /** A tail call leaving compiled code: {@code f} runs next, with the arguments staged in {@code ctx.mv}. */
-    public static void tail(JitInstance ctx, WasmFunction f) {
+    public static void tail(JitInstance ctx, EngineFunction f) {
         ExecContext ec = ctx.exec;
-        ec.caller = ctx.instance;
+        ec.caller = ctx.instance.instance();
         ec.tailCall = f;
     }
 
@@ -152,7 +154,7 @@ public final class JitRuntime {
     public static void trampoline(JitInstance ctx) {
         ExecContext ec = ctx.exec;
         int b = ctx.top;
-        WasmFunction f = ec.tailCall;
+        EngineFunction f = ec.tailCall;
         ec.tailCall = null;
         int p = f.paramSlots();
         int r = f.resultSlots();

@@ -1,8 +1,8 @@
 package dev.ligature.jit;
 
-import dev.ligature.core.runtime.ExecutionEngine;
-import dev.ligature.core.runtime.Instance;
-import dev.ligature.core.runtime.WasmFunction;
+import dev.ligature.core.engine.ExecutionEngine;
+import dev.ligature.core.engine.InstanceState;
+import dev.ligature.core.engine.EngineFunction;
 import dev.ligature.core.types.FuncType;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
@@ -133,7 +133,7 @@ final class ModuleCompiler implements ExecutionEngine.CompiledCode {
         return h;
     }
 
-    private synchronized JitInstance contextOf(Instance instance) {
+    private synchronized JitInstance contextOf(InstanceState instance) {
         // The linker binds all functions of one instance in a row: remember the last context.
         JitInstance c = last;
         if (c == null || c.instance != instance) {
@@ -143,7 +143,7 @@ final class ModuleCompiler implements ExecutionEngine.CompiledCode {
     }
 
     @Override
-    public WasmFunction bind(Instance instance, int funcIndex) {
+    public EngineFunction bind(InstanceState instance, int funcIndex) {
         FuncType t = shape.typeOfFunction(funcIndex);
         int typeId = shape.types.canonicalId(shape.funcTypeIndex[funcIndex]);
         return new JitFunction(t, typeId, contextOf(instance), funcIndex, this);

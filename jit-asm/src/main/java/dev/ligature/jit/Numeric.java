@@ -2,10 +2,6 @@ package dev.ligature.jit;
 
 import dev.ligature.core.exec.Numerics;
 import dev.ligature.core.instr.Opcode;
-import java.lang.reflect.Method;
-import java.lang.reflect.Modifier;
-import java.util.EnumMap;
-import java.util.Map;
 import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
@@ -14,44 +10,97 @@ import org.objectweb.asm.Type;
 /**
  * Emits the numeric instructions (no immediates, types i32/i64/f32/f64 only) with their operands
  * already on the JVM operand stack. Simple ones become JVM instructions; the rest call the
- * {@link Numerics} method named after the mnemonic, which has the exact Wasm semantics and traps.
+ * {@link Numerics} method {@link #numericsMethod} names, which has the exact Wasm semantics and
+ * traps. {@code InstructionLinkTest} checks over every row of the opcode table that each instruction
+ * {@link #supports} is emitted and that every call it emits links to a static method of that
+ * descriptor, so renaming a method fails the build's tests instead of a program at run time.
  */
 final class Numeric implements Opcodes {
     private static final String NUMERICS = Type.getInternalName(Numerics.class);
-    private static final Map<Opcode, Method> CALLS = new EnumMap<>(Opcode.class);
-
-    static {
-        Map<String, Method> byName = new java.util.HashMap<>();
-        for (Method m : Numerics.class.getMethods()) {
-            if (Modifier.isStatic(m.getModifiers())) {
-                byName.put(m.getName(), m);
-            }
-        }
-        for (Opcode op : Opcode.values()) {
-            if (Numerics.handles(op) && op != Opcode.NOP) {
-                Method m = byName.get(camel(op.mnemonic()));
-                if (m != null && Type.getMethodDescriptor(m).equals(descriptor(op.sig()))) {
-                    CALLS.put(op, m);
-                }
-            }
-        }
-    }
 
     private Numeric() {}
 
-    /** {@code i32.trunc_f32_s} becomes {@code i32TruncF32S}. */
-    static String camel(String mnemonic) {
-        StringBuilder sb = new StringBuilder();
-        boolean up = false;
-        for (char c : mnemonic.toCharArray()) {
-            if (c == '.' || c == '_') {
-                up = true;
-            } else {
-                sb.append(up ? Character.toUpperCase(c) : c);
-                up = false;
-            }
-        }
-        return sb.toString();
+    /**
+     * The {@link Numerics} method that implements {@code op} for compiled code, with the descriptor
+     * {@link #descriptor} gives its type rule; null for an instruction {@link #emit} writes inline.
+     */
+    static String numericsMethod(Opcode op) {
+        return switch (op) {
+            case I32_CLZ -> "i32Clz";
+            case I32_CTZ -> "i32Ctz";
+            case I32_POPCNT -> "i32Popcnt";
+            case I32_DIV_S -> "i32DivS";
+            case I32_DIV_U -> "i32DivU";
+            case I32_REM_S -> "i32RemS";
+            case I32_REM_U -> "i32RemU";
+            case I32_ROTL -> "i32Rotl";
+            case I32_ROTR -> "i32Rotr";
+            case I64_CLZ -> "i64Clz";
+            case I64_CTZ -> "i64Ctz";
+            case I64_POPCNT -> "i64Popcnt";
+            case I64_DIV_S -> "i64DivS";
+            case I64_DIV_U -> "i64DivU";
+            case I64_REM_S -> "i64RemS";
+            case I64_REM_U -> "i64RemU";
+            case I64_ROTL -> "i64Rotl";
+            case I64_ROTR -> "i64Rotr";
+            case F32_ABS -> "f32Abs";
+            case F32_NEG -> "f32Neg";
+            case F32_CEIL -> "f32Ceil";
+            case F32_FLOOR -> "f32Floor";
+            case F32_TRUNC -> "f32Trunc";
+            case F32_NEAREST -> "f32Nearest";
+            case F32_SQRT -> "f32Sqrt";
+            case F32_MIN -> "f32Min";
+            case F32_MAX -> "f32Max";
+            case F32_COPYSIGN -> "f32Copysign";
+            case F64_ABS -> "f64Abs";
+            case F64_NEG -> "f64Neg";
+            case F64_CEIL -> "f64Ceil";
+            case F64_FLOOR -> "f64Floor";
+            case F64_TRUNC -> "f64Trunc";
+            case F64_NEAREST -> "f64Nearest";
+            case F64_SQRT -> "f64Sqrt";
+            case F64_MIN -> "f64Min";
+            case F64_MAX -> "f64Max";
+            case F64_COPYSIGN -> "f64Copysign";
+            case I32_TRUNC_F32_S -> "i32TruncF32S";
+            case I32_TRUNC_F32_U -> "i32TruncF32U";
+            case I32_TRUNC_F64_S -> "i32TruncF64S";
+            case I32_TRUNC_F64_U -> "i32TruncF64U";
+            case I64_EXTEND_I32_U -> "i64ExtendI32U";
+            case I64_TRUNC_F32_S -> "i64TruncF32S";
+            case I64_TRUNC_F32_U -> "i64TruncF32U";
+            case I64_TRUNC_F64_S -> "i64TruncF64S";
+            case I64_TRUNC_F64_U -> "i64TruncF64U";
+            case F32_CONVERT_I32_S -> "f32ConvertI32S";
+            case F32_CONVERT_I32_U -> "f32ConvertI32U";
+            case F32_CONVERT_I64_S -> "f32ConvertI64S";
+            case F32_CONVERT_I64_U -> "f32ConvertI64U";
+            case F32_DEMOTE_F64 -> "f32DemoteF64";
+            case F64_CONVERT_I32_U -> "f64ConvertI32U";
+            case F64_CONVERT_I64_S -> "f64ConvertI64S";
+            case F64_CONVERT_I64_U -> "f64ConvertI64U";
+            case F64_PROMOTE_F32 -> "f64PromoteF32";
+            case I32_REINTERPRET_F32 -> "i32ReinterpretF32";
+            case I64_REINTERPRET_F64 -> "i64ReinterpretF64";
+            case F32_REINTERPRET_I32 -> "f32ReinterpretI32";
+            case F64_REINTERPRET_I64 -> "f64ReinterpretI64";
+            case I32_EXTEND8_S -> "i32Extend8S";
+            case I32_EXTEND16_S -> "i32Extend16S";
+            case I64_EXTEND8_S -> "i64Extend8S";
+            case I64_EXTEND16_S -> "i64Extend16S";
+            case I64_EXTEND32_S -> "i64Extend32S";
+            case I32_TRUNC_SAT_F32_S -> "i32TruncSatF32S";
+            case I32_TRUNC_SAT_F32_U -> "i32TruncSatF32U";
+            case I32_TRUNC_SAT_F64_S -> "i32TruncSatF64S";
+            case I32_TRUNC_SAT_F64_U -> "i32TruncSatF64U";
+            case I64_TRUNC_SAT_F32_S -> "i64TruncSatF32S";
+            case I64_TRUNC_SAT_F32_U -> "i64TruncSatF32U";
+            case I64_TRUNC_SAT_F64_S -> "i64TruncSatF64S";
+            case I64_TRUNC_SAT_F64_U -> "i64TruncSatF64U";
+            default -> null;
+        };
     }
 
     static String descriptor(String sig) {
@@ -148,11 +197,11 @@ final class Numeric implements Opcodes {
             case F64_LE -> { mv.visitInsn(DCMPG); bool(mv, IFLE); }
             case F64_GE -> { mv.visitInsn(DCMPL); bool(mv, IFGE); }
             default -> {
-                Method m = CALLS.get(op);
-                if (m == null) {
+                String name = numericsMethod(op);
+                if (name == null) {
                     return false;
                 }
-                mv.visitMethodInsn(INVOKESTATIC, NUMERICS, m.getName(), Type.getMethodDescriptor(m), false);
+                mv.visitMethodInsn(INVOKESTATIC, NUMERICS, name, descriptor(op.sig()), false);
             }
         }
         return true;

@@ -224,7 +224,7 @@ abstract class SimdEmitter extends SimdArithmetic {
                 mv.visitVarInsn(LSTORE, tmpLong);
                 int lw = op == Opcode.V128_LOAD8X8_S || op == Opcode.V128_LOAD8X8_U ? 8
                         : op == Opcode.V128_LOAD16X4_S || op == Opcode.V128_LOAD16X4_U ? 16 : 32;
-                boolean signed = op.mnemonic().endsWith("_s");
+                boolean signed = op.memAccess().signed();
                 for (int h = 0; h < 2; h++) {
                     pushInt(mv, lw);
                     mv.visitInsn(signed ? ICONST_1 : ICONST_0);

@@ -24,10 +24,10 @@ abstract class StackEmitter implements Opcodes {
     static final int HUGE_METHOD_LIMIT = 8000;
     static final String CTX = "dev/ligature/jit/JitInstance";
     static final String MEMORY = "dev/ligature/core/runtime/Memory";
-    static final String GLOBAL = "dev/ligature/core/runtime/Global";
-    static final String WASM_FUNCTION = "dev/ligature/core/runtime/WasmFunction";
+    static final String GLOBAL = "dev/ligature/core/engine/GlobalCell";
+    static final String WASM_FUNCTION = "dev/ligature/core/engine/EngineFunction";
     static final String RUNTIME = "dev/ligature/jit/JitRuntime";
-    static final String INSTANCE = "dev/ligature/core/runtime/Instance";
+    static final String INSTANCE = "dev/ligature/core/engine/InstanceState";
     static final String TABLE = "dev/ligature/core/runtime/Table";
 
     final ModuleShape shape;
@@ -89,19 +89,19 @@ abstract class StackEmitter implements Opcodes {
         m.visitVarInsn(ALOAD, 0);
         m.visitFieldInsn(GETFIELD, CTX, "instance", "L" + INSTANCE + ";");
         pushInt(m, funcIndex);
-        m.visitMethodInsn(INVOKEVIRTUAL, "dev/ligature/core/runtime/Trap", "addFrame",
-                "(Ldev/ligature/core/runtime/Trap$FrameNamer;I)V", false);
+        m.visitMethodInsn(INVOKESTATIC, "dev/ligature/core/engine/TrapFrames", "add",
+                "(Ldev/ligature/core/runtime/Trap;Ldev/ligature/core/engine/FrameNamer;I)V", false);
         m.visitInsn(ATHROW);
     }
 
     /**
      * The interruption check of a loop iteration: the instance's flag (a volatile read, which would keep the JIT
-     * from hoisting anything out of the loop) is read only while the {@link dev.ligature.core.runtime.InterruptGate}
+     * from hoisting anything out of the loop) is read only while the {@link dev.ligature.core.engine.InterruptGate}
      * is open; while it is closed the JIT folds the whole check away.
      */
     static void interruptCheck(MethodVisitor m) {
         Label go = new Label();
-        m.visitMethodInsn(INVOKESTATIC, "dev/ligature/core/runtime/InterruptGate", "mayBePending", "()Z", false);
+        m.visitMethodInsn(INVOKESTATIC, "dev/ligature/core/engine/InterruptGate", "mayBePending", "()Z", false);
         m.visitJumpInsn(IFEQ, go);
         m.visitVarInsn(ALOAD, 0);
         m.visitFieldInsn(GETFIELD, CTX, "instance", "L" + INSTANCE + ";");

@@ -225,8 +225,8 @@ final class TailCalls implements Opcodes {
     /** Pushes {@code ctx.exec.tailCall}. */
     private static void pendingCall(MethodVisitor m) {
         m.visitVarInsn(ALOAD, 0);
-        m.visitFieldInsn(GETFIELD, StackEmitter.CTX, "exec", "Ldev/ligature/core/runtime/ExecContext;");
-        m.visitFieldInsn(GETFIELD, "dev/ligature/core/runtime/ExecContext", "tailCall", "L" + StackEmitter.WASM_FUNCTION + ";");
+        m.visitFieldInsn(GETFIELD, StackEmitter.CTX, "exec", "Ldev/ligature/core/engine/ExecContext;");
+        m.visitFieldInsn(GETFIELD, "dev/ligature/core/engine/ExecContext", "tailCall", "L" + StackEmitter.WASM_FUNCTION + ";");
     }
 
     private static int loadOp(char t) {

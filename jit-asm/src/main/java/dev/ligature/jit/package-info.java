@@ -11,14 +11,14 @@
  *       results go to {@code ctx.mv}/{@code ctx.mvRefs}). Calls inside the module are direct
  *       {@code invokestatic}s, which HotSpot inlines.</li>
  *   <li>{@code e<i>(JitInstance ctx, int base)}: the adapter to the runtime's slot convention
- *       ({@link dev.ligature.core.runtime.WasmFunction#invoke}), used by exports, tables, host
+ *       ({@link dev.ligature.core.engine.EngineFunction#invoke}), used by exports, tables, host
  *       calls and other modules.</li>
  * </ul>
  * The classes have no fields: instance state (memories, tables, globals, functions, scratch) is
  * reached through the {@link dev.ligature.jit.JitInstance} passed as the first argument, so all
  * instances of a module share the classes. Calls leaving compiled code (imports,
  * {@code call_indirect} to another instance, {@code call_ref}) stage their arguments in the context's scratch and go
- * through {@code WasmFunction.invoke} on the execution context's slots above the entry frame.
+ * through {@code EngineFunction.invoke} on the execution context's slots above the entry frame.
  *
  * <h2>Inside a method</h2>
  * <ul>
@@ -31,7 +31,7 @@
  *   <li>Memory accesses call {@link dev.ligature.core.runtime.Memory}'s accessors with a {@code long} effective
  *       address; they are tiny and always inlined (a bounds check and a {@code byte[]} access by default).</li>
  *   <li>Every loop iteration polls for {@code Instance.interrupt()} behind
- *       {@link dev.ligature.core.runtime.InterruptGate}, which the JIT folds away while no interrupt is pending.</li>
+ *       {@link dev.ligature.core.engine.InterruptGate}, which the JIT folds away while no interrupt is pending.</li>
  * </ul>
  *
  * <h2>Exceptions and tail calls</h2>

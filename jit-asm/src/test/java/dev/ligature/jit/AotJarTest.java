@@ -47,7 +47,7 @@ class AotJarTest {
         assertEquals(55, inst.function("fib").callInt(10));
         assertEquals(110, inst.function("twice").callInt(10));
         assertEquals(before, ModuleCompiler.COMPILED.get(), "nothing compiled: the classes came from the jar");
-        Instance compiled = WasmModule.of(dev.ligature.core.binary.ModuleDecoder.decode(WASM), new JitEngine()).instantiate();
+        Instance compiled = Modules.of(dev.ligature.core.binary.ModuleDecoder.decode(WASM), new JitEngine()).instantiate();
         assertEquals(compiled.function("fib").callInt(20), inst.function("fib").callInt(20));
     }
 

@@ -35,7 +35,7 @@ class BacktraceTest {
                   (func (export "direct") (param i32) (result i32) (call $leaf (local.get 0)))
                   (func (export "deep") (param i32) (result i32) (i32.add (call $big (local.get 0)) (i32.const 1))))
                 """);
-        var shape = ((ModuleCompiler) d.compiled.module().code());
+        var shape = ((ModuleCompiler) Modules.code(d.compiled.module()));
         assertTrue(java.util.Arrays.stream(shape.classOf(2).getDeclaredMethods()).anyMatch(m -> m.getName().startsWith("c2_")),
                 "$big is split into chunks");
         assertEquals(List.of(0, 3), frames(d.compiled, "direct", 0));
@@ -63,7 +63,7 @@ class BacktraceTest {
                   (func (export "down") (param i32 i32) (result i32) (call $down (local.get 0) (local.get 1)))
                   (func (export "fib") (param i32) (result i32) (call $fib (local.get 0))))
                 """);
-        var twins = java.util.Arrays.stream(((ModuleCompiler) d.compiled.module().code()).classOf(0).getDeclaredMethods())
+        var twins = java.util.Arrays.stream(((ModuleCompiler) Modules.code(d.compiled.module())).classOf(0).getDeclaredMethods())
                 .map(java.lang.reflect.Method::getName).toList();
         assertTrue(twins.contains("g0"), "the recursion has a twin: " + twins);
         for (int i = 0; i < 2_000; i++) {

@@ -21,12 +21,12 @@ class ClassUnloadingTest {
     }
 
     private static WeakReference<ClassLoader> runOnce() {
-        WasmModule m = WasmModule.of(WatParser.parseModule("""
+        WasmModule m = Modules.of(WatParser.parseModule("""
                 (module (func $sq (param i32) (result i32) (i32.mul (local.get 0) (local.get 0)))
                   (func (export "f") (param i32) (result i32) (i32.add (call $sq (local.get 0)) (i32.const 1))))
                 """), new JitEngine());
         Instance inst = m.instantiate();
         assertEquals(50, inst.function("f").callInt(7));
-        return new WeakReference<>(((ModuleCompiler) m.code()).classOf(1).getClassLoader());
+        return new WeakReference<>(((ModuleCompiler) Modules.code(m)).classOf(1).getClassLoader());
     }
 }

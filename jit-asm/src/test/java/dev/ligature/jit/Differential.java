@@ -33,8 +33,8 @@ final class Differential {
 
     private Differential(String wat, Supplier<Imports> imports, JitEngine engine) {
         Module m = WatParser.parseModule(wat);
-        interpreted = WasmModule.of(m).instantiate(imports.get());
-        compiled = WasmModule.of(m, engine).instantiate(imports.get());
+        interpreted = Modules.of(m).instantiate(imports.get());
+        compiled = Modules.of(m, engine).instantiate(imports.get());
     }
 
     /**
@@ -102,7 +102,7 @@ final class Differential {
             return "trap: " + t.getMessage();
         } catch (WasmThrow e) {
             // Tags are per instance: name the tag by its index in the instance that was called.
-            int tag = java.util.Arrays.asList(inst.tags()).indexOf(e.tag());
+            int tag = java.util.Arrays.asList(dev.ligature.core.engine.ModuleAccess.state(inst).tags).indexOf(e.tag());
             return "exception: tag " + tag + " payload " + java.util.Arrays.toString(e.payload());
         } catch (IllegalStateException e) {
             return "host exception: " + e.getMessage();

@@ -32,7 +32,7 @@ class ExceptionDifferentialTest {
                   (func (export "throwE") (param i32) (throw $e (local.get 0))))
                 """).instantiate();
         Tag e = lib.tag("e");
-        Instance compiledLib = WasmModule.of(WatParser.parseModule("""
+        Instance compiledLib = Modules.of(WatParser.parseModule("""
                 (module (import "lib" "e" (tag $e (param i32)))
                   (func (export "throwE") (param i32) (throw $e (i32.add (local.get 0) (i32.const 1)))))
                 """), new JitEngine()).instantiate(Imports.empty().tag("lib", "e", e));
@@ -43,7 +43,7 @@ class ExceptionDifferentialTest {
                 .function("lib", "throwE", lib.function("throwE"))
                 .function("clib", "throwE", compiledLib.function("throwE"))
                 // The host calls back into the calling instance: the exception crosses the host frame.
-                .function("host", "callback", i2i, (caller, args) -> new long[] {caller.function("inner").callInt(args[0])})
+                .function("host", "callback", i2i, (caller, args) -> new long[] {caller.function("inner").callInt((int) args[0])})
                 .function("host", "hostThrow", i2v, (caller, args) -> {
                     throw new WasmThrow(e, new long[] {args[0]}, new Object[1]);
                 })

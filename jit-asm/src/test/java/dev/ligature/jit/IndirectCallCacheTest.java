@@ -58,7 +58,7 @@ class IndirectCallCacheTest {
 
     @Test
     void instancesSharingTheSiteEachCallTheirOwnFunctions() {
-        WasmModule m = WasmModule.of(WatParser.parseModule("""
+        WasmModule m = Modules.of(WatParser.parseModule("""
                 (module
                   (type $get (func (result i32)))
                   (global $g (mut i32) (i32.const 0))

@@ -13,7 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.ligature.core.runtime.Imports;
 import dev.ligature.core.runtime.Instance;
 import dev.ligature.core.runtime.Trap;
-import dev.ligature.core.runtime.Values;
+import dev.ligature.core.engine.Values;
 import dev.ligature.core.runtime.WasmModule;
 import dev.ligature.core.types.FuncType;
 import dev.ligature.core.types.NumType;
@@ -427,7 +427,7 @@ class JitDifferentialTest {
                     }
                     return new long[0];
                 });
-        Instance inst = WasmModule.of(dev.ligature.core.text.WatParser.parseModule("""
+        Instance inst = Modules.of(dev.ligature.core.text.WatParser.parseModule("""
                 (module (import "host" "tick" (func $tick (param i32)))
                   (global $n (export "n") (mut i32) (i32.const 0))
                   (func (export "spin")
@@ -443,7 +443,7 @@ class JitDifferentialTest {
 
     @Test
     void generatedClassesAreSharedByAllInstancesOfAModule() {
-        WasmModule m = WasmModule.of(dev.ligature.core.text.WatParser.parseModule("""
+        WasmModule m = Modules.of(dev.ligature.core.text.WatParser.parseModule("""
                 (module (memory 1) (global $g (mut i32) (i32.const 0))
                   (func (export "bump") (result i32)
                     (global.set $g (i32.add (global.get $g) (i32.const 1)))
@@ -452,7 +452,7 @@ class JitDifferentialTest {
                 """), new JitEngine());
         Instance a = m.instantiate();
         Instance b = m.instantiate();
-        ModuleCompiler compiled = (ModuleCompiler) m.code();
+        ModuleCompiler compiled = (ModuleCompiler) Modules.code(m);
         Class<?> code = compiled.classOf(0);
         assertEquals(11, a.function("bump").callInt());
         assertEquals(22, a.function("bump").callInt());
@@ -475,8 +475,8 @@ class JitDifferentialTest {
                   (func (export "unused") (result i32) (i32.const 7))
                   (func (export "gc") (result i32) (i31.get_s (ref.i31 (i32.const 7)))))
                 """);
-        WasmModule m = WasmModule.of(module, new JitEngine());
-        ModuleCompiler code = (ModuleCompiler) m.code();
+        WasmModule m = Modules.of(module, new JitEngine());
+        ModuleCompiler code = (ModuleCompiler) Modules.code(m);
         Instance inst = m.instantiate();
         for (int f = 0; f < 4; f++) {
             assertFalse(code.isCompiled(f), "nothing compiled before the first call: " + f);
@@ -491,7 +491,7 @@ class JitDifferentialTest {
         JitCompileException e = assertThrows(JitCompileException.class, () -> inst.function("gc").callInt());
         assertEquals(3, e.functionIndex());
         assertEquals(42, inst.function("outer").callInt(1), "the instance stays usable");
-        assertThrows(JitCompileException.class, () -> WasmModule.of(module, JitEngine.eager()));
+        assertThrows(JitCompileException.class, () -> Modules.of(module, JitEngine.eager()));
     }
 
     @Test
@@ -502,7 +502,7 @@ class JitDifferentialTest {
                   (func (export "caller") (param i32) (result i32)
                     (if (result i32) (local.get 0) (then (call $gc)) (else (i32.const 5)))))
                 """);
-        Instance inst = WasmModule.of(module, new JitEngine()).instantiate();
+        Instance inst = Modules.of(module, new JitEngine()).instantiate();
         assertEquals(5, inst.function("caller").callInt(0));
         JitCompileException e = assertThrows(JitCompileException.class, () -> inst.function("caller").callInt(1));
         assertEquals(0, e.functionIndex());
@@ -515,11 +515,11 @@ class JitDifferentialTest {
         var module = dev.ligature.core.text.WatParser.parseModule("""
                 (module (func $gc (export "f") (result i32) (i31.get_s (ref.i31 (i32.const 1)))))
                 """);
-        JitCompileException e = assertThrows(JitCompileException.class, () -> WasmModule.of(module, JitEngine.eager()));
+        JitCompileException e = assertThrows(JitCompileException.class, () -> Modules.of(module, JitEngine.eager()));
         assertTrue(e.getMessage().contains("ref.i31"), e.getMessage());
         assertTrue(e.getMessage().contains("(f)"), e.getMessage()); // named by its export (the text parser keeps no name section)
         assertEquals(0, e.functionIndex());
-        assertNotNull(WasmModule.of(module)); // the interpreter runs it
+        assertNotNull(Modules.of(module)); // the interpreter runs it
     }
 
     @Test

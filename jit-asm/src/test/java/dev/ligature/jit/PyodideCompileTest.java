@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ligature.core.ast.Module;
 import dev.ligature.core.binary.ModuleDecoder;
-import dev.ligature.core.runtime.Types;
+import dev.ligature.core.engine.Types;
 import dev.ligature.core.valid.Validator;
 import java.lang.classfile.Attributes;
 import java.lang.classfile.ClassFile;

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import dev.ligature.core.runtime.Global;
 import dev.ligature.core.runtime.Imports;
 import dev.ligature.core.runtime.Trap;
-import dev.ligature.core.runtime.Values;
+import dev.ligature.core.engine.Values;
 import dev.ligature.core.runtime.WasmModule;
 import dev.ligature.core.types.FuncType;
 import dev.ligature.core.types.GlobalType;
@@ -194,7 +194,7 @@ class SimdDifferentialTest {
         // i16x8.neg: lanes 4, 3, 2, 1 and 0xFFFF x 4 (lane 0 in the low bits) become -4, -3, -2, -1 and 1 x 4.
         var module = dev.ligature.core.text.WatParser.parseModule(
                 "(module (func (export \"f\") (param v128) (result v128) (i16x8.neg (local.get 0))))");
-        var wm = WasmModule.of(module, new JitEngine());
+        var wm = Modules.of(module, new JitEngine());
         long[] r = wm.instantiate().function("f").call(0x0001_0002_0003_0004L, -1L);
         assertArrayEquals(new long[] {0xFFFF_FFFE_FFFD_FFFCL, 0x0001_0001_0001_0001L}, r);
     }

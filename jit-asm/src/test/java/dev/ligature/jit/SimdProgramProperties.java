@@ -226,8 +226,8 @@ class SimdProgramProperties {
         long[] args = {r.nextBoolean() ? a0 : half(r), r.nextBoolean() ? a1 : half(r),
             r.nextBoolean() ? b0 : half(r), r.nextBoolean() ? b1 : half(r),
             new int[] {i, 0, 8, 100, 4096, 65520, 65521, 65535, 65536 - 4, 65536 - 8}[r.nextInt(10)], l,
-            dev.ligature.core.runtime.Values.f32(r.nextBoolean() ? f : Float.intBitsToFloat(laneBits(r))),
-            dev.ligature.core.runtime.Values.f64(d)};
+            dev.ligature.core.engine.Values.f32(r.nextBoolean() ? f : Float.intBitsToFloat(laneBits(r))),
+            dev.ligature.core.engine.Values.f64(d)};
         try {
             boolean returned = diff.check("v", args) != null;
             diff.check("v", args); // the memories and the global now hold what the first call left

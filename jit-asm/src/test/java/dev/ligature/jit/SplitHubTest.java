@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.ligature.core.ast.Module;
 import dev.ligature.core.runtime.Instance;
 import dev.ligature.core.runtime.Trap;
-import dev.ligature.core.runtime.Types;
+import dev.ligature.core.engine.Types;
 import dev.ligature.core.text.WatParser;
 import dev.ligature.core.valid.Validator;
 import java.lang.classfile.Attributes;

@@ -8,7 +8,7 @@ import dev.ligature.core.ast.Module;
 import dev.ligature.core.runtime.Imports;
 import dev.ligature.core.runtime.Instance;
 import dev.ligature.core.runtime.Tag;
-import dev.ligature.core.runtime.Types;
+import dev.ligature.core.engine.Types;
 import dev.ligature.core.runtime.WasmModule;
 import dev.ligature.core.runtime.WasmThrow;
 import dev.ligature.core.text.WatParser;

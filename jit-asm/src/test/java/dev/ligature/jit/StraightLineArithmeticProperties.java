@@ -97,7 +97,7 @@ class StraightLineArithmeticProperties {
         } catch (dev.ligature.core.InvalidModuleException e) {
             throw new AssertionError("generator made an invalid module: " + e.getMessage() + "\n" + wat, e);
         }
-        long[] args = {a, b, dev.ligature.core.runtime.Values.f32(c), dev.ligature.core.runtime.Values.f64(d)};
+        long[] args = {a, b, dev.ligature.core.engine.Values.f32(c), dev.ligature.core.engine.Values.f64(d)};
         for (String t : new String[] {"i32", "i64", "f32", "f64"}) {
             diff.check(t, args);
         }

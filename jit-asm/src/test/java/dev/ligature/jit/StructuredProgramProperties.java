@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ligature.core.runtime.Instance;
-import dev.ligature.core.runtime.Values;
+import dev.ligature.core.engine.Values;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -230,8 +230,8 @@ class StructuredProgramProperties {
         assertEquals(a.memory("mem").pages(), b.memory("mem").pages(), "memory size\n" + wat);
         int n = (int) a.memory("mem").byteSize();
         assertArrayEquals(a.memory("mem").read(0, n), b.memory("mem").read(0, n), "memory contents\n" + wat);
-        assertEquals(a.global("g0").value(), b.global("g0").value(), "g0\n" + wat);
-        assertEquals(a.global("g1").value(), b.global("g1").value(), "g1\n" + wat);
+        assertEquals(dev.ligature.core.engine.ModuleAccess.cell(a.global("g0")).value, dev.ligature.core.engine.ModuleAccess.cell(b.global("g0")).value, "g0\n" + wat);
+        assertEquals(dev.ligature.core.engine.ModuleAccess.cell(a.global("g1")).value, dev.ligature.core.engine.ModuleAccess.cell(b.global("g1")).value, "g1\n" + wat);
     }
 
     @Example

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.ligature.core.runtime.ExecutionEngine;
+import dev.ligature.core.engine.ExecutionEngine;
 import dev.ligature.core.runtime.Imports;
 import dev.ligature.core.runtime.Instance;
 import dev.ligature.core.runtime.Trap;
@@ -105,13 +105,13 @@ class TailCallDifferentialTest {
                 """;
         long[] results = new long[2];
         int k = 0;
-        for (ExecutionEngine engine : new ExecutionEngine[] {null, new JitEngine()}) {
-            WasmModule ma = engine == null ? WasmModule.of(WatParser.parseModule(a)) : WasmModule.of(WatParser.parseModule(a), engine);
-            WasmModule mb = engine == null ? WasmModule.of(WatParser.parseModule(b)) : WasmModule.of(WatParser.parseModule(b), engine);
+        for (dev.ligature.core.runtime.Engine engine : new dev.ligature.core.runtime.Engine[] {null, new JitEngine()}) {
+            WasmModule ma = engine == null ? Modules.of(WatParser.parseModule(a)) : Modules.of(WatParser.parseModule(a), engine);
+            WasmModule mb = engine == null ? Modules.of(WatParser.parseModule(b)) : Modules.of(WatParser.parseModule(b), engine);
             Instance ia = ma.instantiate();
             Instance ib = mb.instantiate(Imports.empty().register("a", ia));
-            results[k++] = ib.function("evenB").callInt(DEPTH);
-            assertEquals(0, ia.function("oddX").callInt(DEPTH));
+            results[k++] = ib.function("evenB").callInt((int) DEPTH);
+            assertEquals(0, ia.function("oddX").callInt((int) DEPTH));
         }
         assertArrayEquals(new long[] {1, 1}, results);
     }
@@ -152,7 +152,7 @@ class TailCallDifferentialTest {
                     }
                     return new long[0];
                 });
-        Instance inst = WasmModule.of(WatParser.parseModule("""
+        Instance inst = Modules.of(WatParser.parseModule("""
                 (module (import "host" "tick" (func $tick (param i32)))
                   (func $spin (export "spin") (param i32)
                     (call $tick (local.get 0))

@@ -1,16 +1,18 @@
 package dev.ligature.spectest;
 
 import dev.ligature.core.ast.Module;
-import dev.ligature.core.exec.Interpreter;
-import dev.ligature.core.runtime.ExecutionEngine;
+import dev.ligature.core.engine.EngineFunction;
+import dev.ligature.core.engine.Engines;
+import dev.ligature.core.engine.ExecutionEngine;
+import dev.ligature.core.engine.GlobalCell;
+import dev.ligature.core.engine.ModuleAccess;
+import dev.ligature.core.runtime.Engine;
 import dev.ligature.core.runtime.Global;
 import dev.ligature.core.runtime.Imports;
 import dev.ligature.core.runtime.Instance;
 import dev.ligature.core.runtime.LinkException;
-import dev.ligature.core.runtime.SpecTestHost;
 import dev.ligature.core.runtime.Trap;
 import dev.ligature.core.runtime.WasmFunction;
-import dev.ligature.core.runtime.WasmModule;
 import dev.ligature.core.runtime.WasmThrow;
 import dev.ligature.core.types.VecType;
 import java.io.OutputStream;
@@ -29,12 +31,12 @@ public final class RuntimeExecutor implements Executor {
 
     /** Runs modules on the interpreter. */
     public RuntimeExecutor() {
-        this(Interpreter.INSTANCE);
+        this(Engine.interpreter());
     }
 
     /** Runs modules on {@code engine} (for example jit-asm's {@code JitEngine}). */
-    public RuntimeExecutor(ExecutionEngine engine) {
-        this.engine = engine;
+    public RuntimeExecutor(Engine engine) {
+        this.engine = Engines.resolve(engine);
     }
 
     @Override
@@ -43,14 +45,14 @@ public final class RuntimeExecutor implements Executor {
         return new Store() {
             @Override
             public Object instantiate(Module module) {
-                Instance instance = WasmModule.of(module, engine).instantiate(imports);
-                if (engine != Interpreter.INSTANCE) {
+                Instance instance = ModuleAccess.create(module, engine).instantiate(imports);
+                if (engine != Engines.resolve(Engine.interpreter())) {
                     // A conformance run of another engine must not pass on the interpreter's merits.
-                    WasmFunction[] fs = instance.functions();
+                    EngineFunction[] fs = ModuleAccess.state(instance).functions;
                     for (int i = 0; i < fs.length; i++) {
                         if (fs[i].isInterpreted()) {
                             throw new IllegalStateException("function " + i + " runs interpreted"
-                                    + " under engine " + engine);
+                                    + " under engine " + engine.name());
                         }
                     }
                 }
@@ -65,26 +67,20 @@ public final class RuntimeExecutor implements Executor {
             @Override
             public Results invoke(Object instance, String export, long[] argSlots, Object[] argRefs) {
                 WasmFunction f = ((Instance) instance).function(export);
-                if (f == null) {
-                    throw new IllegalArgumentException("no exported function \"" + export + "\"");
-                }
-                long[] results = new long[f.resultSlots()];
-                Object[] refs = new Object[f.resultSlots()];
+                long[] results = new long[f.type().resultSlots()];
+                Object[] refs = new Object[results.length];
                 f.call(argSlots, argRefs, results, refs);
                 return new Results(f.type().results(), results, refs);
             }
 
             @Override
             public Results get(Object instance, String export) {
-                Global g = ((Instance) instance).global(export);
-                if (g == null) {
-                    throw new IllegalArgumentException("no exported global \"" + export + "\"");
-                }
-                boolean v128 = g.type().type() == VecType.V128;
-                long[] slots = v128 ? new long[] {g.value(), g.high()} : new long[] {g.value()};
+                GlobalCell g = ModuleAccess.cell(((Instance) instance).global(export));
+                boolean v128 = g.type.type() == VecType.V128;
+                long[] slots = v128 ? new long[] {g.value, g.high} : new long[] {g.value};
                 Object[] refs = new Object[slots.length];
-                refs[0] = g.ref();
-                return new Results(List.of(g.type().type()), slots, refs);
+                refs[0] = g.ref;
+                return new Results(List.of(g.type.type()), slots, refs);
             }
 
             @Override

@@ -5,8 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ligature.core.ast.Module;
-import dev.ligature.core.exec.Interpreter;
-import dev.ligature.core.runtime.ExecutionEngine;
+import dev.ligature.core.engine.Engines;
+import dev.ligature.core.runtime.Engine;
+import dev.ligature.core.engine.ExecutionEngine;
 import dev.ligature.core.text.WatParser;
 import dev.ligature.core.valid.TypeContext;
 import org.junit.jupiter.api.Test;
@@ -20,12 +21,17 @@ class RuntimeExecutorTest {
         ExecutionEngine fallback = new ExecutionEngine() {
             @Override
             public CompiledCode compile(Module module, TypeContext types) {
-                return Interpreter.INSTANCE.compile(module, types);
+                return Engines.resolve(Engine.interpreter()).compile(module, types);
+            }
+
+            @Override
+            public String name() {
+                return "fallback";
             }
 
             @Override
             public String toString() {
-                return "fallback";
+                return name();
             }
         };
         Executor.Store store = new RuntimeExecutor(fallback).newStore();

@@ -1,7 +1,6 @@
 package dev.ligature.bench.interp;
 
-import dev.ligature.core.binary.ModuleDecoder;
-import dev.ligature.core.runtime.ExecutionEngine;
+import dev.ligature.core.runtime.Engine;
 import dev.ligature.core.runtime.Instance;
 import dev.ligature.core.runtime.WasmFunction;
 import dev.ligature.core.runtime.WasmModule;
@@ -14,9 +13,9 @@ import java.util.function.Supplier;
  */
 public final class LigatureRunner implements KernelRunner {
     private final String engine;
-    private final Supplier<ExecutionEngine> engines;
+    private final Supplier<Engine> engines;
 
-    private LigatureRunner(String engine, Supplier<ExecutionEngine> engines) {
+    private LigatureRunner(String engine, Supplier<Engine> engines) {
         this.engine = engine;
         this.engines = engines;
     }
@@ -40,9 +39,9 @@ public final class LigatureRunner implements KernelRunner {
     public KernelCall instantiate(Workload workload, byte[] binary) {
         WasmModule module = engines == null
                 ? WasmModule.decode(binary)
-                : WasmModule.of(ModuleDecoder.decode(binary), engines.get());
+                : WasmModule.decode(binary, engines.get());
         Instance instance = module.instantiate();
-        if (instance.export(INITIALIZE) instanceof WasmFunction initialize) {
+        if (instance.export(INITIALIZE).orElse(null) instanceof WasmFunction initialize) {
             initialize.call();
         }
         WasmFunction run = instance.function("run");

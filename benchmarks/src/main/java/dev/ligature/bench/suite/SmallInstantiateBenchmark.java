@@ -47,7 +47,7 @@ public class SmallInstantiateBenchmark {
         byte[] binary = ModuleEncoder.encode(WatParser.parseModule(smallModuleText()));
         instantiate = switch (engine) {
             case "ligature-compiler" -> {
-                WasmModule m = WasmModule.of(dev.ligature.core.binary.ModuleDecoder.decode(binary), new JitEngine());
+                WasmModule m = WasmModule.decode(binary, new JitEngine());
                 yield m::instantiate;
             }
             case "ligature-interpreter" -> {

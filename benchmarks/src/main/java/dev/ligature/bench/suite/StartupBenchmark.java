@@ -1,9 +1,10 @@
 package dev.ligature.bench.suite;
 
-import dev.ligature.core.ast.Import;
+import dev.ligature.core.runtime.ImportType;
 import dev.ligature.core.ast.Module;
 import dev.ligature.core.binary.ModuleDecoder;
-import dev.ligature.core.runtime.ExecutionEngine;
+import dev.ligature.core.engine.Engines;
+import dev.ligature.core.engine.ExecutionEngine;
 import dev.ligature.core.runtime.Global;
 import dev.ligature.core.runtime.HostFunction;
 import dev.ligature.core.runtime.Imports;
@@ -11,7 +12,7 @@ import dev.ligature.core.runtime.Instance;
 import dev.ligature.core.runtime.Memory;
 import dev.ligature.core.runtime.Table;
 import dev.ligature.core.runtime.Tag;
-import dev.ligature.core.runtime.Types;
+import dev.ligature.core.engine.Types;
 import dev.ligature.core.runtime.WasmModule;
 import dev.ligature.core.types.ExternType;
 import dev.ligature.core.types.GlobalType;
@@ -64,7 +65,7 @@ public class StartupBenchmark {
         bytes = pyodide();
         module = ModuleDecoder.decode(bytes);
         types = Validator.validate(module, Types.registry());
-        interpreted = WasmModule.of(module);
+        interpreted = WasmModule.decode(bytes);
     }
 
     /** The bytes of pyodide.asm.wasm, from {@code -Dligature.pyodide} or {@link #DEFAULT_PATH}. */
@@ -85,13 +86,13 @@ public class StartupBenchmark {
     /** Compiles all 16,958 functions and defines (so the JVM verifies) their classes: {@code JitEngine.eager()}. */
     @Benchmark
     public ExecutionEngine.CompiledCode pyodideCompile() {
-        return JitEngine.eager().compile(module, types);
+        return Engines.resolve(JitEngine.eager()).compile(module, types);
     }
 
     /** What the default, lazy engine does before the first call: nothing per function. */
     @Benchmark
     public ExecutionEngine.CompiledCode pyodidePrepareLazy() {
-        return new JitEngine().compile(module, types);
+        return Engines.resolve(new JitEngine()).compile(module, types);
     }
 
     @Benchmark
@@ -105,17 +106,17 @@ public class StartupBenchmark {
      */
     static Imports stubImports(WasmModule m) {
         Imports imports = Imports.empty();
-        for (Import imp : m.imports()) {
+        for (ImportType imp : m.imports()) {
             switch (imp.type()) {
                 case ExternType.Func f -> imports.function(imp.module(), imp.name(),
-                        HostFunction.raw(imp.name(), m.funcType(f.typeIndex()), (ctx, base) -> {
+                        HostFunction.raw(imp.name(), imp.functionType(), call -> {
                             throw new UnsupportedOperationException(imp.name() + " is a stub");
                         }));
                 case MemoryType t -> imports.memory(imp.module(), imp.name(), Memory.create(t, -1));
                 case TableType t -> imports.table(imp.module(), imp.name(),
                         Table.of(t.element(), t.limits().min(), t.limits().max()));
                 case GlobalType t -> imports.global(imp.module(), imp.name(), Global.of(t));
-                case TagType t -> imports.tag(imp.module(), imp.name(), Tag.of(m.funcType(t.typeIndex())));
+                case TagType t -> imports.tag(imp.module(), imp.name(), Tag.of(imp.functionType()));
             }
         }
         return imports;

@@ -1,6 +1,6 @@
 package dev.ligature.core.exec;
 
-import dev.ligature.core.runtime.Instance;
+import dev.ligature.core.engine.InstanceState;
 import dev.ligature.core.runtime.WasmThrow;
 
 /**
@@ -20,7 +20,7 @@ final class Handlers {
             LEGACY_CATCH_ALL = 5, DELEGATE = 6;
 
     /** Index of the first entry (in ints) that handles {@code e} raised at {@code pc}, or -1. */
-    static int find(int[] h, int pc, WasmThrow e, Instance inst) {
+    static int find(int[] h, int pc, WasmThrow e, InstanceState inst) {
         int maxDepth = Integer.MAX_VALUE;
         for (int i = 0; i < h.length; i += WIDTH) {
             if (h[i + START] < pc && pc <= h[i + END] && h[i + DEPTH] <= maxDepth) {
@@ -30,7 +30,7 @@ final class Handlers {
                         return i;
                     }
                     default -> {
-                        if (inst.tags()[h[i + TAG]] == e.tag()) {
+                        if (inst.tags[h[i + TAG]] == e.tag()) {
                             return i;
                         }
                     }

@@ -1,19 +1,20 @@
 package dev.ligature.core.exec;
 
-import dev.ligature.core.runtime.ExecContext;
-import dev.ligature.core.runtime.Instance;
+import dev.ligature.core.engine.TrapFrames;
+import dev.ligature.core.engine.ExecContext;
+import dev.ligature.core.engine.InstanceState;
 import dev.ligature.core.runtime.Trap;
-import dev.ligature.core.runtime.Types;
-import dev.ligature.core.runtime.WasmFunction;
+import dev.ligature.core.engine.Types;
+import dev.ligature.core.engine.EngineFunction;
 
 /** A function of a module instance, run by the interpreter. */
-final class InterpretedFunction extends WasmFunction {
+final class InterpretedFunction extends EngineFunction {
     final Interpreter.Compiled compiled;
-    final Instance instance;
+    final InstanceState instance;
     final int index;
     private Code code;
 
-    InterpretedFunction(Interpreter.Compiled compiled, Instance instance, int index) {
+    InterpretedFunction(Interpreter.Compiled compiled, InstanceState instance, int index) {
         super(compiled.info.typeOfFunction(index), compiled.info.types.canonicalId(compiled.info.funcTypeIndex[index]));
         this.compiled = compiled;
         this.instance = instance;
@@ -40,14 +41,14 @@ final class InterpretedFunction extends WasmFunction {
             try {
                 Machine.run(ctx, f, base);
             } catch (Trap t) {
-                t.addFrame(f.instance, f.index);
+                TrapFrames.add(t, f.instance, f.index);
                 throw t;
             } catch (StackOverflowError e) {
                 Trap t = new Trap(Trap.Kind.CALL_STACK_EXHAUSTED);
-                t.addFrame(f.instance, f.index);
+                TrapFrames.add(t, f.instance, f.index);
                 throw t;
             }
-            WasmFunction next = ctx.tailCall;
+            EngineFunction next = ctx.tailCall;
             if (next == null) {
                 return;
             }
@@ -56,7 +57,7 @@ final class InterpretedFunction extends WasmFunction {
                 f = n;
             } else {
                 // Another engine's function or a host function: a plain call, then return.
-                WasmFunction.invokeFully(next, ctx, base);
+                EngineFunction.invokeFully(next, ctx, base);
                 return;
             }
         }

@@ -1,9 +1,9 @@
 package dev.ligature.core.exec;
 
 import dev.ligature.core.ast.Module;
-import dev.ligature.core.runtime.ExecutionEngine;
-import dev.ligature.core.runtime.Instance;
-import dev.ligature.core.runtime.WasmFunction;
+import dev.ligature.core.engine.ExecutionEngine;
+import dev.ligature.core.engine.InstanceState;
+import dev.ligature.core.engine.EngineFunction;
 import dev.ligature.core.valid.TypeContext;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
@@ -23,6 +23,11 @@ public final class Interpreter implements ExecutionEngine {
     }
 
     private Interpreter() {}
+
+    @Override
+    public String name() {
+        return "interpreter";
+    }
 
     @Override
     public CompiledCode compile(Module module, TypeContext types) {
@@ -52,7 +57,7 @@ public final class Interpreter implements ExecutionEngine {
         }
 
         @Override
-        public WasmFunction bind(Instance instance, int funcIndex) {
+        public EngineFunction bind(InstanceState instance, int funcIndex) {
             return new InterpretedFunction(this, instance, funcIndex);
         }
     }

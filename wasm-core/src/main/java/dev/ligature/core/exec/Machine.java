@@ -1,12 +1,12 @@
 package dev.ligature.core.exec;
 
 import dev.ligature.core.instr.Opcode;
-import dev.ligature.core.runtime.ExecContext;
-import dev.ligature.core.runtime.Global;
-import dev.ligature.core.runtime.Instance;
+import dev.ligature.core.engine.ExecContext;
+import dev.ligature.core.engine.GlobalCell;
+import dev.ligature.core.engine.InstanceState;
 import dev.ligature.core.runtime.Memory;
 import dev.ligature.core.runtime.Trap;
-import dev.ligature.core.runtime.WasmFunction;
+import dev.ligature.core.engine.EngineFunction;
 import dev.ligature.core.runtime.WasmThrow;
 
 /**
@@ -26,7 +26,7 @@ final class Machine {
 
     static void run(ExecContext ctx, InterpretedFunction fn, int base) {
         Code c = fn.code();
-        Instance inst = fn.instance;
+        InstanceState inst = fn.instance;
         if (inst.interruptRequested()) {
             throw inst.takeInterrupt();
         }
@@ -45,9 +45,9 @@ final class Machine {
         }
         int[] code = c.code();
         long[] k = c.consts();
-        WasmFunction[] funcs = inst.functions();
-        Memory[] mems = inst.memories();
-        Global[] globals = inst.globals();
+        EngineFunction[] funcs = inst.functions;
+        Memory[] mems = inst.memories;
+        GlobalCell[] globals = inst.globals;
         int pc = 0;
         while (true) {
             try {
@@ -100,7 +100,7 @@ final class Machine {
                         }
                         case Op.CALL -> {
                             int nb = sp - code[pc + 1];
-                            ctx.caller = inst;
+                            ctx.caller = inst.instance();
                             funcs[code[pc]].invoke(ctx, nb);
                             s = ctx.slots;
                             r = ctx.refs;
@@ -109,11 +109,11 @@ final class Machine {
                         }
                         case Op.CALL_INDIRECT, Op.CALL_REF -> {
                             boolean ind = code[pc - 1] == Op.CALL_INDIRECT;
-                            WasmFunction f = ind ? Ops.indirect(inst, code[pc], code[pc + 1], code[pc + 2], s[--sp])
+                            EngineFunction f = ind ? Ops.indirect(inst, code[pc], code[pc + 1], code[pc + 2], s[--sp])
                                     : Ops.ref(r[--sp]);
                             int at = ind ? pc + 3 : pc;
                             int nb = sp - code[at];
-                            ctx.caller = inst;
+                            ctx.caller = inst.instance();
                             f.invoke(ctx, nb);
                             s = ctx.slots;
                             r = ctx.refs;
@@ -126,13 +126,13 @@ final class Machine {
                             return;
                         }
                         case Op.RETURN_CALL_INDIRECT -> {
-                            WasmFunction f = Ops.indirect(inst, code[pc], code[pc + 1], code[pc + 2], s[--sp]);
+                            EngineFunction f = Ops.indirect(inst, code[pc], code[pc + 1], code[pc + 2], s[--sp]);
                             Ops.tail(ctx, inst, f, s, r, sp, code[pc + 3], base);
                             ctx.depth = depth - 1;
                             return;
                         }
                         case Op.RETURN_CALL_REF -> {
-                            WasmFunction f = Ops.ref(r[--sp]);
+                            EngineFunction f = Ops.ref(r[--sp]);
                             Ops.tail(ctx, inst, f, s, r, sp, code[pc], base);
                             ctx.depth = depth - 1;
                             return;
@@ -188,13 +188,13 @@ final class Machine {
                         case Op.GLOBAL_GET_REF -> r[sp++] = globals[code[pc++]].ref;
                         case Op.GLOBAL_SET_REF -> globals[code[pc++]].ref = r[--sp];
                         case Op.GLOBAL_GET_V -> {
-                            Global g = globals[code[pc++]];
+                            GlobalCell g = globals[code[pc++]];
                             s[sp] = g.value;
                             s[sp + 1] = g.high;
                             sp += 2;
                         }
                         case Op.GLOBAL_SET_V -> {
-                            Global g = globals[code[pc++]];
+                            GlobalCell g = globals[code[pc++]];
                             g.value = s[sp - 2];
                             g.high = s[sp - 1];
                             sp -= 2;
@@ -309,12 +309,12 @@ final class Machine {
                             }
                         }
                         case Op.TABLE_GET -> {
-                            r[sp - 1] = inst.tables()[code[pc]].get(code[pc + 1] != 0 ? s[sp - 1] : s[sp - 1] & M);
+                            r[sp - 1] = inst.tables[code[pc]].get(code[pc + 1] != 0 ? s[sp - 1] : s[sp - 1] & M);
                             pc += 2;
                         }
                         case Op.TABLE_SET -> {
                             sp -= 2;
-                            inst.tables()[code[pc]].set(code[pc + 1] != 0 ? s[sp] : s[sp] & M, r[sp + 1]);
+                            inst.tables[code[pc]].set(code[pc + 1] != 0 ? s[sp] : s[sp] & M, r[sp + 1]);
                             pc += 2;
                         }
                         // ---- fused

@@ -8,7 +8,10 @@ import dev.ligature.core.runtime.Trap;
  * and for compiled code.
  *
  * <p>Each non-trivial instruction has a static method named after its mnemonic in camelCase
- * ({@code i32.trunc_f32_s} is {@link #i32TruncF32S}); traps are {@link Trap}s of kind
+ * ({@code i32.trunc_f32_s} is {@link #i32TruncF32S}), which compiled code calls: jit-asm's
+ * {@code Numeric} names the method of each instruction, and its {@code InstructionLinkTest} checks
+ * over every row of the opcode table that each named method exists with the descriptor of the
+ * instruction's type rule (so a rename here fails that test); traps are {@link Trap}s of kind
  * INTEGER_DIVIDE_BY_ZERO, INTEGER_OVERFLOW or INVALID_CONVERSION. {@link #apply} executes any
  * numeric instruction without immediates on the interpreter's slot array.
  *

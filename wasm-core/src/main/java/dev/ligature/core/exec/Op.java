@@ -170,17 +170,15 @@ final class Op {
     static final int F64_CONVERT_I32_S = 163;
     static final int F32_CONVERT_I64_S = 164;
     static final int F64_CONVERT_I64_S = 165;
-    static final int F32_REINTERPRET_I32 = 166;
-    static final int I32_REINTERPRET_F32 = 167;
     // Fused instructions (peephole superinstructions).
-    static final int LOCAL_GET2 = 168;
-    static final int I32_ADD_IMM = 169;
-    static final int I32_AND_IMM = 170;
-    static final int I32_SHL_IMM = 171;
-    static final int I32_SHR_U_IMM = 172;
-    static final int L32_LOCAL = 173;
-    static final int I32_CMP_JUMP = 174;
-    static final int LOCAL_ADD_IMM = 175;
-    static final int S32_LL = 176;
-    static final int COUNT = 177;
+    static final int LOCAL_GET2 = 166;
+    static final int I32_ADD_IMM = 167;
+    static final int I32_AND_IMM = 168;
+    static final int I32_SHL_IMM = 169;
+    static final int I32_SHR_U_IMM = 170;
+    static final int L32_LOCAL = 171;
+    static final int I32_CMP_JUMP = 172;
+    static final int LOCAL_ADD_IMM = 173;
+    static final int S32_LL = 174;
+    static final int COUNT = 175;
 }

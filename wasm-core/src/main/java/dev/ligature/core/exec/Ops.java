@@ -1,13 +1,16 @@
 package dev.ligature.core.exec;
 
+import dev.ligature.core.instr.MemAccess;
 import dev.ligature.core.instr.Opcode;
-import dev.ligature.core.runtime.ExecContext;
-import dev.ligature.core.runtime.Instance;
+import dev.ligature.core.engine.ExecContext;
+import dev.ligature.core.engine.InstanceState;
 import dev.ligature.core.runtime.Memory;
 import dev.ligature.core.runtime.Table;
 import dev.ligature.core.runtime.Trap;
-import dev.ligature.core.runtime.Types;
-import dev.ligature.core.runtime.WasmFunction;
+import dev.ligature.core.engine.Types;
+import dev.ligature.core.engine.EngineFunction;
+import dev.ligature.core.engine.Tables;
+import dev.ligature.core.engine.TrapFrames;
 import dev.ligature.core.runtime.WasmThrow;
 import java.util.Arrays;
 
@@ -18,7 +21,7 @@ final class Ops {
     private Ops() {}
 
     static void init() {
-        new Trap(Trap.Kind.UNREACHABLE).addFrame(i -> null, 0);
+        TrapFrames.add(new Trap(Trap.Kind.UNREACHABLE), i -> null, 0);
         Handlers.find(new int[0], 0, null, null);
         Types.registry();
     }
@@ -33,26 +36,26 @@ final class Ops {
         return to + k;
     }
 
-    static WasmFunction indirect(Instance inst, int typeId, int table, int is64, long index) {
-        return inst.tables()[table].functionForCall(is64 != 0 ? index : index & M, typeId);
+    static EngineFunction indirect(InstanceState inst, int typeId, int table, int is64, long index) {
+        return Tables.functionForCall(inst.tables[table], is64 != 0 ? index : index & M, typeId);
     }
 
-    static WasmFunction ref(Object o) {
+    static EngineFunction ref(Object o) {
         if (o == null) {
             throw new Trap(Trap.Kind.NULL_FUNCTION_REFERENCE);
         }
-        return (WasmFunction) o;
+        return (EngineFunction) o;
     }
 
     /** Prepares a tail call: arguments to the frame's base, the callee left for the entry loop. */
-    static void tail(ExecContext ctx, Instance caller, WasmFunction f, long[] s, Object[] r, int sp, int argSlots, int base) {
+    static void tail(ExecContext ctx, InstanceState caller, EngineFunction f, long[] s, Object[] r, int sp, int argSlots, int base) {
         move(s, r, sp, argSlots, base);
-        ctx.caller = caller;
+        ctx.caller = caller.instance();
         ctx.tailCall = f;
     }
 
-    static WasmThrow exception(Instance inst, int tag, long[] s, Object[] r, int sp, int n) {
-        return new WasmThrow(inst.tags()[tag], Arrays.copyOfRange(s, sp - n, sp), Arrays.copyOfRange(r, sp - n, sp));
+    static WasmThrow exception(InstanceState inst, int tag, long[] s, Object[] r, int sp, int n) {
+        return new WasmThrow(inst.tags[tag], Arrays.copyOfRange(s, sp - n, sp), Arrays.copyOfRange(r, sp - n, sp));
     }
 
     static WasmThrow rethrow(Object exn) {
@@ -141,18 +144,27 @@ final class Ops {
         if (a < 0 || off < 0 || ea < 0) {
             ea = -1;
         }
+        MemAccess acc = op.memAccess();
+        if (acc.scalar()) {
+            // The same operations as the fast path's (Inline.memoryOp), with any address and offset.
+            if (acc.store()) {
+                switch (acc.bytes()) {
+                    case 1 -> m.storeI8(ea, (byte) s[at + 1]);
+                    case 2 -> m.storeI16(ea, (short) s[at + 1]);
+                    case 4 -> m.storeI32(ea, (int) s[at + 1]);
+                    default -> m.storeI64(ea, s[at + 1]);
+                }
+            } else {
+                s[at] = switch (acc.bytes()) {
+                    case 1 -> acc.signed() ? m.loadI8(ea) : m.loadI8(ea) & 0xFF;
+                    case 2 -> acc.signed() ? m.loadI16(ea) : m.loadI16(ea) & 0xFFFF;
+                    case 4 -> acc.partial() && !acc.signed() ? m.loadI32(ea) & M : m.loadI32(ea);
+                    default -> m.loadI64(ea);
+                };
+            }
+            return acc.store() ? at : at + 1;
+        }
         switch (op) {
-            case I32_LOAD, F32_LOAD, I64_LOAD32_S -> s[at] = m.loadI32(ea);
-            case I64_LOAD, F64_LOAD -> s[at] = m.loadI64(ea);
-            case I32_LOAD8_S, I64_LOAD8_S -> s[at] = m.loadI8(ea);
-            case I32_LOAD8_U, I64_LOAD8_U -> s[at] = m.loadI8(ea) & 0xFF;
-            case I32_LOAD16_S, I64_LOAD16_S -> s[at] = m.loadI16(ea);
-            case I32_LOAD16_U, I64_LOAD16_U -> s[at] = m.loadI16(ea) & 0xFFFF;
-            case I64_LOAD32_U -> s[at] = m.loadI32(ea) & M;
-            case I32_STORE8, I64_STORE8 -> m.storeI8(ea, (byte) s[at + 1]);
-            case I32_STORE16, I64_STORE16 -> m.storeI16(ea, (short) s[at + 1]);
-            case I32_STORE, F32_STORE, I64_STORE32 -> m.storeI32(ea, (int) s[at + 1]);
-            case I64_STORE, F64_STORE -> m.storeI64(ea, s[at + 1]);
             case V128_LOAD -> {
                 m.checkRange(ea, 16);
                 s[at] = m.loadI64(ea);
@@ -167,7 +179,7 @@ final class Ops {
                 long v = m.loadI64(ea);
                 int w = op == Opcode.V128_LOAD8X8_S || op == Opcode.V128_LOAD8X8_U ? 1
                         : op == Opcode.V128_LOAD16X4_S || op == Opcode.V128_LOAD16X4_U ? 2 : 4;
-                boolean signed = op.mnemonic().endsWith("_s");
+                boolean signed = acc.signed();
                 long lo = 0;
                 long hi = 0;
                 int lanes = 8 / w;
@@ -239,52 +251,52 @@ final class Ops {
     }
 
     /** Bulk memory and table instructions, table.size/grow/fill, segment drops. */
-    static int misc(Opcode op, int a, int b, Instance inst, long[] s, Object[] r, int sp) {
+    static int misc(Opcode op, int a, int b, InstanceState inst, long[] s, Object[] r, int sp) {
         switch (op) {
             case MEMORY_INIT -> {
-                Memory m = inst.memories()[b];
+                Memory m = inst.memories[b];
                 m.init(addr(s[sp - 3], m.type().is64()), inst.dataSegment(a), s[sp - 2] & M, s[sp - 1] & M);
                 return sp - 3;
             }
             case DATA_DROP -> inst.dropDataSegment(a);
             case MEMORY_COPY -> {
-                Memory dst = inst.memories()[a];
-                Memory src = inst.memories()[b];
+                Memory dst = inst.memories[a];
+                Memory src = inst.memories[b];
                 boolean n64 = dst.type().is64() && src.type().is64();
                 dst.copy(addr(s[sp - 3], dst.type().is64()), src, addr(s[sp - 2], src.type().is64()), addr(s[sp - 1], n64));
                 return sp - 3;
             }
             case MEMORY_FILL -> {
-                Memory m = inst.memories()[a];
+                Memory m = inst.memories[a];
                 boolean is64 = b != 0;
                 m.fill(addr(s[sp - 3], is64), (byte) s[sp - 2], addr(s[sp - 1], is64));
                 return sp - 3;
             }
             case TABLE_INIT -> {
-                Table t = inst.tables()[b];
+                Table t = inst.tables[b];
                 t.init(addr(s[sp - 3], t.type().is64()), inst.elementSegment(a), s[sp - 2] & M, s[sp - 1] & M);
                 return sp - 3;
             }
             case ELEM_DROP -> inst.dropElementSegment(a);
             case TABLE_COPY -> {
-                Table dst = inst.tables()[a];
-                Table src = inst.tables()[b];
+                Table dst = inst.tables[a];
+                Table src = inst.tables[b];
                 boolean n64 = dst.type().is64() && src.type().is64();
                 dst.copy(addr(s[sp - 3], dst.type().is64()), src, addr(s[sp - 2], src.type().is64()), addr(s[sp - 1], n64));
                 return sp - 3;
             }
             case TABLE_GROW -> {
-                Table t = inst.tables()[a];
+                Table t = inst.tables[a];
                 s[sp - 2] = t.grow(addr(s[sp - 1], b != 0), r[sp - 2]);
                 r[sp - 2] = null;
                 return sp - 1;
             }
             case TABLE_SIZE -> {
-                s[sp] = inst.tables()[a].size();
+                s[sp] = inst.tables[a].size();
                 return sp + 1;
             }
             case TABLE_FILL -> {
-                Table t = inst.tables()[a];
+                Table t = inst.tables[a];
                 t.fill(addr(s[sp - 3], b != 0), r[sp - 2], addr(s[sp - 1], b != 0));
                 return sp - 3;
             }

@@ -15,7 +15,11 @@ import java.util.Map;
  * on context (control, locals, references, ...) have a null rule and are typed by the validator.
  *
  * <p>{@code width} is the number of bytes accessed by memory instructions (which fixes the natural
- * alignment) and the lane count of lane instructions; 0 otherwise.
+ * alignment) and the lane count of lane instructions; 0 otherwise. A memory instruction's row also
+ * yields its {@link #memAccess} (bytes, value type, load or store, and for a widening load whether it
+ * sign-extends: the row's {@code SIGNED} or {@code UNSIGNED} flag), which both engines read instead of
+ * listing the loads and stores themselves. The {@code CONSTANT} flag marks the instructions allowed in
+ * constant expressions ({@link #constant}).
  *
  * <p>A few rows share a mnemonic: {@code select} with and without types, and {@code ref.test} /
  * {@code ref.cast} with nullable targets. {@link #forMnemonic} yields the plain one; the text parser
@@ -33,7 +37,7 @@ public enum Opcode {
     THROW("throw", 0, 0x08, Imm.TAG, null, 0),
     RETHROW("rethrow", 0, 0x09, Imm.LABEL, null, 0),
     THROW_REF("throw_ref", 0, 0x0A, Imm.NONE, null, 0),
-    END("end", 0, 0x0B, Imm.NONE, null, 0),
+    END("end", 0, 0x0B, Imm.NONE, null, 0, Flag.CONSTANT),
     BR("br", 0, 0x0C, Imm.LABEL, null, 0),
     BR_IF("br_if", 0, 0x0D, Imm.LABEL, null, 0),
     BR_TABLE("br_table", 0, 0x0E, Imm.LABEL_TABLE, null, 0),
@@ -53,7 +57,7 @@ public enum Opcode {
     LOCAL_GET("local.get", 0, 0x20, Imm.LOCAL, null, 0),
     LOCAL_SET("local.set", 0, 0x21, Imm.LOCAL, null, 0),
     LOCAL_TEE("local.tee", 0, 0x22, Imm.LOCAL, null, 0),
-    GLOBAL_GET("global.get", 0, 0x23, Imm.GLOBAL, null, 0),
+    GLOBAL_GET("global.get", 0, 0x23, Imm.GLOBAL, null, 0, Flag.CONSTANT),
     GLOBAL_SET("global.set", 0, 0x24, Imm.GLOBAL, null, 0),
     TABLE_GET("table.get", 0, 0x25, Imm.TABLE, null, 0),
     TABLE_SET("table.set", 0, 0x26, Imm.TABLE, null, 0),
@@ -61,16 +65,16 @@ public enum Opcode {
     I64_LOAD("i64.load", 0, 0x29, Imm.MEMARG, "a>I", 8),
     F32_LOAD("f32.load", 0, 0x2A, Imm.MEMARG, "a>f", 4),
     F64_LOAD("f64.load", 0, 0x2B, Imm.MEMARG, "a>F", 8),
-    I32_LOAD8_S("i32.load8_s", 0, 0x2C, Imm.MEMARG, "a>i", 1),
-    I32_LOAD8_U("i32.load8_u", 0, 0x2D, Imm.MEMARG, "a>i", 1),
-    I32_LOAD16_S("i32.load16_s", 0, 0x2E, Imm.MEMARG, "a>i", 2),
-    I32_LOAD16_U("i32.load16_u", 0, 0x2F, Imm.MEMARG, "a>i", 2),
-    I64_LOAD8_S("i64.load8_s", 0, 0x30, Imm.MEMARG, "a>I", 1),
-    I64_LOAD8_U("i64.load8_u", 0, 0x31, Imm.MEMARG, "a>I", 1),
-    I64_LOAD16_S("i64.load16_s", 0, 0x32, Imm.MEMARG, "a>I", 2),
-    I64_LOAD16_U("i64.load16_u", 0, 0x33, Imm.MEMARG, "a>I", 2),
-    I64_LOAD32_S("i64.load32_s", 0, 0x34, Imm.MEMARG, "a>I", 4),
-    I64_LOAD32_U("i64.load32_u", 0, 0x35, Imm.MEMARG, "a>I", 4),
+    I32_LOAD8_S("i32.load8_s", 0, 0x2C, Imm.MEMARG, "a>i", 1, Flag.SIGNED),
+    I32_LOAD8_U("i32.load8_u", 0, 0x2D, Imm.MEMARG, "a>i", 1, Flag.UNSIGNED),
+    I32_LOAD16_S("i32.load16_s", 0, 0x2E, Imm.MEMARG, "a>i", 2, Flag.SIGNED),
+    I32_LOAD16_U("i32.load16_u", 0, 0x2F, Imm.MEMARG, "a>i", 2, Flag.UNSIGNED),
+    I64_LOAD8_S("i64.load8_s", 0, 0x30, Imm.MEMARG, "a>I", 1, Flag.SIGNED),
+    I64_LOAD8_U("i64.load8_u", 0, 0x31, Imm.MEMARG, "a>I", 1, Flag.UNSIGNED),
+    I64_LOAD16_S("i64.load16_s", 0, 0x32, Imm.MEMARG, "a>I", 2, Flag.SIGNED),
+    I64_LOAD16_U("i64.load16_u", 0, 0x33, Imm.MEMARG, "a>I", 2, Flag.UNSIGNED),
+    I64_LOAD32_S("i64.load32_s", 0, 0x34, Imm.MEMARG, "a>I", 4, Flag.SIGNED),
+    I64_LOAD32_U("i64.load32_u", 0, 0x35, Imm.MEMARG, "a>I", 4, Flag.UNSIGNED),
     I32_STORE("i32.store", 0, 0x36, Imm.MEMARG, "ai>", 4),
     I64_STORE("i64.store", 0, 0x37, Imm.MEMARG, "aI>", 8),
     F32_STORE("f32.store", 0, 0x38, Imm.MEMARG, "af>", 4),
@@ -82,10 +86,10 @@ public enum Opcode {
     I64_STORE32("i64.store32", 0, 0x3E, Imm.MEMARG, "aI>", 4),
     MEMORY_SIZE("memory.size", 0, 0x3F, Imm.MEMORY, null, 0),
     MEMORY_GROW("memory.grow", 0, 0x40, Imm.MEMORY, null, 0),
-    I32_CONST("i32.const", 0, 0x41, Imm.I32, ">i", 0),
-    I64_CONST("i64.const", 0, 0x42, Imm.I64, ">I", 0),
-    F32_CONST("f32.const", 0, 0x43, Imm.F32, ">f", 0),
-    F64_CONST("f64.const", 0, 0x44, Imm.F64, ">F", 0),
+    I32_CONST("i32.const", 0, 0x41, Imm.I32, ">i", 0, Flag.CONSTANT),
+    I64_CONST("i64.const", 0, 0x42, Imm.I64, ">I", 0, Flag.CONSTANT),
+    F32_CONST("f32.const", 0, 0x43, Imm.F32, ">f", 0, Flag.CONSTANT),
+    F64_CONST("f64.const", 0, 0x44, Imm.F64, ">F", 0, Flag.CONSTANT),
     I32_EQZ("i32.eqz", 0, 0x45, Imm.NONE, "i>i", 0),
     I32_EQ("i32.eq", 0, 0x46, Imm.NONE, "ii>i", 0),
     I32_NE("i32.ne", 0, 0x47, Imm.NONE, "ii>i", 0),
@@ -123,9 +127,9 @@ public enum Opcode {
     I32_CLZ("i32.clz", 0, 0x67, Imm.NONE, "i>i", 0),
     I32_CTZ("i32.ctz", 0, 0x68, Imm.NONE, "i>i", 0),
     I32_POPCNT("i32.popcnt", 0, 0x69, Imm.NONE, "i>i", 0),
-    I32_ADD("i32.add", 0, 0x6A, Imm.NONE, "ii>i", 0),
-    I32_SUB("i32.sub", 0, 0x6B, Imm.NONE, "ii>i", 0),
-    I32_MUL("i32.mul", 0, 0x6C, Imm.NONE, "ii>i", 0),
+    I32_ADD("i32.add", 0, 0x6A, Imm.NONE, "ii>i", 0, Flag.CONSTANT),
+    I32_SUB("i32.sub", 0, 0x6B, Imm.NONE, "ii>i", 0, Flag.CONSTANT),
+    I32_MUL("i32.mul", 0, 0x6C, Imm.NONE, "ii>i", 0, Flag.CONSTANT),
     I32_DIV_S("i32.div_s", 0, 0x6D, Imm.NONE, "ii>i", 0),
     I32_DIV_U("i32.div_u", 0, 0x6E, Imm.NONE, "ii>i", 0),
     I32_REM_S("i32.rem_s", 0, 0x6F, Imm.NONE, "ii>i", 0),
@@ -141,9 +145,9 @@ public enum Opcode {
     I64_CLZ("i64.clz", 0, 0x79, Imm.NONE, "I>I", 0),
     I64_CTZ("i64.ctz", 0, 0x7A, Imm.NONE, "I>I", 0),
     I64_POPCNT("i64.popcnt", 0, 0x7B, Imm.NONE, "I>I", 0),
-    I64_ADD("i64.add", 0, 0x7C, Imm.NONE, "II>I", 0),
-    I64_SUB("i64.sub", 0, 0x7D, Imm.NONE, "II>I", 0),
-    I64_MUL("i64.mul", 0, 0x7E, Imm.NONE, "II>I", 0),
+    I64_ADD("i64.add", 0, 0x7C, Imm.NONE, "II>I", 0, Flag.CONSTANT),
+    I64_SUB("i64.sub", 0, 0x7D, Imm.NONE, "II>I", 0, Flag.CONSTANT),
+    I64_MUL("i64.mul", 0, 0x7E, Imm.NONE, "II>I", 0, Flag.CONSTANT),
     I64_DIV_S("i64.div_s", 0, 0x7F, Imm.NONE, "II>I", 0),
     I64_DIV_U("i64.div_u", 0, 0x80, Imm.NONE, "II>I", 0),
     I64_REM_S("i64.rem_s", 0, 0x81, Imm.NONE, "II>I", 0),
@@ -214,22 +218,22 @@ public enum Opcode {
     I64_EXTEND8_S("i64.extend8_s", 0, 0xC2, Imm.NONE, "I>I", 0),
     I64_EXTEND16_S("i64.extend16_s", 0, 0xC3, Imm.NONE, "I>I", 0),
     I64_EXTEND32_S("i64.extend32_s", 0, 0xC4, Imm.NONE, "I>I", 0),
-    REF_NULL("ref.null", 0, 0xD0, Imm.HEAP_TYPE, null, 0),
+    REF_NULL("ref.null", 0, 0xD0, Imm.HEAP_TYPE, null, 0, Flag.CONSTANT),
     REF_IS_NULL("ref.is_null", 0, 0xD1, Imm.NONE, null, 0),
-    REF_FUNC("ref.func", 0, 0xD2, Imm.FUNC, null, 0),
+    REF_FUNC("ref.func", 0, 0xD2, Imm.FUNC, null, 0, Flag.CONSTANT),
     REF_EQ("ref.eq", 0, 0xD3, Imm.NONE, null, 0),
     REF_AS_NON_NULL("ref.as_non_null", 0, 0xD4, Imm.NONE, null, 0),
     BR_ON_NULL("br_on_null", 0, 0xD5, Imm.LABEL, null, 0),
     BR_ON_NON_NULL("br_on_non_null", 0, 0xD6, Imm.LABEL, null, 0),
-    STRUCT_NEW("struct.new", 0xFB, 0x00, Imm.TYPE, null, 0),
-    STRUCT_NEW_DEFAULT("struct.new_default", 0xFB, 0x01, Imm.TYPE, null, 0),
+    STRUCT_NEW("struct.new", 0xFB, 0x00, Imm.TYPE, null, 0, Flag.CONSTANT),
+    STRUCT_NEW_DEFAULT("struct.new_default", 0xFB, 0x01, Imm.TYPE, null, 0, Flag.CONSTANT),
     STRUCT_GET("struct.get", 0xFB, 0x02, Imm.TYPE_FIELD, null, 0),
     STRUCT_GET_S("struct.get_s", 0xFB, 0x03, Imm.TYPE_FIELD, null, 0),
     STRUCT_GET_U("struct.get_u", 0xFB, 0x04, Imm.TYPE_FIELD, null, 0),
     STRUCT_SET("struct.set", 0xFB, 0x05, Imm.TYPE_FIELD, null, 0),
-    ARRAY_NEW("array.new", 0xFB, 0x06, Imm.TYPE, null, 0),
-    ARRAY_NEW_DEFAULT("array.new_default", 0xFB, 0x07, Imm.TYPE, null, 0),
-    ARRAY_NEW_FIXED("array.new_fixed", 0xFB, 0x08, Imm.TYPE_LEN, null, 0),
+    ARRAY_NEW("array.new", 0xFB, 0x06, Imm.TYPE, null, 0, Flag.CONSTANT),
+    ARRAY_NEW_DEFAULT("array.new_default", 0xFB, 0x07, Imm.TYPE, null, 0, Flag.CONSTANT),
+    ARRAY_NEW_FIXED("array.new_fixed", 0xFB, 0x08, Imm.TYPE_LEN, null, 0, Flag.CONSTANT),
     ARRAY_NEW_DATA("array.new_data", 0xFB, 0x09, Imm.TYPE_DATA, null, 0),
     ARRAY_NEW_ELEM("array.new_elem", 0xFB, 0x0A, Imm.TYPE_ELEM, null, 0),
     ARRAY_GET("array.get", 0xFB, 0x0B, Imm.TYPE, null, 0),
@@ -247,9 +251,9 @@ public enum Opcode {
     REF_CAST_NULL("ref.cast", 0xFB, 0x17, Imm.HEAP_TYPE, null, 0),
     BR_ON_CAST("br_on_cast", 0xFB, 0x18, Imm.BR_ON_CAST, null, 0),
     BR_ON_CAST_FAIL("br_on_cast_fail", 0xFB, 0x19, Imm.BR_ON_CAST, null, 0),
-    ANY_CONVERT_EXTERN("any.convert_extern", 0xFB, 0x1A, Imm.NONE, null, 0),
-    EXTERN_CONVERT_ANY("extern.convert_any", 0xFB, 0x1B, Imm.NONE, null, 0),
-    REF_I31("ref.i31", 0xFB, 0x1C, Imm.NONE, null, 0),
+    ANY_CONVERT_EXTERN("any.convert_extern", 0xFB, 0x1A, Imm.NONE, null, 0, Flag.CONSTANT),
+    EXTERN_CONVERT_ANY("extern.convert_any", 0xFB, 0x1B, Imm.NONE, null, 0, Flag.CONSTANT),
+    REF_I31("ref.i31", 0xFB, 0x1C, Imm.NONE, null, 0, Flag.CONSTANT),
     I31_GET_S("i31.get_s", 0xFB, 0x1D, Imm.NONE, null, 0),
     I31_GET_U("i31.get_u", 0xFB, 0x1E, Imm.NONE, null, 0),
     I32_TRUNC_SAT_F32_S("i32.trunc_sat_f32_s", 0xFC, 0x00, Imm.NONE, "f>i", 0),
@@ -271,18 +275,18 @@ public enum Opcode {
     TABLE_SIZE("table.size", 0xFC, 0x10, Imm.TABLE, null, 0),
     TABLE_FILL("table.fill", 0xFC, 0x11, Imm.TABLE, null, 0),
     V128_LOAD("v128.load", 0xFD, 0x00, Imm.MEMARG, "a>v", 16),
-    V128_LOAD8X8_S("v128.load8x8_s", 0xFD, 0x01, Imm.MEMARG, "a>v", 8),
-    V128_LOAD8X8_U("v128.load8x8_u", 0xFD, 0x02, Imm.MEMARG, "a>v", 8),
-    V128_LOAD16X4_S("v128.load16x4_s", 0xFD, 0x03, Imm.MEMARG, "a>v", 8),
-    V128_LOAD16X4_U("v128.load16x4_u", 0xFD, 0x04, Imm.MEMARG, "a>v", 8),
-    V128_LOAD32X2_S("v128.load32x2_s", 0xFD, 0x05, Imm.MEMARG, "a>v", 8),
-    V128_LOAD32X2_U("v128.load32x2_u", 0xFD, 0x06, Imm.MEMARG, "a>v", 8),
+    V128_LOAD8X8_S("v128.load8x8_s", 0xFD, 0x01, Imm.MEMARG, "a>v", 8, Flag.SIGNED),
+    V128_LOAD8X8_U("v128.load8x8_u", 0xFD, 0x02, Imm.MEMARG, "a>v", 8, Flag.UNSIGNED),
+    V128_LOAD16X4_S("v128.load16x4_s", 0xFD, 0x03, Imm.MEMARG, "a>v", 8, Flag.SIGNED),
+    V128_LOAD16X4_U("v128.load16x4_u", 0xFD, 0x04, Imm.MEMARG, "a>v", 8, Flag.UNSIGNED),
+    V128_LOAD32X2_S("v128.load32x2_s", 0xFD, 0x05, Imm.MEMARG, "a>v", 8, Flag.SIGNED),
+    V128_LOAD32X2_U("v128.load32x2_u", 0xFD, 0x06, Imm.MEMARG, "a>v", 8, Flag.UNSIGNED),
     V128_LOAD8_SPLAT("v128.load8_splat", 0xFD, 0x07, Imm.MEMARG, "a>v", 1),
     V128_LOAD16_SPLAT("v128.load16_splat", 0xFD, 0x08, Imm.MEMARG, "a>v", 2),
     V128_LOAD32_SPLAT("v128.load32_splat", 0xFD, 0x09, Imm.MEMARG, "a>v", 4),
     V128_LOAD64_SPLAT("v128.load64_splat", 0xFD, 0x0A, Imm.MEMARG, "a>v", 8),
     V128_STORE("v128.store", 0xFD, 0x0B, Imm.MEMARG, "av>", 16),
-    V128_CONST("v128.const", 0xFD, 0x0C, Imm.V128, ">v", 0),
+    V128_CONST("v128.const", 0xFD, 0x0C, Imm.V128, ">v", 0, Flag.CONSTANT),
     I8X16_SHUFFLE("i8x16.shuffle", 0xFD, 0x0D, Imm.SHUFFLE, "vv>v", 0),
     I8X16_SWIZZLE("i8x16.swizzle", 0xFD, 0x0E, Imm.NONE, "vv>v", 0),
     I8X16_SPLAT("i8x16.splat", 0xFD, 0x0F, Imm.NONE, "i>v", 0),
@@ -554,20 +558,46 @@ public enum Opcode {
         }
     }
 
+    /** Per-row properties beyond the columns. */
+    enum Flag {
+        /** The instruction is allowed in constant expressions. */
+        CONSTANT,
+        /** A load that widens what it reads (a narrow scalar load, {@code v128.loadNxM}) sign-extends it. */
+        SIGNED,
+        /** A load that widens what it reads zero-extends it. */
+        UNSIGNED
+    }
+
     private final String mnemonic;
     private final int prefix;
     private final int code;
     private final Imm imm;
     private final String sig;
     private final int width;
+    private final boolean constant;
+    private final MemAccess memAccess;
 
-    Opcode(String mnemonic, int prefix, int code, Imm imm, String sig, int width) {
+    Opcode(String mnemonic, int prefix, int code, Imm imm, String sig, int width, Flag... flags) {
         this.mnemonic = mnemonic;
         this.prefix = prefix;
         this.code = code;
         this.imm = imm;
         this.sig = sig;
         this.width = width;
+        boolean constant = false;
+        Boolean signed = null;
+        for (Flag f : flags) {
+            if (f == Flag.CONSTANT) {
+                constant = true;
+            } else {
+                signed = f == Flag.SIGNED;
+            }
+        }
+        this.constant = constant;
+        this.memAccess = imm == Imm.MEMARG || imm == Imm.MEMARG_LANE ? MemAccess.of(mnemonic, sig, width, signed) : null;
+        if (memAccess == null && signed != null) {
+            throw new IllegalArgumentException(mnemonic + ": signedness on an instruction that does not access memory");
+        }
     }
 
     /** The instruction's name in the text format. */
@@ -597,6 +627,16 @@ public enum Opcode {
     /** Bytes accessed by a memory instruction, or lanes of a lane instruction; 0 otherwise. */
     public int width() {
         return width;
+    }
+
+    /** How a load or store (an instruction with a memarg) accesses memory; null for every other instruction. */
+    public MemAccess memAccess() {
+        return memAccess;
+    }
+
+    /** Whether the instruction is allowed in a constant expression (global initialisers, segment offsets, elements). */
+    public boolean constant() {
+        return constant;
     }
 
     /** The natural alignment exponent of a memory instruction: log2 of its access width. */

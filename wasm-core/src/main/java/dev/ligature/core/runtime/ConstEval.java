@@ -2,6 +2,8 @@ package dev.ligature.core.runtime;
 
 import dev.ligature.core.ast.Expr;
 import dev.ligature.core.binary.WasmReader;
+import dev.ligature.core.engine.GlobalCell;
+import dev.ligature.core.engine.InstanceState;
 import dev.ligature.core.instr.CodeReader;
 import dev.ligature.core.instr.Opcode;
 
@@ -11,7 +13,7 @@ import dev.ligature.core.instr.Opcode;
  * result is left in {@link #lo}, {@link #hi} (v128 high half) and {@link #ref}.
  */
 final class ConstEval {
-    private final Instance inst;
+    private final InstanceState inst;
     private long[] stack = new long[8];
     private long[] high = new long[8];
     private Object[] refs = new Object[8];
@@ -19,7 +21,7 @@ final class ConstEval {
     long hi;
     Object ref;
 
-    ConstEval(Instance inst) {
+    ConstEval(InstanceState inst) {
         this.inst = inst;
     }
 
@@ -43,7 +45,7 @@ final class ConstEval {
                 case REF_NULL -> push(sp++, 0, 0, null);
                 case REF_FUNC -> push(sp++, 0, 0, inst.functions[(int) r.index()]);
                 case GLOBAL_GET -> {
-                    Global g = inst.globals[(int) r.index()];
+                    GlobalCell g = inst.globals[(int) r.index()];
                     push(sp++, g.value, g.high, g.ref);
                 }
                 case I32_ADD -> { sp--; stack[sp - 1] = (int) stack[sp - 1] + (int) stack[sp]; }

@@ -1,127 +1,194 @@
 package dev.ligature.core.runtime;
 
+import dev.ligature.core.engine.GlobalCell;
+import dev.ligature.core.engine.Values;
+import dev.ligature.core.types.AbsHeapType;
 import dev.ligature.core.types.GlobalType;
 import dev.ligature.core.types.NumType;
 import dev.ligature.core.types.RefType;
+import dev.ligature.core.types.ValType;
 import dev.ligature.core.types.VecType;
 
 /**
- * A global variable. Numbers are kept in slot form (see {@link Values}): {@link #value()} holds an
- * i32, i64, or the raw bits of an f32/f64; a v128 uses {@link #value()} (bytes 0-7) and
- * {@link #high()} (bytes 8-15); a reference lives in {@link #ref()}.
+ * A global variable: an export of an instance, or made by the host ({@link #i32}, {@link #of}, ...)
+ * to be imported. Reads and writes are checked against its type: {@code setInt} on an i64 global
+ * or any write to an immutable global throws. The host may write a mutable global at any time
+ * between calls; Wasm code sees the change at once.
  */
 public final class Global {
-    private final GlobalType type;
-    private final Object typeKey;
-    /** Engine access: the slot value. Public for engines; embedders use the accessors. */
-    public long value;
-    /** Engine access: the high half of a v128. */
-    public long high;
-    /** Engine access: the reference value. */
-    public Object ref;
+    final GlobalCell cell;
 
-    Global(GlobalType type, Object typeKey) {
-        this.type = type;
-        this.typeKey = typeKey;
+    Global(GlobalCell cell) {
+        this.cell = cell;
+        cell.attach(this);
     }
 
-    /** A host global of a number or vector type (or abstract reference type), initially zero/null. */
+    /** The view of {@code cell}, made on first use. */
+    static Global of(GlobalCell cell) {
+        Global g = cell.view();
+        return g != null ? g : new Global(cell);
+    }
+
+    /**
+     * A host global of a number, vector or abstract reference type, initially zero/null. An
+     * immutable one is set once here and then read-only: use {@link #i32}, {@link #i64},
+     * {@link #f32}, {@link #f64} or {@link #ref(GlobalType, Object)} for those.
+     */
     public static Global of(GlobalType type) {
-        if (type.type() instanceof RefType r && !(r.heap() instanceof dev.ligature.core.types.AbsHeapType)) {
+        if (type.type() instanceof RefType r && !(r.heap() instanceof AbsHeapType)) {
             throw new IllegalArgumentException("host globals take abstract reference types");
         }
-        return new Global(type, type.type());
+        return new Global(new GlobalCell(type, type.type()));
     }
 
     public static Global i32(int v, boolean mutable) {
         Global g = of(new GlobalType(NumType.I32, mutable));
-        g.value = v;
+        g.cell.value = v;
         return g;
     }
 
     public static Global i64(long v, boolean mutable) {
         Global g = of(new GlobalType(NumType.I64, mutable));
-        g.value = v;
+        g.cell.value = v;
         return g;
     }
 
     public static Global f32(float v, boolean mutable) {
         Global g = of(new GlobalType(NumType.F32, mutable));
-        g.value = Values.f32(v);
+        g.cell.value = Values.f32(v);
         return g;
     }
 
     public static Global f64(double v, boolean mutable) {
         Global g = of(new GlobalType(NumType.F64, mutable));
-        g.value = Values.f64(v);
+        g.cell.value = Values.f64(v);
+        return g;
+    }
+
+    /** A host global of an abstract reference type holding {@code value}. */
+    public static Global ref(GlobalType type, Object value) {
+        Global g = of(type);
+        g.checkRef(value);
+        g.cell.ref = value;
         return g;
     }
 
     public GlobalType type() {
-        return type;
+        return cell.type;
     }
 
-    Object typeKey() {
-        return typeKey;
+    private ValType valType() {
+        return cell.type.type();
     }
 
-    /** The slot value (i32 in the low 32 bits, raw float bits, i64, or v128 bytes 0-7). */
-    public long value() {
-        return value;
+    private void expect(ValType t, String what) {
+        if (valType() != t) {
+            throw new IllegalStateException(what + " on a global of type " + valType());
+        }
     }
 
-    /** Bytes 8-15 of a v128 value. */
-    public long high() {
-        return high;
-    }
-
-    public Object ref() {
-        return ref;
+    private void writable(ValType t, String what) {
+        expect(t, what);
+        if (!cell.type.mutable()) {
+            throw new IllegalStateException(what + " on an immutable global");
+        }
     }
 
     public int getInt() {
-        return (int) value;
+        expect(NumType.I32, "getInt");
+        return (int) cell.value;
     }
 
     public long getLong() {
-        return value;
+        expect(NumType.I64, "getLong");
+        return cell.value;
     }
 
     public float getFloat() {
-        return Values.asF32(value);
+        expect(NumType.F32, "getFloat");
+        return Values.asF32(cell.value);
     }
 
     public double getDouble() {
-        return Values.asF64(value);
+        expect(NumType.F64, "getDouble");
+        return Values.asF64(cell.value);
     }
 
-    /** Sets the value from the host (mutability is a Wasm rule; the host may set any global it owns). */
-    public void set(long value) {
-        this.value = value;
+    /** A v128 value as two longs: bytes 0-7, then 8-15. */
+    public long[] getV128() {
+        expect(VecType.V128, "getV128");
+        return new long[] {cell.value, cell.high};
+    }
+
+    /** The reference held by a global of reference type (null for a null reference). */
+    public Object getRef() {
+        if (!(valType() instanceof RefType)) {
+            throw new IllegalStateException("getRef on a global of type " + valType());
+        }
+        return cell.ref;
+    }
+
+    /** The value boxed: Integer, Long, Float, Double, long[2] for v128, or the reference. */
+    public Object get() {
+        ValType t = valType();
+        if (t instanceof RefType) {
+            return cell.ref;
+        } else if (t == VecType.V128) {
+            return getV128();
+        }
+        return dev.ligature.core.engine.TypedCalls.box(t, cell.value);
     }
 
     public void setInt(int v) {
-        this.value = v;
+        writable(NumType.I32, "setInt");
+        cell.value = v;
+    }
+
+    public void setLong(long v) {
+        writable(NumType.I64, "setLong");
+        cell.value = v;
     }
 
     public void setFloat(float v) {
-        this.value = Values.f32(v);
+        writable(NumType.F32, "setFloat");
+        cell.value = Values.f32(v);
     }
 
     public void setDouble(double v) {
-        this.value = Values.f64(v);
+        writable(NumType.F64, "setDouble");
+        cell.value = Values.f64(v);
     }
 
     public void setV128(long low, long high) {
-        this.value = low;
-        this.high = high;
+        writable(VecType.V128, "setV128");
+        cell.value = low;
+        cell.high = high;
     }
 
+    /** Sets a mutable global of reference type; a funcref global takes a {@link WasmFunction} or null. */
     public void setRef(Object ref) {
-        this.ref = ref;
+        if (!(valType() instanceof RefType)) {
+            throw new IllegalStateException("setRef on a global of type " + valType());
+        }
+        if (!cell.type.mutable()) {
+            throw new IllegalStateException("setRef on an immutable global");
+        }
+        checkRef(ref);
+        cell.ref = ref;
     }
 
-    boolean isVector() {
-        return type.type() == VecType.V128;
+    private void checkRef(Object ref) {
+        RefType r = (RefType) valType();
+        if (ref == null && !r.nullable()) {
+            throw new IllegalArgumentException("null for a global of non-nullable type " + r);
+        }
+        if (ref != null && r.heap() == AbsHeapType.FUNC && !(ref instanceof WasmFunction)) {
+            throw new IllegalArgumentException("a funcref global takes a WasmFunction, got " + ref.getClass().getSimpleName());
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "global " + (cell.type.mutable() ? "mut " : "") + valType();
     }
 }

@@ -1,27 +1,29 @@
 package dev.ligature.core.runtime;
 
+import dev.ligature.core.engine.TypedCalls;
 import dev.ligature.core.types.FuncType;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.reflect.Method;
 import java.util.Objects;
 
 /**
- * A function implemented in Java, importable by Wasm modules. Two forms:
+ * Functions implemented in Java, importable by Wasm modules. Three forms:
  * <ul>
- *   <li>{@link #raw(String, FuncType, Raw)}: zero allocation; the body reads arguments from and
- *       writes results to the {@link ExecContext} at {@code base} (see {@link ExecContext#argI32},
- *       {@link ExecContext#resultI32}, ...).</li>
- *   <li>{@link #of(String, FuncType, Body)}: convenient; arguments and results as {@code long[]} in
- *       slot form (see {@link Values}).</li>
+ *   <li>{@link #of(String, Class, Object)}: a lambda through a functional interface whose method
+ *       gives the Wasm type ({@code int} is i32, {@code long} i64, {@code float} f32, {@code double}
+ *       f64, {@code void} no result); a leading {@link Instance} parameter receives the caller.</li>
+ *   <li>{@link #of(String, FuncType, Body)}: arguments and results as {@code long[]} in slot form.</li>
+ *   <li>{@link #raw(String, FuncType, Raw)}: allocates nothing; the body reads its arguments from
+ *       and writes its results to a {@link HostCall}.</li>
  * </ul>
- * Both receive the calling instance ({@link ExecContext#caller()} / the {@code caller} argument),
- * whose memory the host may read and write. Exceptions a host function throws propagate unchanged
+ * The caller is the instance whose code made the call (during instantiation too, when the start
+ * function calls an import), whose memory the host may read and write; it is null only when the
+ * embedder calls a host function directly. Exceptions a host function throws propagate unchanged
  * through Wasm frames to the embedder; Wasm {@code catch_all} does not catch them.
  */
-public final class HostFunction extends WasmFunction {
-    /** Zero-allocation body: arguments at {@code ctx.slots[base..]}, results written from {@code base}. */
-    @FunctionalInterface
-    public interface Raw {
-        void call(ExecContext ctx, int base);
-    }
+public final class HostFunction {
+    private HostFunction() {}
 
     /** Array body: arguments in slot form; returns the results in slot form. */
     @FunctionalInterface
@@ -29,49 +31,83 @@ public final class HostFunction extends WasmFunction {
         long[] call(Instance caller, long[] args);
     }
 
-    private final String name;
-    private final Raw raw;
-
-    private HostFunction(String name, FuncType type, Raw raw) {
-        super(type, Types.canonicalId(type));
-        this.name = name;
-        this.raw = raw;
+    /** Zero-allocation body: reads arguments from and writes results to {@code call}. */
+    @FunctionalInterface
+    public interface Raw {
+        void call(HostCall call);
     }
 
-    public static HostFunction raw(String name, FuncType type, Raw body) {
-        return new HostFunction(name, type, Objects.requireNonNull(body));
+    /** A host function with a zero-allocation body. */
+    public static WasmFunction raw(String name, FuncType type, Raw body) {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(type, "type");
+        return new HostFunctionImpl(name, type, Objects.requireNonNull(body, "body"));
     }
 
-    public static HostFunction of(String name, FuncType type, Body body) {
-        Objects.requireNonNull(body);
-        int np = Values.paramSlots(type);
-        int nr = Values.resultSlots(type);
-        return new HostFunction(name, type, (ctx, base) -> {
-            long[] args = new long[np];
-            System.arraycopy(ctx.slots, base, args, 0, np);
-            long[] res = body.call(ctx.caller, args);
+    /** A host function with the array body form. */
+    public static WasmFunction of(String name, FuncType type, Body body) {
+        Objects.requireNonNull(body, "body");
+        int np = dev.ligature.core.engine.Values.paramSlots(type);
+        int nr = dev.ligature.core.engine.Values.resultSlots(type);
+        return raw(name, type, call -> {
+            long[] res = body.call(call.caller(), call.argSlots(np));
             if (nr > 0) {
                 if (res == null || res.length < nr) {
                     throw new IllegalStateException("host function " + name + " returned fewer than " + nr + " results");
                 }
-                System.arraycopy(res, 0, ctx.slots, base, nr);
+                call.resultSlots(res, nr);
             }
         });
     }
 
-    @Override
-    public void invoke(ExecContext ctx, int base) {
-        int saved = ctx.hostTop;
-        ctx.hostTop = base + Math.max(paramSlots(), resultSlots());
+    /**
+     * A host function from a typed implementation of {@code functionalInterface}, whose one abstract
+     * method gives the Wasm type, for example {@code HostFunction.of("add", IntBinaryOperator.class,
+     * (a, b) -> a + b)} is {@code (i32, i32) -> i32}. The interface must be public and accessible to
+     * Ligature.
+     *
+     * @throws IllegalArgumentException if the method has a parameter or result with no Wasm type
+     */
+    public static <T> WasmFunction of(String name, Class<T> functionalInterface, T implementation) {
+        Objects.requireNonNull(implementation, "implementation");
+        Method m = TypedCalls.functionalMethod(functionalInterface);
+        FuncType type = TypedCalls.hostType(m);
+        boolean takesCaller = m.getParameterCount() > 0 && m.getParameterTypes()[0] == Instance.class;
+        MethodHandle target;
         try {
-            raw.call(ctx, base);
-        } finally {
-            ctx.hostTop = saved;
+            target = MethodHandles.lookup().unreflect(m).bindTo(implementation);
+        } catch (IllegalAccessException e) {
+            throw new IllegalArgumentException(functionalInterface.getName() + " is not accessible to Ligature: " + e.getMessage());
         }
-    }
-
-    @Override
-    public String name() {
-        return name;
+        int n = m.getParameterCount();
+        MethodHandle spread = target.asType(target.type().generic()).asSpreader(Object[].class, n);
+        var params = type.params();
+        var result = type.results().isEmpty() ? null : type.results().get(0);
+        return raw(name, type, call -> {
+            Object[] args = new Object[n];
+            int a = 0;
+            if (takesCaller) {
+                args[a++] = call.caller();
+            }
+            for (int i = 0; i < params.size(); i++) {
+                args[a++] = TypedCalls.box(params.get(i), call.argSlot(i));
+            }
+            Object r;
+            try {
+                r = (Object) spread.invokeExact(args);
+            } catch (RuntimeException | Error e) {
+                throw e;
+            } catch (Throwable e) {
+                throw new java.lang.reflect.UndeclaredThrowableException(e);
+            }
+            if (result != null) {
+                call.resultSlot(0, switch ((dev.ligature.core.types.NumType) result) {
+                    case I32 -> (Integer) r;
+                    case I64 -> (Long) r;
+                    case F32 -> dev.ligature.core.engine.Values.f32((Float) r);
+                    case F64 -> dev.ligature.core.engine.Values.f64((Double) r);
+                });
+            }
+        });
     }
 }

@@ -1,5 +1,6 @@
 package dev.ligature.core.runtime;
 
+import dev.ligature.core.types.FuncType;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -16,6 +17,9 @@ public final class Imports {
     private final Map<String, Map<String, Object>> entries = new HashMap<>();
     private final Map<String, Instance> instances = new LinkedHashMap<>();
 
+    private Imports() {}
+
+    /** An empty set of imports, to add to. */
     public static Imports empty() {
         return new Imports();
     }
@@ -32,9 +36,17 @@ public final class Imports {
         return add(module, name, f);
     }
 
-    /** Adds a host function with the array body form. */
-    public Imports function(String module, String name, dev.ligature.core.types.FuncType type, HostFunction.Body body) {
+    /** Adds a host function with the array body form (see {@link HostFunction#of(String, FuncType, HostFunction.Body)}). */
+    public Imports function(String module, String name, FuncType type, HostFunction.Body body) {
         return add(module, name, HostFunction.of(module + "." + name, type, body));
+    }
+
+    /**
+     * Adds a host function implemented through a functional interface, whose method gives the Wasm
+     * type (see {@link HostFunction#of(String, Class, Object)}).
+     */
+    public <T> Imports function(String module, String name, Class<T> functionalInterface, T implementation) {
+        return add(module, name, HostFunction.of(module + "." + name, functionalInterface, implementation));
     }
 
     public Imports memory(String module, String name, Memory m) {
@@ -53,7 +65,7 @@ public final class Imports {
         return add(module, name, t);
     }
 
-    /** Adds every entry of {@code exports} (name to entity) under {@code moduleName}, e.g. {@link SpecTestHost#create}. */
+    /** Adds every entry of {@code exports} (name to function, memory, table, global or tag) under {@code moduleName}. */
     public Imports module(String moduleName, Map<String, ?> exports) {
         exports.forEach((n, v) -> add(moduleName, n, v));
         return this;
@@ -72,6 +84,6 @@ public final class Imports {
             return m.get(name);
         }
         Instance i = instances.get(module);
-        return i == null ? null : i.export(name);
+        return i == null ? null : i.export(name).orElse(null);
     }
 }

@@ -1,54 +1,45 @@
 package dev.ligature.core.runtime;
 
+import dev.ligature.core.engine.GlobalCell;
+import dev.ligature.core.engine.InstanceState;
 import java.util.Collections;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Optional;
 
 /**
- * An instance of a {@link WasmModule}: its memories, tables, globals, tags, functions and exports.
- * Confined to one thread at a time; distinct instances run in parallel. After a trap the instance
- * stays usable.
+ * An instance of a {@link WasmModule}: its memories, tables, globals, tags and functions, reached by
+ * export name. Confined to one thread at a time; distinct instances run in parallel. After a trap
+ * the instance stays usable.
  *
- * <p>Exports are read by name ({@link #function}, {@link #memory(String)}, {@link #global},
- * {@link #table}, {@link #tag}). {@link #interrupt()} may be called from any thread: the running
- * code stops at its next call or loop iteration with {@link Trap} "interrupted".
- *
- * <p>The index-space arrays ({@link #functions()}, ...) are for engines; embedders must not modify them.
+ * <p>Exports are read by name and kind ({@link #function}, {@link #memory(String)}, {@link #global},
+ * {@link #table}, {@link #tag}); each throws {@link NoSuchElementException} naming what is missing
+ * when there is no such export, as does {@link #memory()} for a module without memory.
+ * {@link #export(String)} is the form that asks without throwing. {@link #interrupt()} may be
+ * called from any thread.
  */
-public final class Instance implements Trap.FrameNamer {
-    final WasmModule module;
-    final WasmFunction[] functions;
-    final Memory[] memories;
-    final Table[] tables;
-    final Global[] globals;
-    final Tag[] tags;
-    /** Element segments' resolved references; a dropped segment is an empty array. */
-    final Object[][] elements;
-    /** Data segments' bytes; a dropped segment is an empty array. */
-    final byte[][] data;
-    final Map<String, Object> exports;
-    private final InterruptGate.Flag interruptFlag = new InterruptGate.Flag();
+public final class Instance {
+    private final WasmModule module;
+    final InstanceState state;
+    private final Map<String, Object> exports;
 
-    Instance(WasmModule module, WasmFunction[] functions, Memory[] memories, Table[] tables, Global[] globals,
-            Tag[] tags, Object[][] elements, byte[][] data, Map<String, Object> exports) {
+    Instance(WasmModule module, InstanceState state, Map<String, Object> exports) {
         this.module = module;
-        this.functions = functions;
-        this.memories = memories;
-        this.tables = tables;
-        this.globals = globals;
-        this.tags = tags;
-        this.elements = elements;
-        this.data = data;
+        this.state = state;
         this.exports = exports;
+        state.attach(this);
     }
 
     public WasmModule module() {
         return module;
     }
 
-    /** The exported entity called {@code name} ({@link WasmFunction}, {@link Memory}, {@link Table}, {@link Global} or {@link Tag}), or null. */
-    public Object export(String name) {
-        return exports.get(name);
+    /**
+     * The export called {@code name} ({@link WasmFunction}, {@link Memory}, {@link Table},
+     * {@link Global} or {@link Tag}), if there is one.
+     */
+    public Optional<Object> export(String name) {
+        return Optional.ofNullable(exports.get(name));
     }
 
     /** All exports by name, in the module's order. */
@@ -56,38 +47,52 @@ public final class Instance implements Trap.FrameNamer {
         return Collections.unmodifiableMap(exports);
     }
 
-    private <T> T export(String name, Class<T> kind) {
+    private <T> T export(String name, Class<T> kind, String kindName) {
         Object o = exports.get(name);
         if (!kind.isInstance(o)) {
-            throw new NoSuchElementException("no exported " + kind.getSimpleName().toLowerCase() + " named \"" + name + "\"");
+            throw new NoSuchElementException(o == null
+                    ? "no export named \"" + name + "\""
+                    : "export \"" + name + "\" is not a " + kindName);
         }
         return kind.cast(o);
     }
 
-    /** The exported function {@code name}; throws {@link NoSuchElementException} if there is none. */
+    /** The exported function {@code name}. */
     public WasmFunction function(String name) {
-        return export(name, WasmFunction.class);
+        return export(name, WasmFunction.class, "function");
     }
 
+    /** The exported memory {@code name}. */
     public Memory memory(String name) {
-        return export(name, Memory.class);
+        return export(name, Memory.class, "memory");
     }
 
-    /** Memory 0 (imported or defined), or null if the module has no memory. */
+    /** Memory 0, imported or defined, exported or not: the memory host functions usually mean. */
     public Memory memory() {
-        return memories.length == 0 ? null : memories[0];
+        if (state.memories.length == 0) {
+            throw new NoSuchElementException("the module has no memory");
+        }
+        return state.memories[0];
     }
 
+    /** Whether the module has a memory 0 (see {@link #memory()}). */
+    public boolean hasMemory() {
+        return state.memories.length > 0;
+    }
+
+    /** The exported global {@code name}. */
     public Global global(String name) {
-        return export(name, Global.class);
+        return export(name, Global.class, "global");
     }
 
+    /** The exported table {@code name}. */
     public Table table(String name) {
-        return export(name, Table.class);
+        return export(name, Table.class, "table");
     }
 
+    /** The exported tag {@code name}. */
     public Tag tag(String name) {
-        return export(name, Tag.class);
+        return export(name, Tag.class, "tag");
     }
 
     /**
@@ -97,73 +102,15 @@ public final class Instance implements Trap.FrameNamer {
      * if nothing is running, the next call traps unless {@link #clearInterrupt()} comes first.
      */
     public void interrupt() {
-        setInterrupt(true);
+        state.setInterrupt(true);
     }
 
     /** Withdraws a pending {@link #interrupt()} request. */
     public void clearInterrupt() {
-        setInterrupt(false);
+        state.setInterrupt(false);
     }
 
-    /** Changes the flag; the {@link InterruptGate} (which compiled code polls first) follows every change. */
-    private void setInterrupt(boolean requested) {
-        interruptFlag.set(requested, this);
-    }
-
-    /** Engine hook: true when an interrupt is pending. */
-    public boolean interruptRequested() {
-        return interruptFlag.requested;
-    }
-
-    /** Engine hook: consumes a pending interrupt and returns the trap to throw. */
-    public Trap takeInterrupt() {
-        setInterrupt(false);
-        return new Trap(Trap.Kind.INTERRUPTED);
-    }
-
-    // ---- engine access to the index spaces (not to be modified)
-
-    public WasmFunction[] functions() {
-        return functions;
-    }
-
-    public Memory[] memories() {
-        return memories;
-    }
-
-    public Table[] tables() {
-        return tables;
-    }
-
-    public Global[] globals() {
-        return globals;
-    }
-
-    public Tag[] tags() {
-        return tags;
-    }
-
-    /** Element segment {@code i}'s references (empty once dropped). */
-    public Object[] elementSegment(int i) {
-        return elements[i];
-    }
-
-    public void dropElementSegment(int i) {
-        elements[i] = new Object[0];
-    }
-
-    /** Data segment {@code i}'s bytes (empty once dropped). */
-    public byte[] dataSegment(int i) {
-        return data[i];
-    }
-
-    public void dropDataSegment(int i) {
-        data[i] = new byte[0];
-    }
-
-    /** The display name of function {@code index}: name section, else an export name, else null. */
-    @Override
-    public String functionName(int index) {
-        return module.names().displayName(module.ast(), index);
+    static Global view(GlobalCell cell) {
+        return Global.of(cell);
     }
 }

@@ -6,6 +6,10 @@ import dev.ligature.core.ast.Export;
 import dev.ligature.core.ast.Import;
 import dev.ligature.core.ast.Module;
 import dev.ligature.core.ast.SegmentMode;
+import dev.ligature.core.engine.EngineFunction;
+import dev.ligature.core.engine.GlobalCell;
+import dev.ligature.core.engine.InstanceState;
+import dev.ligature.core.engine.Types;
 import dev.ligature.core.types.ExternType;
 import dev.ligature.core.types.FuncType;
 import dev.ligature.core.types.GlobalType;
@@ -42,10 +46,10 @@ final class Linker {
         int nm = m.importCount(dev.ligature.core.types.ExternKind.MEMORY) + m.memories().size();
         int ng = m.importCount(dev.ligature.core.types.ExternKind.GLOBAL) + m.globals().size();
         int nx = m.importCount(dev.ligature.core.types.ExternKind.TAG) + m.tags().size();
-        WasmFunction[] funcs = new WasmFunction[nf];
+        EngineFunction[] funcs = new EngineFunction[nf];
         Table[] tables = new Table[nt];
         Memory[] mems = new Memory[nm];
-        Global[] globals = new Global[ng];
+        GlobalCell[] globals = new GlobalCell[ng];
         Tag[] tags = new Tag[nx];
         int fi = 0, ti = 0, mi = 0, gi = 0, xi = 0;
         for (Import imp : m.imports()) {
@@ -56,7 +60,7 @@ final class Linker {
             switch (imp.type()) {
                 case ExternType.Func f -> {
                     int want = types.canonicalId(f.typeIndex());
-                    if (!(v instanceof WasmFunction w) || !Types.registry().isSubtype(w.typeId(), want)) {
+                    if (!(v instanceof EngineFunction w) || !Types.registry().isSubtype(w.typeId(), want)) {
                         throw incompatible(imp, wm.funcType(f.typeIndex()).toString(), v);
                     }
                     funcs[fi++] = w;
@@ -81,7 +85,7 @@ final class Linker {
                             || !globalTypeMatches(g, t, types)) {
                         throw incompatible(imp, "global " + (t.mutable() ? "mut " : "") + t.type(), v);
                     }
-                    globals[gi++] = g;
+                    globals[gi++] = g.cell;
                 }
                 case TagType t -> {
                     if (!(v instanceof Tag tag) || tag.typeId() != types.canonicalId(t.typeIndex())) {
@@ -94,14 +98,15 @@ final class Linker {
         Object[][] elems = new Object[m.elements().size()][];
         byte[][] data = new byte[m.data().size()][];
         Map<String, Object> exports = new LinkedHashMap<>();
-        Instance inst = new Instance(wm, funcs, mems, tables, globals, tags, elems, data, exports);
+        InstanceState inst = new InstanceState(m, types, wm.names(), funcs, mems, tables, globals, tags, elems, data);
+        Instance view = new Instance(wm, inst, exports);
         int firstDefined = fi;
         for (int i = 0; i < m.functions().size(); i++) {
             funcs[firstDefined + i] = wm.code().bind(inst, firstDefined + i);
         }
         ConstEval eval = new ConstEval(inst);
         for (var g : m.globals()) {
-            Global gl = new Global(g.type(), key(g.type().type(), types));
+            GlobalCell gl = new GlobalCell(g.type(), key(g.type().type(), types));
             eval.eval(g.init());
             gl.value = eval.lo;
             gl.high = eval.hi;
@@ -127,7 +132,7 @@ final class Linker {
                 case FUNC -> funcs[e.index()];
                 case TABLE -> tables[e.index()];
                 case MEMORY -> mems[e.index()];
-                case GLOBAL -> globals[e.index()];
+                case GLOBAL -> Global.of(globals[e.index()]);
                 case TAG -> tags[e.index()];
             });
         }
@@ -166,14 +171,14 @@ final class Linker {
             }
         }
         if (m.start() >= 0) {
-            funcs[m.start()].call(new long[0], null, null, null);
+            funcs[m.start()].call(view, new long[0], null, null, null);
         }
-        return inst;
+        return view;
     }
 
     private static boolean globalTypeMatches(Global g, GlobalType t, TypeContext types) {
         Object want = key(t.type(), types);
-        if (g.typeKey().equals(want)) {
+        if (g.cell.typeKey.equals(want)) {
             return true;
         }
         // An immutable global of a reference type may be a subtype of the declared one (abstract heaps only here).
@@ -184,11 +189,11 @@ final class Linker {
             return nullOk && (ha == hn || ha == hn.bottom());
         }
         // A concrete function type is a subtype of func.
-        if (!t.mutable() && g.typeKey() instanceof RefType have && t.type() instanceof RefType need
+        if (!t.mutable() && g.cell.typeKey instanceof RefType have && t.type() instanceof RefType need
                 && have.heap() instanceof TypeIndex && need.heap() == dev.ligature.core.types.AbsHeapType.FUNC) {
             return need.nullable() || !have.nullable();
         }
-        if (!t.mutable() && g.typeKey() instanceof RefType have && want instanceof RefType need
+        if (!t.mutable() && g.cell.typeKey instanceof RefType have && want instanceof RefType need
                 && have.heap() instanceof TypeIndex hi && need.heap() instanceof TypeIndex ni) {
             return (need.nullable() || !have.nullable())
                     && Types.registry().isSubtype(-1 - hi.index(), -1 - ni.index());

@@ -18,13 +18,17 @@ public final class Table {
     private final Object elementKey;
     private final long max;
     private Object[] elements;
+    /** Whether the elements are functions (funcref or a concrete function type). */
+    private final boolean functions;
 
     /**
-     * @param elementKey the element type in canonical form (see {@link Types}), for import matching
+     * @param elementKey the element type in canonical form (type indices replaced by canonical ids), for import matching
      */
     Table(TableType type, Object elementKey, Object init) {
         this.type = type;
         this.elementKey = elementKey;
+        this.functions = type.element().heap() == dev.ligature.core.types.AbsHeapType.FUNC
+                || type.element().heap() == dev.ligature.core.types.AbsHeapType.NOFUNC;
         Limits l = type.limits();
         long m = l.hasMax() ? l.max() : MAX_ELEMENTS;
         this.max = Math.min(m, MAX_ELEMENTS);
@@ -39,10 +43,15 @@ public final class Table {
 
     /** A table of the given abstract reference type (funcref, externref, ...), filled with null. */
     public static Table of(RefType element, long min, long max) {
-        if (!(element.heap() instanceof dev.ligature.core.types.AbsHeapType)) {
+        return of(new TableType(element, new Limits(min, max), false));
+    }
+
+    /** A table of the given type (an abstract reference type; 32- or 64-bit indices), filled with null. */
+    public static Table of(TableType type) {
+        if (!(type.element().heap() instanceof dev.ligature.core.types.AbsHeapType)) {
             throw new IllegalArgumentException("host tables take abstract reference types");
         }
-        return new Table(new TableType(element, new Limits(min, max), false), element, null);
+        return new Table(type, type.element(), null);
     }
 
     public TableType type() {
@@ -67,26 +76,6 @@ public final class Table {
     }
 
     /** The element at {@code index} (unsigned); null for a null reference. */
-    /**
-     * The function {@code call_indirect} reaches at {@code index} for a callee of canonical type
-     * {@code typeId}, with the checks every engine must make: in bounds ("undefined element"), not
-     * null ("uninitialized element"), and of that type or a subtype ("indirect call type mismatch").
-     */
-    public WasmFunction functionForCall(long index, int typeId) {
-        if (index < 0 || index >= size()) {
-            throw new Trap(Trap.Kind.UNDEFINED_ELEMENT, index);
-        }
-        Object o = get(index);
-        if (o == null) {
-            throw new Trap(Trap.Kind.UNINITIALIZED_ELEMENT, index);
-        }
-        WasmFunction f = (WasmFunction) o;
-        if (f.typeId() != typeId && !Types.registry().isSubtype(f.typeId(), typeId)) {
-            throw new Trap(Trap.Kind.INDIRECT_CALL_TYPE_MISMATCH);
-        }
-        return f;
-    }
-
     public Object get(long index) {
         if (index < 0 || index >= elements.length) {
             throw oob();
@@ -94,15 +83,25 @@ public final class Table {
         return elements[(int) index];
     }
 
+    /** Sets the element at {@code index}; a funcref table takes a {@link WasmFunction} or null. */
     public void set(long index, Object value) {
         if (index < 0 || index >= elements.length) {
             throw oob();
         }
+        checkElement(value);
         elements[(int) index] = value;
+    }
+
+    /** Function tables hold functions: anything else would reach call_indirect as a class cast. */
+    private void checkElement(Object value) {
+        if (value != null && functions && !(value instanceof WasmFunction)) {
+            throw new IllegalArgumentException("a function table takes a WasmFunction or null, got " + value.getClass().getSimpleName());
+        }
     }
 
     /** Grows by {@code delta} elements set to {@code init}; returns the old size or -1. */
     public long grow(long delta, Object init) {
+        checkElement(init);
         long old = elements.length;
         if (delta < 0 || delta > max - old) {
             return -1;
@@ -119,6 +118,7 @@ public final class Table {
 
     /** {@code table.fill}: traps before writing if out of bounds. */
     public void fill(long index, Object value, long len) {
+        checkElement(value);
         if (index < 0 || len < 0 || index > elements.length - len) {
             throw oob();
         }

@@ -1,5 +1,6 @@
 package dev.ligature.core.runtime;
 
+import dev.ligature.core.engine.Types;
 import dev.ligature.core.types.FuncType;
 
 /**
@@ -10,16 +11,12 @@ public final class Tag {
     private final FuncType type;
     private final int typeId;
 
-    /**
-     * @param type the payload types as a function type with no results
-     * @param typeId canonical id of the type in {@link Types#registry()}
-     */
-    public Tag(FuncType type, int typeId) {
+    Tag(FuncType type, int typeId) {
         this.type = type;
         this.typeId = typeId;
     }
 
-    /** A tag for a payload of the given function type, canonicalised in the shared registry. */
+    /** A new tag for a payload of the given types (a function type with no results). */
     public static Tag of(FuncType type) {
         return new Tag(type, Types.canonicalId(type));
     }
@@ -29,7 +26,12 @@ public final class Tag {
     }
 
     /** Canonical type id of the tag's function type. */
-    public int typeId() {
+    int typeId() {
         return typeId;
+    }
+
+    @Override
+    public String toString() {
+        return "tag " + type;
     }
 }

@@ -1,6 +1,12 @@
 package dev.ligature.core.runtime;
 
 import dev.ligature.core.WasmException;
+import dev.ligature.core.engine.FrameNamer;
+import dev.ligature.core.engine.TrapFrames;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -62,6 +68,7 @@ public final class Trap extends WasmException {
     private final Kind kind;
     private List<Frame> backtrace = List.of();
 
+    /** A trap of the given kind (host functions may throw one to trap the calling Wasm code). */
     public Trap(Kind kind) {
         this(kind, null);
     }
@@ -82,15 +89,23 @@ public final class Trap extends WasmException {
         return kind;
     }
 
-    /** The Wasm frames active when the trap happened, innermost first; empty until the engine fills it in. */
+    /** The Wasm frames active when the trap happened, innermost first (at most {@link #MAX_FRAMES}). */
     public synchronized List<Frame> backtrace() {
         if (pending > 0) {
-            java.util.ArrayList<Frame> l = new java.util.ArrayList<>(backtrace);
+            ArrayList<Frame> l = new ArrayList<>(backtrace);
             for (int i = 0; i < pending; i++) {
                 l.add(new Frame(null, pendingIndex[i], pendingNamer[i].functionName(pendingIndex[i])));
             }
             pending = 0;
-            backtrace = java.util.Collections.unmodifiableList(l);
+            backtrace = Collections.unmodifiableList(l);
+            StackTraceElement[] trace = new StackTraceElement[backtrace.size()];
+            for (int i = 0; i < trace.length; i++) {
+                Frame f = backtrace.get(i);
+                trace[i] = new StackTraceElement(f.module() == null ? "wasm" : f.module(),
+                        f.functionName() != null ? f.functionName() : "func[" + f.functionIndex() + "]",
+                        "wasm-function[" + f.functionIndex() + "]", -1);
+            }
+            setStackTrace(trace);
         }
         return backtrace;
     }
@@ -98,10 +113,8 @@ public final class Trap extends WasmException {
     /** Most frames kept: deep recursion must not make unwinding quadratic or huge. */
     public static final int MAX_FRAMES = 64;
 
-    /** Gives display names to function indices; {@link Instance} is one. */
-    public interface FrameNamer {
-        /** The function's display name, or null. */
-        String functionName(int functionIndex);
+    static {
+        TrapFrames.install((trap, namer, index) -> trap.addFrame(namer, index));
     }
 
     // Frames recorded while unwinding are named only when someone asks: unwinding may happen on an
@@ -110,8 +123,7 @@ public final class Trap extends WasmException {
     private FrameNamer[] pendingNamer;
     private int pending;
 
-    /** Appends one frame (the next outer one) as the trap unwinds; frames past {@link #MAX_FRAMES} are dropped. */
-    public void addFrame(FrameNamer namer, int functionIndex) {
+    private synchronized void addFrame(FrameNamer namer, int functionIndex) {
         if (pendingIndex == null) {
             pendingIndex = new int[MAX_FRAMES];
             pendingNamer = new FrameNamer[MAX_FRAMES];
@@ -122,15 +134,30 @@ public final class Trap extends WasmException {
         }
     }
 
-    /** Set once by the engine as the trap unwinds through Wasm frames. */
-    public void backtrace(List<Frame> frames) {
-        this.backtrace = List.copyOf(frames);
+    /** The Wasm frames, innermost first, as stack trace elements ({@code wasm.name(wasm-function[index])}). */
+    @Override
+    public StackTraceElement[] getStackTrace() {
+        backtrace();
+        return super.getStackTrace();
+    }
+
+    /** Prints the message and the Wasm frames (there are no JVM frames: see {@link #fillInStackTrace()}). */
+    @Override
+    public void printStackTrace(PrintStream s) {
+        backtrace();
+        super.printStackTrace(s);
+    }
+
+    @Override
+    public void printStackTrace(PrintWriter s) {
+        backtrace();
+        super.printStackTrace(s);
     }
 
     /**
      * Traps are control flow for the engine; the JVM stack trace of the engine's own code says
      * nothing to a Wasm user and is costly to capture, so it is not filled in. The Wasm backtrace is
-     * what locates a trap.
+     * what locates a trap, and is what {@link #printStackTrace()} shows.
      */
     @Override
     public synchronized Throwable fillInStackTrace() {

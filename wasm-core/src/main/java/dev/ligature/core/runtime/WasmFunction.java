@@ -1,153 +1,94 @@
 package dev.ligature.core.runtime;
 
 import dev.ligature.core.types.FuncType;
+import dev.ligature.core.types.NumType;
+import java.util.List;
 
 /**
- * A WebAssembly function: one defined in a module, a host function, or compiled code. All of them
- * share one calling convention, {@link #invoke(ExecContext, int)}, so cross-instance calls, tables
- * holding foreign functions and host calls take the same path. As a value, a {@code WasmFunction}
- * is a {@code funcref}.
+ * A WebAssembly function: an export of an {@link Instance}, a host function ({@link HostFunction}),
+ * or a {@code funcref} value read from a table or global. Functions are made only by Ligature.
  *
- * <p>Embedders call it with {@link #call(long...)} (numbers in slot form, see {@link Values}) or the
- * typed single-result helpers; {@link #call(long[], Object[], long[], Object[])} also carries
- * references and v128 values.
+ * <p>Three ways to call one, from the most convenient to the fastest:
+ * <ul>
+ *   <li>{@link #as(Class)}: a typed view through a functional interface of your choice, checked
+ *       against the Wasm type once, when the view is made:
+ *       {@code IntBinaryOperator add = f.as(IntBinaryOperator.class); add.applyAsInt(2, 3)}.</li>
+ *   <li>{@link #callValues(Object...)}: boxed values, checked on every call against the Wasm type
+ *       (Java's widening conversions apply: an {@code int} argument may go to an f64 parameter).</li>
+ *   <li>{@link #call(long[], Object[], long[], Object[])}: the slot form, which allocates nothing:
+ *       one {@code long} per value (an i32 in the low 32 bits, an f32/f64 as its raw bits, a v128 as
+ *       two slots), references in a parallel array.</li>
+ * </ul>
+ * Every form throws {@link Trap} when the code traps (including "call stack exhausted" and
+ * "interrupted"), {@link WasmThrow} when a Wasm exception escapes, and
+ * {@link IllegalArgumentException} for arguments that do not fit the type.
  */
-public abstract class WasmFunction {
-    private final FuncType type;
-    private final int typeId;
-    private final int paramSlots;
-    private final int resultSlots;
+public interface WasmFunction {
+    /** The function's Wasm type. */
+    FuncType type();
 
-    protected WasmFunction(FuncType type, int typeId) {
-        this.type = type;
-        this.typeId = typeId;
-        this.paramSlots = Values.paramSlots(type);
-        this.resultSlots = Values.resultSlots(type);
-    }
-
-    public final FuncType type() {
-        return type;
-    }
-
-    /** Canonical id of the function's type in {@link Types#registry()}. */
-    public final int typeId() {
-        return typeId;
-    }
-
-    public final int paramSlots() {
-        return paramSlots;
-    }
-
-    public final int resultSlots() {
-        return resultSlots;
-    }
+    /** A name for backtraces and messages: from the name section, an export name, or the host function's name. */
+    String name();
 
     /**
-     * Engine entry: runs the function with its arguments at {@code ctx.slots[base..]} (and
-     * {@code ctx.refs[base..]}); the results are left from {@code base} on. A tail call may leave
-     * {@link ExecContext#tailCall} set; {@link #invokeFully} runs such chains to completion.
+     * Calls with values in slot form: {@code args} must hold exactly the parameters' slots; results
+     * go to {@code results}/{@code resultRefs} (either may be null when not wanted). {@code argRefs}
+     * carries reference arguments at their slot index (null when there are none). Allocates nothing.
      */
-    public abstract void invoke(ExecContext ctx, int base);
+    void call(long[] args, Object[] argRefs, long[] results, Object[] resultRefs);
 
-    /** Runs this function and any tail calls it leaves pending, at {@code base}. */
-    public static void invokeFully(WasmFunction f, ExecContext ctx, int base) {
-        f.invoke(ctx, base);
-        WasmFunction next;
-        while ((next = ctx.tailCall) != null) {
-            ctx.tailCall = null;
-            next.invoke(ctx, base);
-        }
-    }
+    /** Calls with numeric arguments in slot form (exactly one per parameter slot); returns all result slots. */
+    long[] call(long... args);
 
     /**
-     * Whether this function runs on the interpreter (so a run that must be entirely compiled, such
-     * as the compiler's conformance run, can check that it is).
+     * Calls with boxed arguments: {@code Integer} for i32, {@code Long} for i64, {@code Float} for
+     * f32, {@code Double} for f64 (or any value Java would widen to that type), a {@link WasmFunction}
+     * or null for funcref, any object or null for externref. Returns the results boxed the same way.
      */
-    public boolean isInterpreted() {
-        return false;
-    }
-
-    /** A name for backtraces and messages. */
-    public String name() {
-        return "func";
-    }
+    Object[] callValues(Object... args);
 
     /**
-     * Calls the function from the host with values in slot form: {@code args}/{@code argRefs} as
-     * the parameters lay out (v128 two slots), results into {@code results}/{@code resultRefs}
-     * (either may be null when the function has no results of that kind).
+     * Calls with boxed arguments (as {@link #callValues}) a function whose one result is an i32.
      *
-     * @throws Trap on a trap (including "call stack exhausted" and "interrupted")
-     * @throws WasmThrow when a Wasm exception escapes
+     * @throws IllegalStateException before calling, if the function does not return exactly one i32
      */
-    public final void call(long[] args, Object[] argRefs, long[] results, Object[] resultRefs) {
-        if (args.length < paramSlots) {
-            throw new IllegalArgumentException("expected " + paramSlots + " argument slots, got " + args.length);
+    default int callInt(Object... args) {
+        expectResult(this, NumType.I32);
+        return (Integer) callValues(args)[0];
+    }
+
+    /** As {@link #callInt}, for a function whose one result is an i64. */
+    default long callLong(Object... args) {
+        expectResult(this, NumType.I64);
+        return (Long) callValues(args)[0];
+    }
+
+    /** As {@link #callInt}, for a function whose one result is an f32. */
+    default float callFloat(Object... args) {
+        expectResult(this, NumType.F32);
+        return (Float) callValues(args)[0];
+    }
+
+    /** As {@link #callInt}, for a function whose one result is an f64. */
+    default double callDouble(Object... args) {
+        expectResult(this, NumType.F64);
+        return (Double) callValues(args)[0];
+    }
+
+    private static void expectResult(WasmFunction f, NumType want) {
+        if (!f.type().results().equals(List.of(want))) {
+            throw new IllegalStateException(f.name() + f.type() + " does not return exactly one " + want);
         }
-        ExecContext ctx = ExecContext.current();
-        // Nested host calls (Wasm -> host -> Wasm) must not overwrite live frames: they start past
-        // the slots of the host function that is running.
-        int base = ctx.hostDepth == 0 ? 0 : ctx.hostTop;
-        ctx.ensure(base + Math.max(paramSlots, resultSlots) + 16);
-        System.arraycopy(args, 0, ctx.slots, base, paramSlots);
-        if (argRefs != null) {
-            System.arraycopy(argRefs, 0, ctx.refs, base, paramSlots);
-        }
-        ctx.hostDepth++;
-        WasmFunction savedTail = ctx.tailCall;
-        Instance savedCaller = ctx.caller;
-        int savedTop = ctx.hostTop;
-        int savedDepth = ctx.depth;
-        ctx.tailCall = null;
-        try {
-            invokeFully(this, ctx, base);
-        } catch (StackOverflowError e) {
-            throw new Trap(Trap.Kind.CALL_STACK_EXHAUSTED);
-        } finally {
-            ctx.hostDepth--;
-            ctx.tailCall = savedTail;
-            ctx.caller = savedCaller;
-            ctx.hostTop = savedTop;
-            ctx.depth = savedDepth;
-        }
-        if (results != null) {
-            System.arraycopy(ctx.slots, base, results, 0, Math.min(results.length, resultSlots));
-        }
-        if (resultRefs != null) {
-            System.arraycopy(ctx.refs, base, resultRefs, 0, Math.min(resultRefs.length, resultSlots));
-        }
-        java.util.Arrays.fill(ctx.refs, base, base + Math.max(paramSlots, resultSlots), null);
     }
 
-    /** Calls with numeric arguments in slot form; returns all result slots. */
-    public final long[] call(long... args) {
-        long[] out = new long[resultSlots];
-        call(args, null, out, null);
-        return out;
-    }
-
-    /** Calls and returns the single result as an i64 (or slot value). */
-    public final long callLong(long... args) {
-        long[] out = new long[Math.max(1, resultSlots)];
-        call(args, null, out, null);
-        return out[0];
-    }
-
-    /** Calls and returns the single result as an i32. */
-    public final int callInt(long... args) {
-        return (int) callLong(args);
-    }
-
-    public final float callFloat(long... args) {
-        return Values.asF32(callLong(args));
-    }
-
-    public final double callDouble(long... args) {
-        return Values.asF64(callLong(args));
-    }
-
-    @Override
-    public String toString() {
-        return name() + type;
-    }
+    /**
+     * A typed view of this function through {@code functionalInterface}, an interface with one
+     * abstract method whose parameters and return type match the Wasm type: {@code int} for i32,
+     * {@code long} for i64, {@code float} for f32, {@code double} for f64, {@code void} for no result
+     * (for example {@code java.util.function.IntBinaryOperator} for {@code (i32, i32) -> i32}).
+     * The match is checked here, once.
+     *
+     * @throws IllegalArgumentException if the interface does not fit the function's type
+     */
+    <T> T as(Class<T> functionalInterface);
 }

@@ -5,100 +5,197 @@ import dev.ligature.core.ast.Import;
 import dev.ligature.core.ast.Module;
 import dev.ligature.core.binary.ModuleDecoder;
 import dev.ligature.core.binary.NameSection;
-import dev.ligature.core.exec.Interpreter;
+import dev.ligature.core.engine.Engines;
+import dev.ligature.core.engine.ExecutionEngine;
+import dev.ligature.core.engine.ModuleAccess;
+import dev.ligature.core.engine.Types;
 import dev.ligature.core.text.WatParser;
+import dev.ligature.core.types.ExternType;
 import dev.ligature.core.types.FuncType;
+import dev.ligature.core.types.TagType;
 import dev.ligature.core.valid.TypeContext;
 import dev.ligature.core.valid.Validator;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
 /**
- * A decoded, validated and compiled WebAssembly module: the starting point of the embedding API.
- * Immutable and thread-safe; instantiate it any number of times, from any threads.
+ * A decoded, validated and prepared WebAssembly module: the starting point of the embedding API.
+ * Immutable and thread-safe; instantiate it any number of times, from any threads. The code is
+ * prepared once, by the {@link Engine} chosen here, and shared by every instance.
  *
  * <pre>{@code
- * WasmModule module = WasmModule.decode(bytes);            // or WasmModule.parseText(wat)
- * Imports imports = Imports.empty()
- *         .function("env", "log", new FuncType(List.of(NumType.I32), List.of()),
- *                   (caller, args) -> { System.out.println(args[0]); return new long[0]; });
- * Instance instance = module.instantiate(imports);
- * int sum = instance.function("add").callInt(2, 3);
+ * WasmModule module = WasmModule.decode(bytes);                      // the interpreter
+ * WasmModule fast = WasmModule.decode(bytes, JitEngine.lazy());      // the compiler (ligature-jit-asm)
+ * Instance instance = module.instantiate(Imports.empty()
+ *         .function("env", "log", HostFunction.of("log", IntConsumer.class, v -> System.out.println(v))));
+ * IntBinaryOperator add = instance.function("add").as(IntBinaryOperator.class);
+ * int sum = add.applyAsInt(2, 3);
  * }</pre>
  */
 public final class WasmModule {
     private final Module module;
     private final TypeContext types;
+    private final ExecutionEngine engine;
     private final ExecutionEngine.CompiledCode code;
     private volatile NameSection names;
+
+    static {
+        ModuleAccess.install(new ModuleAccess.Bridge() {
+            @Override
+            public WasmModule create(Module module, ExecutionEngine engine) {
+                return WasmModule.create(module, engine);
+            }
+
+            @Override
+            public Module ast(WasmModule module) {
+                return module.module;
+            }
+
+            @Override
+            public ExecutionEngine.CompiledCode code(WasmModule module) {
+                return module.code;
+            }
+
+            @Override
+            public dev.ligature.core.engine.InstanceState state(Instance instance) {
+                return instance.state;
+            }
+
+            @Override
+            public dev.ligature.core.engine.GlobalCell cell(Global global) {
+                return global.cell;
+            }
+        });
+    }
 
     private WasmModule(Module module, TypeContext types, ExecutionEngine engine) {
         this.module = module;
         this.types = types;
+        this.engine = engine;
         this.code = engine.compile(module, types);
     }
 
-    /**
-     * Validates and compiles {@code module} with the given engine.
-     *
-     * @throws dev.ligature.core.InvalidModuleException if the module is invalid
-     */
-    public static WasmModule of(Module module, ExecutionEngine engine) {
+    private static WasmModule create(Module module, ExecutionEngine engine) {
         Objects.requireNonNull(module, "module");
+        Objects.requireNonNull(engine, "engine");
         TypeContext types = Validator.validate(module, Types.registry());
         return new WasmModule(module, types, engine);
     }
 
-    /** Validates and compiles {@code module} for the interpreter. */
-    public static WasmModule of(Module module) {
-        return of(module, Interpreter.INSTANCE);
+    private static ExecutionEngine engine(Engine engine) {
+        return Engines.resolve(Objects.requireNonNull(engine, "engine"));
     }
 
     /**
-     * Decodes, validates and compiles a binary module.
+     * Decodes, validates and prepares a binary module for the interpreter.
      *
      * @throws dev.ligature.core.MalformedModuleException if the bytes are not a well-formed module
      * @throws dev.ligature.core.InvalidModuleException if the module is invalid
      */
     public static WasmModule decode(byte[] bytes) {
-        return of(ModuleDecoder.decode(bytes));
+        return decode(bytes, Engine.interpreter());
     }
 
-    /** Parses, validates and compiles a module in the text format. */
+    /**
+     * Decodes, validates and prepares a binary module for {@code engine}.
+     *
+     * @throws dev.ligature.core.MalformedModuleException if the bytes are not a well-formed module
+     * @throws dev.ligature.core.InvalidModuleException if the module is invalid
+     */
+    public static WasmModule decode(byte[] bytes, Engine engine) {
+        ExecutionEngine e = engine(engine);
+        return create(ModuleDecoder.decode(bytes), e);
+    }
+
+    /**
+     * Parses, validates and prepares a module in the text format for the interpreter.
+     *
+     * @throws dev.ligature.core.MalformedModuleException if the text is not a well-formed module
+     * @throws dev.ligature.core.InvalidModuleException if the module is invalid
+     */
     public static WasmModule parseText(String wat) {
-        return of(WatParser.parseModule(wat));
+        return parseText(wat, Engine.interpreter());
     }
 
-    /** The module's abstract syntax. */
-    public Module ast() {
-        return module;
+    /**
+     * Parses, validates and prepares a module in the text format for {@code engine}.
+     *
+     * @throws dev.ligature.core.MalformedModuleException if the text is not a well-formed module
+     * @throws dev.ligature.core.InvalidModuleException if the module is invalid
+     */
+    public static WasmModule parseText(String wat, Engine engine) {
+        ExecutionEngine e = engine(engine);
+        return create(WatParser.parseModule(wat), e);
     }
 
-    /** The module's validated, canonicalised types. */
-    public TypeContext types() {
+    /** The name of the engine that runs this module's code ({@link Engine#name()}). */
+    public String engineName() {
+        return engine.name();
+    }
+
+    TypeContext types() {
         return types;
     }
 
-    /** The engine's compiled form of the code. */
-    public ExecutionEngine.CompiledCode code() {
+    Module ast() {
+        return module;
+    }
+
+    ExecutionEngine.CompiledCode code() {
         return code;
     }
 
-    public List<Import> imports() {
-        return module.imports();
+    /** The imports the module declares, in order. */
+    public List<ImportType> imports() {
+        List<ImportType> out = new ArrayList<>(module.imports().size());
+        for (Import i : module.imports()) {
+            out.add(new ImportType(i.module(), i.name(), i.type(), functionType(i.type())));
+        }
+        return out;
     }
 
-    public List<Export> exports() {
-        return module.exports();
+    /** The exports the module declares, in order. */
+    public List<ExportType> exports() {
+        List<ExportType> out = new ArrayList<>(module.exports().size());
+        for (Export e : module.exports()) {
+            FuncType ft = switch (e.kind()) {
+                case FUNC -> funcType(functionTypeIndex(e.index()));
+                case TAG -> funcType(tagTypeIndex(e.index()));
+                default -> null;
+            };
+            out.add(new ExportType(e.name(), e.kind(), ft));
+        }
+        return out;
+    }
+
+    private FuncType functionType(ExternType t) {
+        return switch (t) {
+            case ExternType.Func f -> funcType(f.typeIndex());
+            case TagType tag -> funcType(tag.typeIndex());
+            default -> null;
+        };
+    }
+
+    private int functionTypeIndex(int funcIndex) {
+        List<ExternType.Func> imported = module.importTypes(ExternType.Func.class);
+        return funcIndex < imported.size() ? imported.get(funcIndex).typeIndex()
+                : module.functions().get(funcIndex - imported.size()).typeIndex();
+    }
+
+    private int tagTypeIndex(int tagIndex) {
+        List<TagType> imported = module.importTypes(TagType.class);
+        return tagIndex < imported.size() ? imported.get(tagIndex).typeIndex()
+                : module.tags().get(tagIndex - imported.size()).typeIndex();
     }
 
     /** The function type with index {@code typeIndex} in this module. */
-    public FuncType funcType(int typeIndex) {
+    FuncType funcType(int typeIndex) {
         return (FuncType) types.subType(typeIndex).comp();
     }
 
     /** Names from the name section (decoded on first use). */
-    public NameSection names() {
+    NameSection names() {
         NameSection n = names;
         if (n == null) {
             names = n = NameSection.of(module);
@@ -111,6 +208,7 @@ public final class WasmModule {
         return instantiate(Imports.empty(), InstanceOptions.DEFAULT);
     }
 
+    /** Instantiates with {@code imports} and default options. */
     public Instance instantiate(Imports imports) {
         return instantiate(imports, InstanceOptions.DEFAULT);
     }

@@ -13,15 +13,15 @@
  * String s = instance.memory().readCString(instance.global("msg").getInt());
  * }</pre>
  *
- * <p>Values cross the API in <em>slot form</em> ({@link dev.ligature.core.runtime.Values}): one
+ * <p>Values cross the API in <em>slot form</em> ({@link dev.ligature.core.engine.Values}): one
  * {@code long} per value (i32 in the low 32 bits, f32/f64 as raw bits), two for a v128, references
  * in a parallel {@code Object[]}. Failures are typed: {@link dev.ligature.core.runtime.LinkException}
  * (imports), {@link dev.ligature.core.runtime.Trap} (traps, including "call stack exhausted",
  * "interrupted" and embedder limits), {@link dev.ligature.core.runtime.WasmThrow} (a Wasm exception
  * that reached the host). Exceptions thrown by host functions pass through Wasm frames unchanged.
  *
- * <p>Engines plug in through {@link dev.ligature.core.runtime.ExecutionEngine}; every function, of
+ * <p>Engines plug in through {@link dev.ligature.core.engine.ExecutionEngine}; every function, of
  * any engine or of the host, is a {@link dev.ligature.core.runtime.WasmFunction} with one calling
- * convention over an {@link dev.ligature.core.runtime.ExecContext}.
+ * convention over an {@link dev.ligature.core.engine.ExecContext}.
  */
 package dev.ligature.core.runtime;

@@ -24,7 +24,6 @@ final class CodeValidator {
     private static final int[][] SINGLE = {NONE, {I32}, {I64}, {F32}, {F64}, {V128}};
     private static final int[][] SIG_PARAMS = new int[Opcode.values().length][];
     private static final int[][] SIG_RESULTS = new int[Opcode.values().length][];
-    private static final boolean[] CONST_OK = new boolean[Opcode.values().length];
 
     static {
         for (Opcode op : Opcode.values()) {
@@ -35,14 +34,6 @@ final class CodeValidator {
             int gt = sig.indexOf('>');
             SIG_PARAMS[op.ordinal()] = letters(sig.substring(0, gt));
             SIG_RESULTS[op.ordinal()] = letters(sig.substring(gt + 1));
-        }
-        for (Opcode op : new Opcode[] {Opcode.END, Opcode.I32_CONST, Opcode.I64_CONST, Opcode.F32_CONST,
-                Opcode.F64_CONST, Opcode.V128_CONST, Opcode.REF_NULL, Opcode.REF_FUNC, Opcode.GLOBAL_GET,
-                Opcode.I32_ADD, Opcode.I32_SUB, Opcode.I32_MUL, Opcode.I64_ADD, Opcode.I64_SUB, Opcode.I64_MUL,
-                Opcode.REF_I31, Opcode.STRUCT_NEW, Opcode.STRUCT_NEW_DEFAULT, Opcode.ARRAY_NEW,
-                Opcode.ARRAY_NEW_DEFAULT, Opcode.ARRAY_NEW_FIXED, Opcode.ANY_CONVERT_EXTERN,
-                Opcode.EXTERN_CONVERT_ANY}) {
-            CONST_OK[op.ordinal()] = true;
         }
     }
 
@@ -181,7 +172,7 @@ final class CodeValidator {
             }
             Opcode op = cr.next();
             offset = cr.instrPos();
-            if (constMode && !CONST_OK[op.ordinal()]) {
+            if (constMode && !op.constant()) {
                 throw err("constant expression required");
             }
             int[] sigParams = SIG_PARAMS[op.ordinal()];

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.ligature.core.runtime.Instance;
 import dev.ligature.core.runtime.Trap;
-import dev.ligature.core.runtime.Values;
+import dev.ligature.core.engine.Values;
 import dev.ligature.core.runtime.WasmModule;
 import org.junit.jupiter.api.Test;
 
@@ -26,7 +26,7 @@ class InterpreterTest {
                 """);
         assertEquals(5, i.function("add").callInt(2, 3));
         assertEquals(-1, i.function("add").callInt(Integer.MAX_VALUE, Integer.MIN_VALUE));
-        assertEquals(2 * (7 * 1.5), i.function("mix").callDouble(7, Values.f64(1.5)));
+        assertEquals(2 * (7 * 1.5), i.function("mix").callDouble(7, 1.5));
     }
 
     @Test

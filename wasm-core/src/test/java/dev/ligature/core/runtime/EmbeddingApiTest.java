@@ -67,9 +67,9 @@ class EmbeddingApiTest {
         // The raw form reads the same through the context.
         AtomicReference<Instance> callerSeen = new AtomicReference<>();
         Imports raw = Imports.empty().function("env", "log",
-                HostFunction.raw("log", fn(List.of(NumType.I32, NumType.I32), List.of()), (ctx, base) -> {
-                    callerSeen.set(ctx.caller());
-                    seen.add(ctx.caller().memory().readString(ctx.argI32(base, 0), ctx.argI32(base, 1)));
+                HostFunction.raw("log", fn(List.of(NumType.I32, NumType.I32), List.of()), call -> {
+                    callerSeen.set(call.caller());
+                    seen.add(call.memory().readString(call.argI32(0), call.argI32(1)));
                 }));
         Instance j = m.instantiate(raw);
         j.function("run").call();
@@ -89,7 +89,7 @@ class EmbeddingApiTest {
                     (i32.const 2)))
                 """);
         Imports imports = Imports.empty().function("env", "boom",
-                HostFunction.raw("boom", fn(List.of(), List.of()), (ctx, base) -> {
+                HostFunction.raw("boom", fn(List.of(), List.of()), call -> {
                     throw new Boom();
                 }));
         Instance i = m.instantiate(imports);
@@ -208,7 +208,7 @@ class EmbeddingApiTest {
         assertEquals(6, b.function("run").callInt());
         assertEquals(6, a.global("g").getInt());
         assertEquals(6, a.memory("mem").loadI32(0));
-        a.global("g").set(100);
+        a.global("g").setInt(100);
         assertEquals(101, b.function("run").callInt());
     }
 
@@ -225,7 +225,7 @@ class EmbeddingApiTest {
                 """);
         AtomicReference<Instance> self = new AtomicReference<>();
         Instance i = m.instantiate(Imports.empty().function("env", "invoke", fn(List.of(NumType.I32), List.of(NumType.I32)),
-                (caller, args) -> new long[] {self.get().function("sq").callInt(args[0]) + 1}));
+                (caller, args) -> new long[] {self.get().function("sq").callInt((int) args[0]) + 1}));
         self.set(i);
         // run(7) = invoke(7) + local = (7 * 7 + 1) + 1000; the local survives the nested call.
         assertEquals(1050, i.function("run").callInt(7));
@@ -300,7 +300,7 @@ class EmbeddingApiTest {
                   (if (result i32) (i32.eqz (local.get 0)) (then (i32.const 0))
                     (else (i32.add (i32.const 1) (call $f (i32.sub (local.get 0) (i32.const 1))))))))
                 """).instantiate();
-        ExecContext ctx = ExecContext.current();
+        dev.ligature.core.engine.ExecContext ctx = dev.ligature.core.engine.ExecContext.current();
         int saved = ctx.maxDepth;
         try {
             ctx.maxDepth = 50;

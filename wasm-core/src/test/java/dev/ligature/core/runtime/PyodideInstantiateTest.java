@@ -3,7 +3,6 @@ package dev.ligature.core.runtime;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.ligature.core.ast.Import;
 import dev.ligature.core.fixtures.Pyodide;
 import dev.ligature.core.types.ExternType;
 import dev.ligature.core.types.FuncType;
@@ -20,16 +19,16 @@ class PyodideInstantiateTest {
         byte[] bytes = Pyodide.mainModuleBytesOrAbort();
         WasmModule m = WasmModule.decode(bytes);
         Imports imports = Imports.empty();
-        for (Import imp : m.imports()) {
+        for (ImportType imp : m.imports()) {
             switch (imp.type()) {
                 case ExternType.Func f -> imports.function(imp.module(), imp.name(),
-                        HostFunction.raw(imp.name(), m.funcType(f.typeIndex()), (ctx, base) -> {
+                        HostFunction.raw(imp.name(), imp.functionType(), call -> {
                             throw new UnsupportedOperationException(imp.name());
                         }));
                 case MemoryType t -> imports.memory(imp.module(), imp.name(), Memory.create(t, -1));
                 case TableType t -> imports.table(imp.module(), imp.name(), Table.of(t.element(), t.limits().min(), t.limits().max()));
                 case GlobalType t -> imports.global(imp.module(), imp.name(), Global.of(t));
-                case TagType t -> imports.tag(imp.module(), imp.name(), Tag.of(m.funcType(t.typeIndex())));
+                case TagType t -> imports.tag(imp.module(), imp.name(), Tag.of(imp.functionType()));
             }
         }
         Instance i = m.instantiate(imports);

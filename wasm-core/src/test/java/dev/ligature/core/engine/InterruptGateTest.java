@@ -1,8 +1,12 @@
-package dev.ligature.core.runtime;
+package dev.ligature.core.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ligature.core.runtime.Imports;
+import dev.ligature.core.runtime.Instance;
+import dev.ligature.core.runtime.Trap;
+import dev.ligature.core.runtime.WasmModule;
 import org.junit.jupiter.api.Test;
 
 /** The gate follows every instance's interrupt flag, including flags of instances that were dropped. */

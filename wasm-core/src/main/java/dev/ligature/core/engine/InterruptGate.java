@@ -1,4 +1,4 @@
-package dev.ligature.core.runtime;
+package dev.ligature.core.engine;
 
 import java.lang.ref.Cleaner;
 import java.lang.invoke.MethodHandle;

@@ -1,5 +1,10 @@
-package dev.ligature.core.runtime;
+package dev.ligature.spectest;
 
+import dev.ligature.core.runtime.Global;
+import dev.ligature.core.runtime.HostFunction;
+import dev.ligature.core.runtime.Imports;
+import dev.ligature.core.runtime.Memory;
+import dev.ligature.core.runtime.Table;
 import dev.ligature.core.types.FuncType;
 import dev.ligature.core.types.Limits;
 import dev.ligature.core.types.NumType;
@@ -36,25 +41,25 @@ public final class SpecTestHost {
         m.put("global_f32", Global.f32(666.6f, false));
         m.put("global_f64", Global.f64(666.6, false));
         m.put("table", Table.of(RefType.FUNCREF, 10, 20));
-        m.put("table64", new Table(new TableType(RefType.FUNCREF, new Limits(10, 20), true), RefType.FUNCREF, null));
+        m.put("table64", Table.of(new TableType(RefType.FUNCREF, new Limits(10, 20), true)));
         m.put("memory", Memory.of(1, 2));
         return m;
     }
 
     private static void print(Map<String, Object> m, PrintStream out, String name, ValType... params) {
         FuncType t = new FuncType(List.of(params), List.of());
-        m.put(name, HostFunction.raw("spectest." + name, t, (ctx, base) -> {
+        m.put(name, HostFunction.raw("spectest." + name, t, call -> {
             if (out == null) {
                 return;
             }
             StringBuilder b = new StringBuilder();
             for (int i = 0; i < params.length; i++) {
-                long v = ctx.slots[base + i];
+                long v = call.argSlot(i);
                 b.append(i == 0 ? "" : " ").append(switch ((NumType) params[i]) {
                     case I32 -> Integer.toString((int) v) + " : i32";
                     case I64 -> Long.toString(v) + " : i64";
-                    case F32 -> Values.asF32(v) + " : f32";
-                    case F64 -> Values.asF64(v) + " : f64";
+                    case F32 -> Float.intBitsToFloat((int) v) + " : f32";
+                    case F64 -> Double.longBitsToDouble(v) + " : f64";
                 });
             }
             out.println(b);

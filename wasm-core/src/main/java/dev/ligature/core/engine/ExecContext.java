@@ -1,5 +1,7 @@
-package dev.ligature.core.runtime;
+package dev.ligature.core.engine;
 
+import dev.ligature.core.runtime.HostCall;
+import dev.ligature.core.runtime.Instance;
 import java.util.Arrays;
 
 /**
@@ -9,7 +11,7 @@ import java.util.Arrays;
  * grow; anyone holding them must re-read {@link #slots} and {@link #refs} after a call.
  *
  * <p>One context serves one thread at a time. {@link #current()} gives the calling thread's own.
- * Fields are public for engines (the interpreter, compiled code, host functions in raw form).
+ * Fields are public for engines (the interpreter and compiled code). Not API.
  */
 public final class ExecContext {
     private static final ThreadLocal<ExecContext> CURRENT = ThreadLocal.withInitial(ExecContext::new);
@@ -19,9 +21,11 @@ public final class ExecContext {
     /** Reference slots, parallel to {@link #slots}. */
     public Object[] refs = new Object[1024];
     /** Set by a tail call: the function the returning frame's caller must run next at the same base. */
-    public WasmFunction tailCall;
+    public EngineFunction tailCall;
     /** The instance whose code made the current call into a host function. */
     public Instance caller;
+    /** The view raw host functions read their arguments through (made on first use, reused). */
+    public HostCall hostCall;
     /** First free slot above the running host function's arguments and results (set on host calls). */
     public int hostTop;
     /** Wasm call depth on this context (interpreted frames). */
@@ -47,50 +51,5 @@ public final class ExecContext {
             slots = Arrays.copyOf(slots, cap);
             refs = Arrays.copyOf(refs, cap);
         }
-    }
-
-    /** The instance that called the running host function (its memory is {@code caller().memory()}). */
-    public Instance caller() {
-        return caller;
-    }
-
-    public int argI32(int base, int i) {
-        return (int) slots[base + i];
-    }
-
-    public long argI64(int base, int i) {
-        return slots[base + i];
-    }
-
-    public float argF32(int base, int i) {
-        return Values.asF32(slots[base + i]);
-    }
-
-    public double argF64(int base, int i) {
-        return Values.asF64(slots[base + i]);
-    }
-
-    public Object argRef(int base, int i) {
-        return refs[base + i];
-    }
-
-    public void resultI32(int base, int i, int v) {
-        slots[base + i] = v;
-    }
-
-    public void resultI64(int base, int i, long v) {
-        slots[base + i] = v;
-    }
-
-    public void resultF32(int base, int i, float v) {
-        slots[base + i] = Values.f32(v);
-    }
-
-    public void resultF64(int base, int i, double v) {
-        slots[base + i] = Values.f64(v);
-    }
-
-    public void resultRef(int base, int i, Object v) {
-        refs[base + i] = v;
     }
 }

@@ -1,4 +1,4 @@
-package dev.ligature.core.runtime;
+package dev.ligature.core.engine;
 
 import dev.ligature.core.types.FuncType;
 import dev.ligature.core.types.ValType;

@@ -1,0 +1,7 @@
+/** The {@code ligature} command. Internal: an application, not a library. */
+module dev.ligature.cli {
+    requires dev.ligature.core;
+    requires dev.ligature.jit;
+    requires dev.ligature.emscripten;
+    requires dev.ligature.spectest;
+}
