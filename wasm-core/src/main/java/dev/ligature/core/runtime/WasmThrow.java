@@ -6,7 +6,7 @@ import dev.ligature.core.WasmException;
  * A WebAssembly exception in flight: raised by {@code throw}, caught by {@code try_table} catch
  * clauses and legacy {@code catch}/{@code catch_all}, and the value of an {@code exnref}. When it
  * escapes to the host, an embedder reads its {@link #tag()} and payload. Payload values are in slot
- * form (see {@link Values}): one {@code long} per value, two for a v128, references in
+ * form (see {@link WasmFunction}): one {@code long} per value, two for a v128, references in
  * {@link #payloadRefs()} at the same index. No JVM stack trace is captured: this is control flow.
  */
 public final class WasmThrow extends WasmException {
