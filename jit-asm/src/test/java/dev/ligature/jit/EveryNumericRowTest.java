@@ -86,8 +86,8 @@ class EveryNumericRowTest {
             }
             wat.append(' ').append(op.mnemonic()).append("))");
             Module m = WatParser.parseModule(wat.toString());
-            Instance interpreted = WasmModule.of(m).instantiate(Imports.empty());
-            Instance compiled = WasmModule.of(m, JitEngine.eager()).instantiate(Imports.empty());
+            Instance interpreted = Modules.of(m).instantiate(Imports.empty());
+            Instance compiled = Modules.of(m, JitEngine.eager()).instantiate(Imports.empty());
             long[] first = values(sig.charAt(0));
             long[] second = params == 2 ? values(sig.charAt(1)) : new long[1];
             for (long a : first) {
