@@ -171,7 +171,7 @@ public abstract sealed class Memory permits ArrayMemory, SegmentMemory {
         };
     }
 
-    /** {@return the declared type; its minimum is the size at creation (see {@link #currentType()})} */
+    /** The declared type; its minimum is the size at creation. */
     public final MemoryType type() {
         return type;
     }
