@@ -346,7 +346,7 @@ public final class EmscriptenHost {
             return this;
         }
 
-        /** {@return a host with this builder's settings; the builder may be reused} */
+        /** The host; the builder may be reused. */
         public EmscriptenHost build() {
             return new EmscriptenHost(this);
         }
