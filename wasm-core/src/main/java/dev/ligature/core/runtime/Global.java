@@ -50,6 +50,9 @@ public final class Global {
         if (type.type() instanceof RefType r && !(r.heap() instanceof AbsHeapType)) {
             throw new IllegalArgumentException("host globals take abstract reference types");
         }
+        if (type.type() instanceof RefType r && !r.nullable()) {
+            throw new IllegalArgumentException("a global of non-nullable " + r + " needs a value: use Global.ref(type, value)");
+        }
         return new Global(new GlobalCell(type, type.type()));
     }
 
@@ -117,7 +120,10 @@ public final class Global {
      *     something other than a {@link WasmFunction}
      */
     public static Global ref(GlobalType type, Object value) {
-        Global g = of(type);
+        if (!(type.type() instanceof RefType r) || !(r.heap() instanceof AbsHeapType)) {
+            throw new IllegalArgumentException("Global.ref takes an abstract reference type, got " + type.type());
+        }
+        Global g = new Global(new GlobalCell(type, type.type()));
         g.checkRef(value);
         g.cell.ref = value;
         return g;
@@ -307,8 +313,9 @@ public final class Global {
         if (ref == null && !r.nullable()) {
             throw new IllegalArgumentException("null for a global of non-nullable type " + r);
         }
-        if (ref != null && r.heap() == AbsHeapType.FUNC && !(ref instanceof WasmFunction)) {
-            throw new IllegalArgumentException("a funcref global takes a WasmFunction, got " + ref.getClass().getSimpleName());
+        if (ref != null && r.heap() == AbsHeapType.FUNC && !(ref instanceof dev.ligature.core.engine.EngineFunction)) {
+            throw new IllegalArgumentException("a funcref global takes a WasmFunction made by Ligature (an export or a"
+                    + " HostFunction), got " + ref.getClass().getName());
         }
     }
 

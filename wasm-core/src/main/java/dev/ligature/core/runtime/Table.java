@@ -76,6 +76,9 @@ public final class Table {
         if (!(type.element().heap() instanceof dev.ligature.core.types.AbsHeapType)) {
             throw new IllegalArgumentException("host tables take abstract reference types");
         }
+        if (!type.element().nullable() && type.limits().min() > 0) {
+            throw new IllegalArgumentException("a host table of non-nullable " + type.element() + " would start with nulls");
+        }
         return new Table(type, type.element(), null);
     }
 
@@ -136,8 +139,10 @@ public final class Table {
 
     /** Function tables hold functions: anything else would reach call_indirect as a class cast. */
     private void checkElement(Object value) {
-        if (value != null && functions && !(value instanceof WasmFunction)) {
-            throw new IllegalArgumentException("a function table takes a WasmFunction or null, got " + value.getClass().getSimpleName());
+        if (value != null && functions && !(value instanceof dev.ligature.core.engine.EngineFunction)) {
+            // Only functions Ligature made (exports, HostFunction) can be called through a table.
+            throw new IllegalArgumentException("a function table takes a WasmFunction made by Ligature (an export or a"
+                    + " HostFunction) or null, got " + value.getClass().getName());
         }
     }
 
@@ -218,6 +223,11 @@ public final class Table {
     public void init(long dst, Object[] segment, long srcIndex, long len) {
         if (dst < 0 || srcIndex < 0 || len < 0 || dst > elements.length - len || srcIndex > segment.length - len) {
             throw oob();
+        }
+        if (functions) {
+            for (long k = srcIndex; k < srcIndex + len; k++) {
+                checkElement(segment[(int) k]);
+            }
         }
         System.arraycopy(segment, (int) srcIndex, elements, (int) dst, (int) len);
     }

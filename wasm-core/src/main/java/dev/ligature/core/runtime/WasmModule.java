@@ -159,16 +159,16 @@ public final class WasmModule {
         return code;
     }
 
-    /** {@return the imports the module declares, in the order instantiation resolves them, as a new list} */
+    /** {@return the imports the module declares, in the order instantiation resolves them (an unmodifiable list)} */
     public List<ImportType> imports() {
         List<ImportType> out = new ArrayList<>(module.imports().size());
         for (Import i : module.imports()) {
             out.add(new ImportType(i.module(), i.name(), i.type(), functionType(i.type())));
         }
-        return out;
+        return List.copyOf(out);
     }
 
-    /** {@return the exports the module declares, in order, as a new list} */
+    /** {@return the exports the module declares, in order (an unmodifiable list)} */
     public List<ExportType> exports() {
         List<ExportType> out = new ArrayList<>(module.exports().size());
         for (Export e : module.exports()) {
@@ -179,7 +179,7 @@ public final class WasmModule {
             };
             out.add(new ExportType(e.name(), e.kind(), ft));
         }
-        return out;
+        return List.copyOf(out);
     }
 
     private FuncType functionType(ExternType t) {
