@@ -7,14 +7,20 @@ package dev.ligature.emscripten;
 public final class EmscriptenAbort extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
+    /** What aborted; see {@link #what()}. */
     private final String what;
 
+    /**
+     * An abort; the message is {@code Aborted(what)}, as Emscripten's runtime prints it.
+     *
+     * @param what what aborted, as Emscripten's runtime words it (may be empty)
+     */
     public EmscriptenAbort(String what) {
         super("Aborted(" + what + ")");
         this.what = what;
     }
 
-    /** What aborted, as Emscripten's runtime words it (may be empty). */
+    /** {@return what aborted, as Emscripten's runtime words it (may be empty)} */
     public String what() {
         return what;
     }

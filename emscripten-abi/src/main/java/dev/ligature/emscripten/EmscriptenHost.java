@@ -25,10 +25,10 @@ import java.util.random.RandomGenerator;
 
 /**
  * Runs programs emcc built, in place of the JavaScript runtime emcc wrote for them: it supplies the
- * module's {@code env.*} and {@code wasi_snapshot_preview1.*} imports by name (see
- * {@link ImportRegistry} for the names each Emscripten release uses), starts the program as that
- * runtime does (constructors, {@code main} with argc/argv, atexit handlers, exit status), and gives
- * it a virtual file system with Emscripten's semantics.
+ * module's {@code env.*} and {@code wasi_snapshot_preview1.*} imports by name (the names of
+ * Emscripten 3.1.6, 4.0.9 and 5.0.3, including the legalised and BigInt forms of 64-bit arguments),
+ * starts the program as that runtime does (constructors, {@code main} with argc/argv, atexit
+ * handlers, exit status), and gives it a virtual file system with Emscripten's semantics.
  *
  * <pre>{@code
  * EmscriptenHost host = EmscriptenHost.builder()
@@ -36,15 +36,30 @@ import java.util.random.RandomGenerator;
  *         .env("GREETING", "hi")
  *         .mount(Path.of("data"), "/data", true)
  *         .build();
- * int status = host.run(EmscriptenProgram.load(Path.of("prog.js"), new Interpreter()), List.of("prog", "arg"));
+ * int status = host.run(EmscriptenProgram.load(Path.of("prog.js"), Engine.interpreter()), List.of("prog", "arg"));
  * }</pre>
  *
- * A host is immutable and may run many programs; every run gets a fresh file system (host mounts
- * are shared: they are the host's directories).
+ * A host is immutable and may run many programs; every run gets a fresh instance and a fresh file
+ * system (host mounts are shared: they are the host's directories). Runs may proceed on several
+ * threads at once; they then share the host's streams, clock and random generator, which must
+ * tolerate that.
  */
 public final class EmscriptenHost {
-    /** A host directory (or, for {@link Builder#mountZip}, a zip archive) mounted into the virtual file system. */
+    /**
+     * A host directory (or, for {@link Builder#mountZip}, a zip archive) mounted into the virtual
+     * file system.
+     *
+     * @param hostDirectory the host directory, or a zip archive (a regular file)
+     * @param guestPath where it appears in the virtual file system, an absolute path
+     * @param readOnly whether the program is refused writes through the mount
+     */
     public record Mount(Path hostDirectory, String guestPath, boolean readOnly) {
+        /**
+         * A mount.
+         *
+         * @throws NullPointerException if {@code hostDirectory} or {@code guestPath} is null
+         * @throws IllegalArgumentException if {@code guestPath} does not start with {@code /}
+         */
         public Mount {
             Objects.requireNonNull(hostDirectory, "hostDirectory");
             Objects.requireNonNull(guestPath, "guestPath");
@@ -80,7 +95,7 @@ public final class EmscriptenHost {
         this.instanceOptions = b.instanceOptions;
     }
 
-    /** A builder with the defaults described on {@link Builder}. */
+    /** {@return a new builder, with the defaults described on {@link Builder}} */
     public static Builder builder() {
         return new Builder();
     }
@@ -112,8 +127,15 @@ public final class EmscriptenHost {
      * exit status: what {@code main} returned, or what it passed to {@code exit}; 1 after an abort
      * or an uncaught JavaScript-style C++ exception, reported on stderr as an optimised build's
      * runtime reports them under node ({@code Aborted(...)}, {@code exiting due to exception: ...}).
+     * Runs on the calling thread and returns when the program has ended.
      *
+     * @param program the program to run
+     * @param argv the program's arguments, {@code argv[0]} first
+     * @return the exit status
+     * @throws IllegalArgumentException if {@code argv} is empty, or a zip archive cannot be mounted
      * @throws LinkException if the module imports something this host does not provide (named)
+     * @throws EmscriptenLoadException if the module exports no {@code main},
+     *     {@code __main_argc_argv} or {@code _start}, or the {@code .js} maps an import it lacks
      * @throws dev.ligature.core.runtime.Trap if the program traps (after stdout/stderr are flushed)
      */
     public int run(EmscriptenProgram program, List<String> argv) {
@@ -167,7 +189,11 @@ public final class EmscriptenHost {
         }
     }
 
-    /** Builds an {@link EmscriptenHost}. Defaults: no stdin, output discarded, UTC, real clock, secure random. */
+    /**
+     * Builds an {@link EmscriptenHost}. Defaults: no stdin, output discarded, Emscripten's default
+     * environment, no mounts, UTC, the system clock, a {@link SecureRandom}, output a line at a
+     * time. Not thread-safe; every setter returns this builder.
+     */
     public static final class Builder {
         private OutputStream stdout = OutputStream.nullOutputStream();
         private OutputStream stderr = OutputStream.nullOutputStream();
@@ -183,25 +209,51 @@ public final class EmscriptenHost {
 
         private Builder() {}
 
-        /** Where the program's fd 1 (and /dev/stdout, /dev/tty) writes. */
+        /**
+         * Sets where the program's standard output goes.
+         *
+         * @param out the stream for fd 1, {@code /dev/stdout} and {@code /dev/tty}; flushed, never closed
+         * @return this builder
+         * @throws NullPointerException if {@code out} is null
+         */
         public Builder stdout(OutputStream out) {
             this.stdout = Objects.requireNonNull(out);
             return this;
         }
 
-        /** Where the program's fd 2 (and /dev/stderr) writes. */
+        /**
+         * Sets where the program's standard error and the runner's diagnostics go.
+         *
+         * @param err the stream for fd 2 and {@code /dev/stderr}; flushed, never closed
+         * @return this builder
+         * @throws NullPointerException if {@code err} is null
+         */
         public Builder stderr(OutputStream err) {
             this.stderr = Objects.requireNonNull(err);
             return this;
         }
 
-        /** What the program reads from fd 0; none (end of file at once) by default. */
+        /**
+         * Sets what the program reads from its standard input.
+         *
+         * @param in the stream for fd 0 and {@code /dev/stdin}, or null for none (end of file at
+         *     once), the default
+         * @return this builder
+         */
         public Builder stdin(InputStream in) {
             this.stdin = in;
             return this;
         }
 
-        /** Sets a variable; a null value removes one of Emscripten's defaults (USER, HOME, ...). */
+        /**
+         * Sets an environment variable, over Emscripten's defaults ({@code USER=web_user},
+         * {@code HOME=/home/web_user}, {@code LANG=C.UTF-8}, ...).
+         *
+         * @param name the variable's name, non-empty and without {@code =}
+         * @param value its value, or null to remove a default
+         * @return this builder
+         * @throws IllegalArgumentException if {@code name} is empty or contains {@code =}
+         */
         public Builder env(String name, String value) {
             if (name.isEmpty() || name.indexOf('=') >= 0) {
                 throw new IllegalArgumentException("bad environment variable name: " + name);
@@ -211,8 +263,16 @@ public final class EmscriptenHost {
         }
 
         /**
-         * Mounts the host directory {@code hostDirectory} at {@code guestPath} (created in the
-         * virtual tree as needed). Nothing outside it can be reached through the mount.
+         * Mounts a host directory into the virtual file system. Nothing outside it can be reached
+         * through the mount.
+         *
+         * @param hostDirectory the host directory
+         * @param guestPath where it appears, an absolute path (its parents are created in the
+         *     virtual tree as needed)
+         * @param readOnly whether the program is refused writes
+         * @return this builder
+         * @throws IllegalArgumentException if {@code hostDirectory} is not a directory, or
+         *     {@code guestPath} is not absolute
          */
         public Builder mount(Path hostDirectory, String guestPath, boolean readOnly) {
             if (!Files.isDirectory(hostDirectory)) {
@@ -223,8 +283,14 @@ public final class EmscriptenHost {
         }
 
         /**
-         * Mounts the zip archive {@code zip} read-only at {@code guestPath}: its entries appear as
-         * files and directories (the archive stays open while the host is in use).
+         * Mounts a zip archive read-only: its entries appear as files and directories. The archive
+         * is opened when each run starts and closed when it ends.
+         *
+         * @param zip the archive
+         * @param guestPath where its root appears, an absolute path
+         * @return this builder
+         * @throws IllegalArgumentException if {@code zip} is not a regular file, or {@code guestPath}
+         *     is not absolute
          */
         public Builder mountZip(Path zip, String guestPath) {
             if (!Files.isRegularFile(zip)) {
@@ -234,27 +300,50 @@ public final class EmscriptenHost {
             return this;
         }
 
-        /** The wall clock for time(), gettimeofday(), file times; the monotonic clock is System.nanoTime. */
+        /**
+         * Sets the wall clock the program sees.
+         *
+         * @param clock the clock of {@code time()}, {@code gettimeofday()}, {@code clock_gettime(CLOCK_REALTIME)}
+         *     and file times; the monotonic clock is always {@link System#nanoTime()}
+         * @return this builder
+         * @throws NullPointerException if {@code clock} is null
+         */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock);
             return this;
         }
 
-        /** The source of getentropy(), random_get and /dev/urandom. */
+        /**
+         * Sets the program's source of random bytes, for example a seeded generator for reproducible
+         * runs.
+         *
+         * @param random the source of {@code getentropy()}, {@code random_get} and {@code /dev/urandom}
+         * @return this builder
+         * @throws NullPointerException if {@code random} is null
+         */
         public Builder random(RandomGenerator random) {
             this.random = Objects.requireNonNull(random);
             return this;
         }
 
-        /** The local time zone of localtime(), mktime() and tzset() (UTC by default). */
+        /**
+         * Sets the program's local time zone.
+         *
+         * @param zone the zone of {@code localtime()}, {@code mktime()} and {@code tzset()}; UTC by default
+         * @return this builder
+         * @throws NullPointerException if {@code zone} is null
+         */
         public Builder timeZone(ZoneId zone) {
             this.zone = Objects.requireNonNull(zone);
             return this;
         }
 
         /**
-         * Passes stdout/stderr bytes through unchanged. By default they go out a line at a time as
-         * under node (NUL dropped, a final partial line ends with a newline).
+         * Chooses how the program's stdout and stderr bytes reach the streams.
+         *
+         * @param raw true to pass the bytes through unchanged; false (the default) to write them a line
+         *     at a time as under node (NUL bytes dropped, a final partial line ended with a newline)
+         * @return this builder
          */
         public Builder rawStdio(boolean raw) {
             this.rawStdio = raw;

@@ -8,10 +8,21 @@ package dev.ligature.emscripten;
 public final class EmscriptenLoadException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
+    /**
+     * A load failure.
+     *
+     * @param message what is missing or wrong
+     */
     public EmscriptenLoadException(String message) {
         super(message);
     }
 
+    /**
+     * A load failure caused by another.
+     *
+     * @param message what is missing or wrong
+     * @param cause the underlying failure
+     */
     public EmscriptenLoadException(String message, Throwable cause) {
         super(message, cause);
     }

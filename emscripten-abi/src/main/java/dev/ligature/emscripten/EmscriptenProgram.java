@@ -13,7 +13,8 @@ import java.util.Objects;
 /**
  * A program emcc built: the prepared module plus the names of its imports and exports. Unminified
  * builds name everything themselves; minified ones (-O3, -Os: imports {@code a.a}, {@code a.b}, ...)
- * need the mapping in the {@code .js} emcc wrote beside them.
+ * need the mapping in the {@code .js} emcc wrote beside them. Immutable and thread-safe; run it
+ * with {@link EmscriptenHost#run}.
  */
 public final class EmscriptenProgram {
     private final WasmModule module;
@@ -24,14 +25,30 @@ public final class EmscriptenProgram {
         this.names = names;
     }
 
-    /** A program from a module alone; fails if the module's import names are minified. */
+    /**
+     * A program from a module alone.
+     *
+     * @param module the module, which must import only from {@code env} and {@code wasi_*}
+     * @return the program
+     * @throws EmscriptenLoadException if the module's import names are minified
+     * @throws NullPointerException if {@code module} is null
+     */
     public static EmscriptenProgram of(WasmModule module) {
         EmscriptenProgram p = new EmscriptenProgram(Objects.requireNonNull(module), null);
         p.checkNamed();
         return p;
     }
 
-    /** A program from a module and the text of the {@code .js} emcc wrote for it. */
+    /**
+     * A program from a module and the text of the {@code .js} emcc wrote for it, which maps
+     * minified import and export names.
+     *
+     * @param module the module
+     * @param js the text of the {@code .js} file
+     * @return the program
+     * @throws EmscriptenLoadException if the {@code .js} does not hold the name mapping
+     * @throws NullPointerException if {@code module} is null
+     */
     public static EmscriptenProgram of(WasmModule module, String js) {
         return new EmscriptenProgram(Objects.requireNonNull(module), JsNameMap.parse(js));
     }
@@ -39,6 +56,14 @@ public final class EmscriptenProgram {
     /**
      * Loads {@code PROGRAM.wasm} or {@code PROGRAM.js} (then the {@code .wasm} beside it). A
      * {@code .js} beside a {@code .wasm} is read too when the module's names are minified.
+     *
+     * @param path the {@code .wasm}, or the {@code .js} ({@code .mjs}, {@code .cjs}) emcc wrote
+     * @param engine the engine that will run the module's code
+     * @return the program
+     * @throws IOException if a file cannot be read
+     * @throws EmscriptenLoadException if the {@code .wasm} or a needed {@code .js} is missing, or
+     *     the {@code .js} does not hold the name mapping
+     * @throws dev.ligature.core.WasmException if the module is malformed or invalid
      */
     public static EmscriptenProgram load(Path path, Engine engine) throws IOException {
         return load(path, bytes -> WasmModule.decode(bytes, engine));
@@ -47,10 +72,26 @@ public final class EmscriptenProgram {
     /** How a program's module bytes become a module: compiled by an engine, or read from an ahead-of-time jar. */
     @FunctionalInterface
     public interface ModuleLoader {
+        /**
+         * Makes the module.
+         *
+         * @param wasm the bytes of the program's {@code .wasm}
+         * @return the prepared module
+         * @throws IOException if the loader reads files (an ahead-of-time jar) and cannot
+         */
         WasmModule load(byte[] wasm) throws IOException;
     }
 
-    /** As {@link #load(Path, Engine)}, the module made from the {@code .wasm} bytes by {@code loader}. */
+    /**
+     * As {@link #load(Path, Engine)}, the module made from the {@code .wasm} bytes by {@code loader}.
+     *
+     * @param path the {@code .wasm}, or the {@code .js} ({@code .mjs}, {@code .cjs}) emcc wrote
+     * @param loader makes the module from the {@code .wasm} bytes
+     * @return the program
+     * @throws IOException if a file cannot be read, or the loader fails to read
+     * @throws EmscriptenLoadException if the {@code .wasm} or a needed {@code .js} is missing, or
+     *     the {@code .js} does not hold the name mapping
+     */
     public static EmscriptenProgram load(Path path, ModuleLoader loader) throws IOException {
         String file = path.getFileName().toString();
         Path wasm;
@@ -78,7 +119,7 @@ public final class EmscriptenProgram {
         return new EmscriptenProgram(module, JsNameMap.parse(Files.readString(js, StandardCharsets.UTF_8)));
     }
 
-    /** The prepared module (decoded, validated and compiled for the chosen engine). */
+    /** {@return the prepared module (decoded, validated and compiled for the chosen engine)} */
     public WasmModule module() {
         return module;
     }

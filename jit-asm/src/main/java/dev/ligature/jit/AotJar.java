@@ -1,5 +1,9 @@
 package dev.ligature.jit;
 
+import dev.ligature.jit.compiler.CodeLoader;
+import dev.ligature.jit.compiler.EngineVersion;
+import dev.ligature.jit.compiler.ModuleCompiler;
+import dev.ligature.jit.compiler.ModuleShape;
 import dev.ligature.core.ast.Module;
 import dev.ligature.core.binary.ModuleDecoder;
 import dev.ligature.core.engine.ExecutionEngine;

@@ -1,5 +1,8 @@
 package dev.ligature.jit;
 
+import dev.ligature.jit.compiler.JitRuntime;
+import dev.ligature.jit.compiler.ModuleCompiler;
+import dev.ligature.jit.compiler.ModuleShape;
 import dev.ligature.core.ast.Module;
 import dev.ligature.core.engine.Engines;
 import dev.ligature.core.engine.ExecutionEngine;

@@ -42,12 +42,12 @@ class AotJarTest {
             assertTrue(f.getEntry("ligature/wasm/F0.class") != null && f.getEntry("ligature/wasm/F1.class") != null);
             assertEquals(AotJar.sha256(WASM), f.getManifest().getMainAttributes().getValue("Ligature-Module-SHA-256"));
         }
-        long before = ModuleCompiler.COMPILED.get();
+        long before = dev.ligature.jit.compiler.ModuleCompiler.COMPILED.get();
         Instance inst = AotJar.load(jar, WASM).instantiate();
         assertEquals(55, inst.function("fib").callInt(10));
         assertEquals(110, inst.function("twice").callInt(10));
-        assertEquals(before, ModuleCompiler.COMPILED.get(), "nothing compiled: the classes came from the jar");
-        Instance compiled = Modules.of(dev.ligature.core.binary.ModuleDecoder.decode(WASM), new JitEngine()).instantiate();
+        assertEquals(before, dev.ligature.jit.compiler.ModuleCompiler.COMPILED.get(), "nothing compiled: the classes came from the jar");
+        Instance compiled = WasmModule.decode(WASM, new JitEngine()).instantiate();
         assertEquals(compiled.function("fib").callInt(20), inst.function("fib").callInt(20));
     }
 

@@ -34,7 +34,7 @@ import java.util.stream.Stream;
  *       module the exception type is enough, because text-format error messages differ between
  *       implementations and the suite's phrases follow the reference interpreter's parser.
  *   <li>{@code assert_invalid}: the module is obtained, and validation throws
- *       {@link InvalidModuleException} whose message contains the expected phrase. A module that is
+ *       {@link dev.ligature.core.InvalidModuleException} whose message contains the expected phrase. A module that is
  *       already rejected as malformed fails the command, with a reason saying so.
  *   <li>Every other kind needs execution or custom-section checks that do not exist yet. Such a
  *       command is skipped ONLY when the {@link SkipList} covers it; otherwise it fails.

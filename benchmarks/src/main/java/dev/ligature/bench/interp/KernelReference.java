@@ -17,7 +17,7 @@ public final class KernelReference {
         return Integer.compareUnsigned(n, 2) < 0 ? n : fibRecursive(n - 1) + fibRecursive(n - 2);
     }
 
-    /** {@code loop.wat}: sum over i < n of (i * i) xor (i >>> 3). */
+    /** {@code loop.wat}: the sum over {@code i < n} of {@code (i * i) xor (i >>> 3)}. */
     public static long loop(int n) {
         int sum = 0;
         for (int i = 0; Integer.compareUnsigned(i, n) < 0; i++) {

@@ -6,10 +6,10 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MutableCallSite;
 
 /**
- * Lets compiled code poll for {@link Instance#interrupt()} on every loop iteration at no cost while no interrupt
+ * Lets compiled code poll for {@link dev.ligature.core.runtime.Instance#interrupt()} on every loop iteration at no cost while no interrupt
  * is pending anywhere in the JVM.
  *
- * <p>Reading {@link Instance#interruptRequested()} (a volatile field) on every loop back edge costs far more than
+ * <p>Reading {@link InstanceState#interruptRequested()} (a volatile field) on every loop back edge costs far more than
  * the load: the JIT must treat the read as an acquire barrier, so it reloads every field (the memory's array and
  * size) after it and hoists nothing out of the loop. Measured on the compiled C kernels: interp 1.43 -> 0.76 ms
  * and nbody 0.204 -> 0.155 ms per call without it. So compiled loops first ask {@link #mayBePending()}, whose

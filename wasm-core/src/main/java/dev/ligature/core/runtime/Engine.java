@@ -12,10 +12,15 @@ import dev.ligature.core.exec.Interpreter;
  * it for every instance.
  */
 public interface Engine {
-    /** The engine's name, e.g. {@code "interpreter"} or {@code "compiler (lazy)"}. */
+    /** {@return the engine's name for messages and logs, e.g. {@code "interpreter"} or {@code "compiler (lazy)"}} */
     String name();
 
-    /** The interpreter: no compilation, so the fastest start; runs code several times slower than the compiler. */
+    /**
+     * {@return the interpreter, one instance shared by every module} It compiles nothing, so a module is
+     * ready soonest, but its code runs several times slower than on the compiler. It needs no
+     * other module and is what {@link WasmModule#decode(byte[])} and
+     * {@link WasmModule#parseText(String)} use.
+     */
     static Engine interpreter() {
         return Interpreter.INSTANCE;
     }

@@ -20,7 +20,12 @@ import java.util.Objects;
  * The caller is the instance whose code made the call (during instantiation too, when the start
  * function calls an import), whose memory the host may read and write; it is null only when the
  * embedder calls a host function directly. Exceptions a host function throws propagate unchanged
- * through Wasm frames to the embedder; Wasm {@code catch_all} does not catch them.
+ * through Wasm frames to the embedder; Wasm {@code catch_all} does not catch them. Two kinds mean
+ * something to Wasm: a {@link Trap} traps the calling code as Wasm's own traps do, and a
+ * {@link WasmThrow} raises a Wasm exception that the calling code's handlers can catch.
+ *
+ * <p>A host function may be imported by many instances and called from many threads at once, so
+ * its body must be thread-safe if it is shared that way.
  */
 public final class HostFunction {
     private HostFunction() {}
@@ -28,23 +33,52 @@ public final class HostFunction {
     /** Array body: arguments in slot form; returns the results in slot form. */
     @FunctionalInterface
     public interface Body {
+        /**
+         * Runs the host function.
+         *
+         * @param caller the instance whose code made the call, or null when the embedder called the
+         *     function directly
+         * @param args the arguments in slot form, a new array the body may keep or modify
+         * @return the results in slot form, at least as many slots as the type's results take (extra
+         *     slots are ignored); may be null or empty for a function with no results
+         */
         long[] call(Instance caller, long[] args);
     }
 
     /** Zero-allocation body: reads arguments from and writes results to {@code call}. */
     @FunctionalInterface
     public interface Raw {
+        /**
+         * Runs the host function.
+         *
+         * @param call this call's arguments, results and caller, valid only until the body returns
+         */
         void call(HostCall call);
     }
 
-    /** A host function with a zero-allocation body. */
+    /**
+     * A host function with a zero-allocation body.
+     *
+     * @param name a name for backtraces and messages
+     * @param type the function's Wasm type, which importing modules must match exactly
+     * @param body the implementation
+     * @return the function, to import with {@link Imports#function(String, String, WasmFunction)}
+     */
     public static WasmFunction raw(String name, FuncType type, Raw body) {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(type, "type");
         return new HostFunctionImpl(name, type, Objects.requireNonNull(body, "body"));
     }
 
-    /** A host function with the array body form. */
+    /**
+     * A host function with the array body form, which allocates an argument array per call.
+     *
+     * @param name a name for backtraces and messages
+     * @param type the function's Wasm type, which importing modules must match exactly
+     * @param body the implementation; if it returns fewer result slots than the type needs, the call
+     *     throws {@link IllegalStateException}
+     * @return the function, to import with {@link Imports#function(String, String, WasmFunction)}
+     */
     public static WasmFunction of(String name, FuncType type, Body body) {
         Objects.requireNonNull(body, "body");
         int np = dev.ligature.core.engine.Values.paramSlots(type);
@@ -64,9 +98,18 @@ public final class HostFunction {
      * A host function from a typed implementation of {@code functionalInterface}, whose one abstract
      * method gives the Wasm type, for example {@code HostFunction.of("add", IntBinaryOperator.class,
      * (a, b) -> a + b)} is {@code (i32, i32) -> i32}. The interface must be public and accessible to
-     * Ligature.
+     * Ligature. Calls box their arguments; for the hottest host functions use {@link #raw}.
      *
-     * @throws IllegalArgumentException if the method has a parameter or result with no Wasm type
+     * @param <T> the functional interface
+     * @param name a name for backtraces and messages
+     * @param functionalInterface the interface; its method takes {@code int}, {@code long},
+     *     {@code float} and {@code double} parameters (optionally after a leading {@link Instance},
+     *     which receives the caller) and returns one of those or {@code void}
+     * @param implementation the implementation, for example a lambda
+     * @return the function, to import with {@link Imports#function(String, String, WasmFunction)}
+     * @throws IllegalArgumentException if {@code functionalInterface} is not an interface with exactly
+     *     one abstract method, is not accessible to Ligature, or its method has a parameter or result
+     *     with no Wasm type
      */
     public static <T> WasmFunction of(String name, Class<T> functionalInterface, T implementation) {
         Objects.requireNonNull(implementation, "implementation");

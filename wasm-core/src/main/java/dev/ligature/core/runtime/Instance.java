@@ -30,19 +30,26 @@ public final class Instance {
         state.attach(this);
     }
 
+    /** {@return the module this is an instance of} */
     public WasmModule module() {
         return module;
     }
 
     /**
-     * The export called {@code name} ({@link WasmFunction}, {@link Memory}, {@link Table},
-     * {@link Global} or {@link Tag}), if there is one.
+     * The export called {@code name}, of whatever kind, without throwing when there is none.
+     *
+     * @param name the export name
+     * @return the {@link WasmFunction}, {@link Memory}, {@link Table}, {@link Global} or
+     *     {@link Tag}, or empty if the module exports nothing by that name
      */
     public Optional<Object> export(String name) {
         return Optional.ofNullable(exports.get(name));
     }
 
-    /** All exports by name, in the module's order. */
+    /**
+     * {@return every export by name, in the order the module declares them, as an unmodifiable map
+     * of {@link WasmFunction}, {@link Memory}, {@link Table}, {@link Global} and {@link Tag} objects}
+     */
     public Map<String, Object> exports() {
         return Collections.unmodifiableMap(exports);
     }
@@ -57,17 +64,33 @@ public final class Instance {
         return kind.cast(o);
     }
 
-    /** The exported function {@code name}. */
+    /**
+     * The exported function called {@code name}. Each call returns the same object.
+     *
+     * @param name the export name
+     * @return the function
+     * @throws NoSuchElementException if there is no export {@code name}, or it is not a function
+     */
     public WasmFunction function(String name) {
         return export(name, WasmFunction.class, "function");
     }
 
-    /** The exported memory {@code name}. */
+    /**
+     * The exported memory called {@code name}. Each call returns the same object.
+     *
+     * @param name the export name
+     * @return the memory
+     * @throws NoSuchElementException if there is no export {@code name}, or it is not a memory
+     */
     public Memory memory(String name) {
         return export(name, Memory.class, "memory");
     }
 
-    /** Memory 0, imported or defined, exported or not: the memory host functions usually mean. */
+    /**
+     * {@return memory 0, imported or defined, exported or not: the memory host functions usually mean}
+     *
+     * @throws NoSuchElementException if the module has no memory ({@link #hasMemory()} tells)
+     */
     public Memory memory() {
         if (state.memories.length == 0) {
             throw new NoSuchElementException("the module has no memory");
@@ -75,22 +98,40 @@ public final class Instance {
         return state.memories[0];
     }
 
-    /** Whether the module has a memory 0 (see {@link #memory()}). */
+    /** {@return whether the module has a memory 0 (see {@link #memory()})} */
     public boolean hasMemory() {
         return state.memories.length > 0;
     }
 
-    /** The exported global {@code name}. */
+    /**
+     * The exported global called {@code name}. Each call returns the same object.
+     *
+     * @param name the export name
+     * @return the global
+     * @throws NoSuchElementException if there is no export {@code name}, or it is not a global
+     */
     public Global global(String name) {
         return export(name, Global.class, "global");
     }
 
-    /** The exported table {@code name}. */
+    /**
+     * The exported table called {@code name}. Each call returns the same object.
+     *
+     * @param name the export name
+     * @return the table
+     * @throws NoSuchElementException if there is no export {@code name}, or it is not a table
+     */
     public Table table(String name) {
         return export(name, Table.class, "table");
     }
 
-    /** The exported tag {@code name}. */
+    /**
+     * The exported tag called {@code name}. Each call returns the same object.
+     *
+     * @param name the export name
+     * @return the tag
+     * @throws NoSuchElementException if there is no export {@code name}, or it is not a tag
+     */
     public Tag tag(String name) {
         return export(name, Tag.class, "tag");
     }

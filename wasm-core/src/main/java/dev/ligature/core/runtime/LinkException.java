@@ -10,6 +10,11 @@ import dev.ligature.core.WasmException;
 public final class LinkException extends WasmException {
     private static final long serialVersionUID = 1L;
 
+    /**
+     * A link failure.
+     *
+     * @param message the detail message, starting with the specification's phrase
+     */
     public LinkException(String message) {
         super(message);
     }

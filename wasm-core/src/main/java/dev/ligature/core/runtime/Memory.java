@@ -20,7 +20,7 @@ import java.nio.charset.StandardCharsets;
  * subclass, chosen once per memory when it is created (never per access):
  * <ul>
  *   <li>{@link Backing#ARRAY}: a {@code byte[]} read and written through little-endian
- *       {@code byteArrayViewVarHandle}s. The fastest on the heap (issue 4 measured 1.6-1.9x over a heap
+ *       {@code byteArrayViewVarHandle}s. The fastest on the heap (measured at 1.6-1.9x the speed of a heap
  *       {@code MemorySegment} on every memory-bound kernel: the JIT sees plain array accesses, keeps the array
  *       and size in registers across stores, and the accessors stay tiny). A Java array holds at most
  *       {@link #MAX_ARRAY_PAGES} pages (2 GiB - 64 KiB): {@code memory.grow} beyond that returns -1, which the
@@ -55,6 +55,10 @@ import java.nio.charset.StandardCharsets;
  * may refuse a reservation ({@code vm.overcommit_memory=2}, {@code ulimit -v}): the memory then falls back too.
  * Touching more pages than the machine has RAM plus swap kills the process (the kernel's OOM killer), as for any
  * overcommitted memory.
+ *
+ * <p><b>Threads.</b> Accesses are not synchronized and carry no memory-ordering guarantees: a memory is used by
+ * one thread at a time, like the instance it belongs to, even when its type says {@code shared}. Hand a memory
+ * to another thread only through a happens-before edge (a lock, a queue, {@code Thread.join}).
  */
 public abstract sealed class Memory permits ArrayMemory, SegmentMemory {
     /** Bytes per Wasm page. */
@@ -131,7 +135,16 @@ public abstract sealed class Memory permits ArrayMemory, SegmentMemory {
         return new ArrayMemory(type, Math.min(max, MAX_ARRAY_PAGES));
     }
 
-    /** A memory with {@code min} pages, at most {@code max} (-1: none), 32-bit addresses, no cap. */
+    /**
+     * A host memory with 32-bit addresses and no embedder cap, on the default backing; as
+     * {@link #create(MemoryType, long)}.
+     *
+     * @param min the initial size, in 64 KiB pages
+     * @param max the greatest size, in pages, or -1 for none (then 65,536 pages, 4 GiB, the most a
+     *     32-bit memory can address)
+     * @return a new memory, zero-filled, to import with {@link Imports#memory}
+     * @throws Trap {@link Trap.Kind#LIMIT_EXCEEDED} if {@code min} is more than the JVM can back
+     */
     public static Memory of(long min, long max) {
         return create(new MemoryType(new Limits(min, max), false, false), -1);
     }
@@ -152,25 +165,28 @@ public abstract sealed class Memory permits ArrayMemory, SegmentMemory {
         return type;
     }
 
-    /** The type as it stands now: current pages as the minimum, the declared maximum. */
+    /** {@return the type as it stands now: the current size in pages as the minimum, the declared maximum} */
     public final MemoryType currentType() {
         return new MemoryType(new Limits(pages(), type.limits().max()), type.shared(), type.is64());
     }
 
-    /** What holds this memory's bytes. */
+    /** {@return what holds this memory's bytes, which may differ from the backing requested when that one could not work} */
     public abstract Backing backing();
 
-    /** Current size in bytes. */
+    /** {@return the current size in bytes, a multiple of {@link #PAGE_SIZE}} */
     public final long byteSize() {
         return byteSize;
     }
 
-    /** Current size in pages. */
+    /** {@return the current size in 64 KiB pages} */
     public final long pages() {
         return byteSize / PAGE_SIZE;
     }
 
-    /** The most pages this memory may reach: declared maximum, embedder cap and backing limit combined. */
+    /**
+     * {@return the most pages this memory may reach: the least of the declared maximum, the
+     * embedder's cap and the backing's limit}
+     */
     public final long maxPages() {
         return maxPages;
     }
@@ -191,7 +207,14 @@ public abstract sealed class Memory permits ArrayMemory, SegmentMemory {
         return copies;
     }
 
-    /** Grows by {@code delta} pages; returns the old size in pages, or -1 (size unchanged) if it cannot. */
+    /**
+     * Grows the memory, as {@code memory.grow}; the new pages read as zero.
+     *
+     * @param delta how many 64 KiB pages to add (unsigned: a negative value is 2^63 or more, which
+     *     never fits)
+     * @return the size in pages before growing, or -1 (size unchanged) if the memory would pass
+     *     {@link #maxPages()} or the heap cannot hold the larger copy
+     */
     public final long grow(long delta) {
         long old = pages();
         if (delta < 0 || delta > maxPages - old) {
@@ -236,48 +259,151 @@ public abstract sealed class Memory permits ArrayMemory, SegmentMemory {
         return ea;
     }
 
-    /** Checks that {@code [ea, ea+len)} lies in the memory; {@code ea} and {@code len} are unsigned. */
+    /**
+     * Checks that a range of bytes lies within the memory's current size.
+     *
+     * @param ea the first byte's address (unsigned)
+     * @param len the range's length in bytes (unsigned)
+     * @throws Trap {@link Trap.Kind#OUT_OF_BOUNDS_MEMORY} if {@code [ea, ea + len)} does not lie
+     *     within the memory
+     */
     public final void checkRange(long ea, long len) {
         if (ea < 0 || len < 0 || ea > byteSize - len) {
             throw oob(ea);
         }
     }
 
+    /**
+     * Reads an i32 (4 bytes), little-endian.
+     *
+     * @param ea the first byte's address (unsigned)
+     * @return the value
+     * @throws Trap {@link Trap.Kind#OUT_OF_BOUNDS_MEMORY} if the bytes do not lie within the memory
+     */
     public abstract int loadI32(long ea);
 
+    /**
+     * Reads an i64 (8 bytes), little-endian.
+     *
+     * @param ea the first byte's address (unsigned)
+     * @return the value
+     * @throws Trap {@link Trap.Kind#OUT_OF_BOUNDS_MEMORY} if the bytes do not lie within the memory
+     */
     public abstract long loadI64(long ea);
 
+    /**
+     * Reads an f32 (4 bytes, its bits kept, NaN payload included), little-endian.
+     *
+     * @param ea the first byte's address (unsigned)
+     * @return the value
+     * @throws Trap {@link Trap.Kind#OUT_OF_BOUNDS_MEMORY} if the bytes do not lie within the memory
+     */
     public final float loadF32(long ea) {
         return Float.intBitsToFloat(loadI32(ea));
     }
 
+    /**
+     * Reads an f64 (8 bytes, its bits kept, NaN payload included), little-endian.
+     *
+     * @param ea the first byte's address (unsigned)
+     * @return the value
+     * @throws Trap {@link Trap.Kind#OUT_OF_BOUNDS_MEMORY} if the bytes do not lie within the memory
+     */
     public final double loadF64(long ea) {
         return Double.longBitsToDouble(loadI64(ea));
     }
 
-    /** Signed byte. */
+    /**
+     * Reads one byte.
+     *
+     * @param ea the byte's address (unsigned)
+     * @return the byte, as Java's signed {@code byte} (mask with {@code 0xFF} for the unsigned value)
+     * @throws Trap {@link Trap.Kind#OUT_OF_BOUNDS_MEMORY} if the byte does not lie within the memory
+     */
     public abstract byte loadI8(long ea);
 
-    /** Signed 16 bits. */
+    /**
+     * Reads 16 bits, little-endian.
+     *
+     * @param ea the first byte's address (unsigned)
+     * @return the value, as Java's signed {@code short} (mask with {@code 0xFFFF} for the unsigned value)
+     * @throws Trap {@link Trap.Kind#OUT_OF_BOUNDS_MEMORY} if the bytes do not lie within the memory
+     */
     public abstract short loadI16(long ea);
 
+    /**
+     * Writes one byte.
+     *
+     * @param ea the first byte's address (unsigned)
+     * @param v the value
+     * @throws Trap {@link Trap.Kind#OUT_OF_BOUNDS_MEMORY}, writing nothing, if the bytes do not lie
+     *     within the memory
+     */
     public abstract void storeI8(long ea, byte v);
 
+    /**
+     * Writes 16 bits, little-endian.
+     *
+     * @param ea the first byte's address (unsigned)
+     * @param v the value
+     * @throws Trap {@link Trap.Kind#OUT_OF_BOUNDS_MEMORY}, writing nothing, if the bytes do not lie
+     *     within the memory
+     */
     public abstract void storeI16(long ea, short v);
 
+    /**
+     * Writes an i32 (4 bytes), little-endian.
+     *
+     * @param ea the first byte's address (unsigned)
+     * @param v the value
+     * @throws Trap {@link Trap.Kind#OUT_OF_BOUNDS_MEMORY}, writing nothing, if the bytes do not lie
+     *     within the memory
+     */
     public abstract void storeI32(long ea, int v);
 
+    /**
+     * Writes an i64 (8 bytes), little-endian.
+     *
+     * @param ea the first byte's address (unsigned)
+     * @param v the value
+     * @throws Trap {@link Trap.Kind#OUT_OF_BOUNDS_MEMORY}, writing nothing, if the bytes do not lie
+     *     within the memory
+     */
     public abstract void storeI64(long ea, long v);
 
+    /**
+     * Writes an f32 (4 bytes), little-endian.
+     *
+     * @param ea the first byte's address (unsigned)
+     * @param v the value (its bits are kept, NaN payload included)
+     * @throws Trap {@link Trap.Kind#OUT_OF_BOUNDS_MEMORY}, writing nothing, if the bytes do not lie
+     *     within the memory
+     */
     public final void storeF32(long ea, float v) {
         storeI32(ea, Float.floatToRawIntBits(v));
     }
 
+    /**
+     * Writes an f64 (8 bytes), little-endian.
+     *
+     * @param ea the first byte's address (unsigned)
+     * @param v the value (its bits are kept, NaN payload included)
+     * @throws Trap {@link Trap.Kind#OUT_OF_BOUNDS_MEMORY}, writing nothing, if the bytes do not lie
+     *     within the memory
+     */
     public final void storeF64(long ea, double v) {
         storeI64(ea, Double.doubleToRawLongBits(v));
     }
 
-    /** Copies {@code len} bytes at {@code ea} into a new array. */
+    /**
+     * Copies bytes out of the memory.
+     *
+     * @param ea the first byte's address (unsigned)
+     * @param len how many bytes to copy
+     * @return a new array of the bytes
+     * @throws Trap {@link Trap.Kind#OUT_OF_BOUNDS_MEMORY} if the range does not lie within the memory
+     *     or {@code len} is negative
+     */
     public final byte[] read(long ea, int len) {
         checkRange(ea, len);
         byte[] out = new byte[len];
@@ -285,17 +411,42 @@ public abstract sealed class Memory permits ArrayMemory, SegmentMemory {
         return out;
     }
 
-    /** Copies {@code src[srcOff .. srcOff+len)} to {@code ea}; traps (writing nothing) if out of bounds. */
+    /**
+     * Copies bytes from an array into the memory.
+     *
+     * @param ea the address of the first byte to write (unsigned)
+     * @param src the source array
+     * @param srcOff the index in {@code src} of the first byte to copy
+     * @param len how many bytes to copy
+     * @throws Trap {@link Trap.Kind#OUT_OF_BOUNDS_MEMORY}, writing nothing, if the destination range
+     *     does not lie within the memory or {@code len} is negative
+     * @throws IndexOutOfBoundsException if the source range does not lie within {@code src}
+     */
     public final void write(long ea, byte[] src, int srcOff, int len) {
         checkRange(ea, len);
         MemorySegment.copy(src, srcOff, segment(), ValueLayout.JAVA_BYTE, ea, len);
     }
 
+    /**
+     * Copies a whole array into the memory.
+     *
+     * @param ea the address of the first byte to write (unsigned)
+     * @param src the bytes to write
+     * @throws Trap {@link Trap.Kind#OUT_OF_BOUNDS_MEMORY}, writing nothing, if they do not fit
+     */
     public final void write(long ea, byte[] src) {
         write(ea, src, 0, src.length);
     }
 
-    /** Reads a NUL-terminated UTF-8 string starting at {@code ea}. */
+    /**
+     * Reads a NUL-terminated UTF-8 string, as C code leaves one.
+     *
+     * @param ea the address of the first byte (unsigned)
+     * @return the bytes up to the first NUL byte (or the end of the memory, if there is none),
+     *     decoded as UTF-8 with malformed input replaced by U+FFFD
+     * @throws Trap {@link Trap.Kind#OUT_OF_BOUNDS_MEMORY} if {@code ea} is past the end of the
+     *     memory, or the string is longer than a Java array can hold
+     */
     public final String readCString(long ea) {
         long start = check(ea, 0);
         long end = start;
@@ -308,19 +459,42 @@ public abstract sealed class Memory permits ArrayMemory, SegmentMemory {
         return new String(read(start, (int) (end - start)), StandardCharsets.UTF_8);
     }
 
-    /** Reads {@code len} bytes at {@code ea} as UTF-8. */
+    /**
+     * Reads a UTF-8 string of known length.
+     *
+     * @param ea the first byte's address (unsigned)
+     * @param len the string's length in bytes
+     * @return the bytes decoded as UTF-8, with malformed input replaced by U+FFFD
+     * @throws Trap {@link Trap.Kind#OUT_OF_BOUNDS_MEMORY} if the range does not lie within the memory
+     *     or {@code len} is negative
+     */
     public final String readString(long ea, int len) {
         return new String(read(ea, len), StandardCharsets.UTF_8);
     }
 
-    /** Writes {@code s} as UTF-8 (no terminator) at {@code ea}; returns the number of bytes written. */
+    /**
+     * Writes a string as UTF-8, without a terminating NUL (write a zero byte after it for C).
+     *
+     * @param ea the address of the first byte to write (unsigned)
+     * @param s the string; unpaired surrogates are written as {@code '?'}
+     * @return the number of bytes written
+     * @throws Trap {@link Trap.Kind#OUT_OF_BOUNDS_MEMORY}, writing nothing, if the bytes do not fit
+     */
     public final int writeString(long ea, String s) {
         byte[] b = s.getBytes(StandardCharsets.UTF_8);
         write(ea, b);
         return b.length;
     }
 
-    /** {@code memory.fill}: traps before writing anything if the range is out of bounds. */
+    /**
+     * Sets a range of bytes to one value, as {@code memory.fill}.
+     *
+     * @param ea the first byte's address (unsigned)
+     * @param value the byte to write
+     * @param len how many bytes to set (unsigned)
+     * @throws Trap {@link Trap.Kind#OUT_OF_BOUNDS_MEMORY}, writing nothing, if the range does not lie
+     *     within the memory
+     */
     public final void fill(long ea, byte value, long len) {
         checkRange(ea, len);
         if (len > 0) {
@@ -333,7 +507,17 @@ public abstract sealed class Memory permits ArrayMemory, SegmentMemory {
         segment().asSlice(ea, len).fill(value);
     }
 
-    /** {@code memory.copy} from {@code src} (possibly this memory; overlapping ranges are handled). */
+    /**
+     * Copies bytes from a memory into this one, as {@code memory.copy}; overlapping ranges within
+     * one memory are copied as if through a temporary buffer.
+     *
+     * @param dst the address of the first byte to write in this memory (unsigned)
+     * @param src the memory to read (possibly this one)
+     * @param srcEa the address of the first byte to read in {@code src} (unsigned)
+     * @param len how many bytes to copy (unsigned)
+     * @throws Trap {@link Trap.Kind#OUT_OF_BOUNDS_MEMORY}, writing nothing, if either range does not
+     *     lie within its memory
+     */
     public final void copy(long dst, Memory src, long srcEa, long len) {
         checkRange(dst, len);
         src.checkRange(srcEa, len);
@@ -347,7 +531,16 @@ public abstract sealed class Memory permits ArrayMemory, SegmentMemory {
         MemorySegment.copy(src.segment(), srcEa, segment(), dst, len);
     }
 
-    /** {@code memory.init}: copies {@code data[srcOff .. srcOff+len)}; all offsets unsigned. */
+    /**
+     * Copies bytes from an array into the memory, as {@code memory.init} does from a data segment.
+     *
+     * @param dst the address of the first byte to write (unsigned)
+     * @param data the source bytes
+     * @param srcOff the index in {@code data} of the first byte to copy (unsigned)
+     * @param len how many bytes to copy (unsigned)
+     * @throws Trap {@link Trap.Kind#OUT_OF_BOUNDS_MEMORY}, writing nothing, if either range does not
+     *     lie within its memory or array
+     */
     public final void init(long dst, byte[] data, long srcOff, long len) {
         if (srcOff < 0 || len < 0 || srcOff > data.length - len) {
             throw new Trap(Trap.Kind.OUT_OF_BOUNDS_MEMORY);

@@ -22,54 +22,106 @@ import java.util.List;
  * Every form throws {@link Trap} when the code traps (including "call stack exhausted" and
  * "interrupted"), {@link WasmThrow} when a Wasm exception escapes, and
  * {@link IllegalArgumentException} for arguments that do not fit the type.
+ *
+ * <p>A function may be called from any thread, but calls into one instance's functions must not run
+ * on two threads at once (see {@link Instance}). Calls may nest: a host function may call back into
+ * Wasm.
  */
 public interface WasmFunction {
-    /** The function's Wasm type. */
+    /** {@return the function's Wasm type} */
     FuncType type();
 
-    /** A name for backtraces and messages: from the name section, an export name, or the host function's name. */
+    /**
+     * {@return a name for backtraces and messages: from the name section, an export name, or the
+     * host function's name}
+     */
     String name();
 
     /**
-     * Calls with values in slot form: {@code args} must hold exactly the parameters' slots; results
-     * go to {@code results}/{@code resultRefs} (either may be null when not wanted). {@code argRefs}
-     * carries reference arguments at their slot index (null when there are none). Allocates nothing.
+     * Calls with values in slot form, allocating nothing. An i32 argument is taken from the low 32
+     * bits of its slot (the high bits are ignored), an f32 from the low 32 bits as float bits; of
+     * an i32 or f32 result only the low 32 bits are meaningful. Reference arguments are not checked
+     * against the parameter types: a funcref argument must be a {@link WasmFunction} or null.
+     *
+     * @param args the parameters' slots, exactly {@link FuncType#paramSlots()} of them
+     * @param argRefs reference arguments at their slot indices, as long as {@code args}; null when
+     *     there are none
+     * @param results receives the first {@code results.length} result slots (at most
+     *     {@link FuncType#resultSlots()}); null when not wanted
+     * @param resultRefs receives reference results at their slot indices, like {@code results}; null
+     *     when not wanted
+     * @throws IllegalArgumentException if {@code args} or {@code argRefs} has the wrong length
      */
     void call(long[] args, Object[] argRefs, long[] results, Object[] resultRefs);
 
-    /** Calls with numeric arguments in slot form (exactly one per parameter slot); returns all result slots. */
+    /**
+     * Calls with numeric arguments in slot form. References cannot be passed or returned this way:
+     * reference arguments are null, and reference results are dropped.
+     *
+     * @param args the parameters' slots, exactly {@link FuncType#paramSlots()} of them
+     * @return a new array of all {@link FuncType#resultSlots()} result slots
+     * @throws IllegalArgumentException if {@code args} has the wrong length
+     */
     long[] call(long... args);
 
     /**
      * Calls with boxed arguments: {@code Integer} for i32, {@code Long} for i64, {@code Float} for
      * f32, {@code Double} for f64 (or any value Java would widen to that type), a {@link WasmFunction}
-     * or null for funcref, any object or null for externref. Returns the results boxed the same way.
+     * or null for funcref, any object or null for externref, and a {@code long[2]} for v128.
+     *
+     * @param args one value per parameter (a null array counts as one null argument)
+     * @return a new array of the results, one per result, boxed the same way
+     * @throws IllegalArgumentException if the number of arguments or the type of one does not fit
      */
     Object[] callValues(Object... args);
 
     /**
      * Calls with boxed arguments (as {@link #callValues}) a function whose one result is an i32.
      *
+     * @param args one value per parameter, as for {@link #callValues}
+     * @return the result
      * @throws IllegalStateException before calling, if the function does not return exactly one i32
+     * @throws IllegalArgumentException if the number of arguments or the type of one does not fit
      */
     default int callInt(Object... args) {
         expectResult(this, NumType.I32);
         return (Integer) callValues(args)[0];
     }
 
-    /** As {@link #callInt}, for a function whose one result is an i64. */
+    /**
+     * As {@link #callInt}, for a function whose one result is an i64.
+     *
+     * @param args one value per parameter, as for {@link #callValues}
+     * @return the result
+     * @throws IllegalStateException before calling, if the function does not return exactly one i64
+     * @throws IllegalArgumentException if the number of arguments or the type of one does not fit
+     */
     default long callLong(Object... args) {
         expectResult(this, NumType.I64);
         return (Long) callValues(args)[0];
     }
 
-    /** As {@link #callInt}, for a function whose one result is an f32. */
+    /**
+     * As {@link #callInt}, for a function whose one result is an f32.
+     *
+     * @param args one value per parameter, as for {@link #callValues}
+     * @return the result
+     * @throws IllegalStateException before calling, if the function does not return exactly one f32
+     * @throws IllegalArgumentException if the number of arguments or the type of one does not fit
+     */
     default float callFloat(Object... args) {
         expectResult(this, NumType.F32);
         return (Float) callValues(args)[0];
     }
 
-    /** As {@link #callInt}, for a function whose one result is an f64. */
+    /**
+     * As {@link #callInt}, for a function whose one result is an f64.
+     *
+     * @param args one value per parameter, as for {@link #callValues}
+     * @return the result
+     * @throws IllegalStateException before calling, if the function does not return exactly one f64
+     * @throws IllegalArgumentException if the number of arguments or the type of one does not fit
+     */
     default double callDouble(Object... args) {
         expectResult(this, NumType.F64);
         return (Double) callValues(args)[0];
@@ -86,9 +138,14 @@ public interface WasmFunction {
      * abstract method whose parameters and return type match the Wasm type: {@code int} for i32,
      * {@code long} for i64, {@code float} for f32, {@code double} for f64, {@code void} for no result
      * (for example {@code java.util.function.IntBinaryOperator} for {@code (i32, i32) -> i32}).
-     * The match is checked here, once.
+     * The match is checked here, once, so calls through the view need no checks of their own.
      *
-     * @throws IllegalArgumentException if the interface does not fit the function's type
+     * @param <T> the functional interface
+     * @param functionalInterface an interface with exactly one abstract method
+     * @return an implementation of the interface that calls this function
+     * @throws IllegalArgumentException if {@code functionalInterface} is not an interface with one
+     *     abstract method, or its method does not fit the function's type (only number types and at
+     *     most one result fit)
      */
     <T> T as(Class<T> functionalInterface);
 }

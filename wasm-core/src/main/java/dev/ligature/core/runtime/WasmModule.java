@@ -90,6 +90,8 @@ public final class WasmModule {
     /**
      * Decodes, validates and prepares a binary module for the interpreter.
      *
+     * @param bytes the module in the binary format; not modified or kept
+     * @return the module
      * @throws dev.ligature.core.MalformedModuleException if the bytes are not a well-formed module
      * @throws dev.ligature.core.InvalidModuleException if the module is invalid
      */
@@ -98,10 +100,15 @@ public final class WasmModule {
     }
 
     /**
-     * Decodes, validates and prepares a binary module for {@code engine}.
+     * Decodes, validates and prepares a binary module for {@code engine}. An eager compiler
+     * compiles every function here; others compile on first call, or not at all.
      *
+     * @param bytes the module in the binary format; not modified or kept
+     * @param engine the engine that will run the module's code
+     * @return the module
      * @throws dev.ligature.core.MalformedModuleException if the bytes are not a well-formed module
      * @throws dev.ligature.core.InvalidModuleException if the module is invalid
+     * @throws IllegalArgumentException if {@code engine} is not one of Ligature's engines
      */
     public static WasmModule decode(byte[] bytes, Engine engine) {
         ExecutionEngine e = engine(engine);
@@ -111,6 +118,8 @@ public final class WasmModule {
     /**
      * Parses, validates and prepares a module in the text format for the interpreter.
      *
+     * @param wat one module in the text format, {@code (module ...)} or the fields of one
+     * @return the module
      * @throws dev.ligature.core.MalformedModuleException if the text is not a well-formed module
      * @throws dev.ligature.core.InvalidModuleException if the module is invalid
      */
@@ -121,15 +130,19 @@ public final class WasmModule {
     /**
      * Parses, validates and prepares a module in the text format for {@code engine}.
      *
+     * @param wat one module in the text format, {@code (module ...)} or the fields of one
+     * @param engine the engine that will run the module's code
+     * @return the module
      * @throws dev.ligature.core.MalformedModuleException if the text is not a well-formed module
      * @throws dev.ligature.core.InvalidModuleException if the module is invalid
+     * @throws IllegalArgumentException if {@code engine} is not one of Ligature's engines
      */
     public static WasmModule parseText(String wat, Engine engine) {
         ExecutionEngine e = engine(engine);
         return create(WatParser.parseModule(wat), e);
     }
 
-    /** The name of the engine that runs this module's code ({@link Engine#name()}). */
+    /** {@return the name of the engine that runs this module's code ({@link Engine#name()})} */
     public String engineName() {
         return engine.name();
     }
@@ -146,16 +159,16 @@ public final class WasmModule {
         return code;
     }
 
-    /** The imports the module declares, in order. */
+    /** {@return the imports the module declares, in the order instantiation resolves them (an unmodifiable list)} */
     public List<ImportType> imports() {
         List<ImportType> out = new ArrayList<>(module.imports().size());
         for (Import i : module.imports()) {
             out.add(new ImportType(i.module(), i.name(), i.type(), functionType(i.type())));
         }
-        return out;
+        return List.copyOf(out);
     }
 
-    /** The exports the module declares, in order. */
+    /** {@return the exports the module declares, in order (an unmodifiable list)} */
     public List<ExportType> exports() {
         List<ExportType> out = new ArrayList<>(module.exports().size());
         for (Export e : module.exports()) {
@@ -166,7 +179,7 @@ public final class WasmModule {
             };
             out.add(new ExportType(e.name(), e.kind(), ft));
         }
-        return out;
+        return List.copyOf(out);
     }
 
     private FuncType functionType(ExternType t) {
@@ -203,22 +216,45 @@ public final class WasmModule {
         return n;
     }
 
-    /** Instantiates a module that has no imports. */
+    /**
+     * Instantiates a module that has no imports, with default options; as
+     * {@link #instantiate(Imports, InstanceOptions)}.
+     *
+     * @return the new instance
+     * @throws LinkException if the module has imports
+     * @throws Trap if a segment is out of bounds or the start function traps
+     * @throws WasmThrow if the start function throws a Wasm exception
+     */
     public Instance instantiate() {
         return instantiate(Imports.empty(), InstanceOptions.DEFAULT);
     }
 
-    /** Instantiates with {@code imports} and default options. */
+    /**
+     * Instantiates with default options; as {@link #instantiate(Imports, InstanceOptions)}.
+     *
+     * @param imports what the module's imports resolve to
+     * @return the new instance
+     * @throws LinkException if an import is missing or has an incompatible type
+     * @throws Trap if a segment is out of bounds or the start function traps
+     * @throws WasmThrow if the start function throws a Wasm exception
+     */
     public Instance instantiate(Imports imports) {
         return instantiate(imports, InstanceOptions.DEFAULT);
     }
 
     /**
      * Creates an instance: resolves and checks imports, creates globals, tables, memories and tags,
-     * applies active segments and runs the start function, in the specification's order.
+     * applies active segments and runs the start function, in the specification's order. Runs on
+     * the calling thread; a host function the start function calls sees the new instance as its
+     * caller. Any number of threads may instantiate one module at once.
      *
+     * @param imports what the module's imports resolve to; only read
+     * @param options limits on the new instance
+     * @return the new instance
      * @throws LinkException if an import is missing or has an incompatible type
-     * @throws Trap if a segment is out of bounds or the start function traps
+     * @throws Trap if a segment is out of bounds or the start function traps, or
+     *     ({@link Trap.Kind#LIMIT_EXCEEDED}) a memory or table is larger than the options or the JVM
+     *     allow
      * @throws WasmThrow if the start function throws a Wasm exception
      */
     public Instance instantiate(Imports imports, InstanceOptions options) {

@@ -177,4 +177,50 @@ class TypedApiTest {
         assertTrue(inner > 0 && outer > inner, "innermost frame first: " + printed);
         assertEquals("outer", t.getStackTrace()[1].getMethodName());
     }
+
+    @Test
+    void tablesAndGlobalsTakeOnlyFunctionsLigatureMade() {
+        WasmFunction foreign = new WasmFunction() {
+            @Override
+            public FuncType type() {
+                return new FuncType(List.of(), List.of());
+            }
+
+            @Override
+            public String name() {
+                return "foreign";
+            }
+
+            @Override
+            public void call(long[] args, Object[] argRefs, long[] results, Object[] resultRefs) {}
+
+            @Override
+            public long[] call(long... args) {
+                return new long[0];
+            }
+
+            @Override
+            public Object[] callValues(Object... args) {
+                return new Object[0];
+            }
+
+            @Override
+            public <T> T as(Class<T> functionalInterface) {
+                throw new UnsupportedOperationException();
+            }
+        };
+        Table t = Table.of(dev.ligature.core.types.RefType.FUNCREF, 2, 2);
+        assertThrows(IllegalArgumentException.class, () -> t.set(0, foreign));
+        assertThrows(IllegalArgumentException.class, () -> t.set(0, "not a function"));
+        assertThrows(IllegalArgumentException.class, () -> t.init(0, new Object[] {foreign}, 0, 1));
+        WasmFunction host = HostFunction.of("h", Runnable.class, () -> { });
+        t.set(1, host);
+        assertSame(host, t.get(1));
+        Global g = Global.of(new dev.ligature.core.types.GlobalType(dev.ligature.core.types.RefType.FUNCREF, true));
+        assertThrows(IllegalArgumentException.class, () -> g.setRef(foreign));
+        g.setRef(host);
+        assertSame(host, g.getRef());
+        assertThrows(LinkException.class, () -> WasmModule.parseText("(module (import \"env\" \"f\" (func)))")
+                .instantiate(Imports.empty().function("env", "f", foreign)));
+    }
 }
