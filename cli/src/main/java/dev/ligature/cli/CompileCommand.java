@@ -3,6 +3,7 @@ package dev.ligature.cli;
 import dev.ligature.core.InvalidModuleException;
 import dev.ligature.core.MalformedModuleException;
 import dev.ligature.jit.AotJar;
+import dev.ligature.jit.JitOptions;
 import dev.ligature.jit.JitCompileException;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -43,7 +44,7 @@ record CompileCommand(Path module, Path jar) {
         try {
             byte[] wasm = Files.readAllBytes(module);
             long t0 = System.nanoTime();
-            int n = AotJar.write(wasm, jar);
+            int n = AotJar.write(wasm, jar, Overrides.jitOptions(JitOptions.Compilation.EAGER));
             long ms = (System.nanoTime() - t0) / 1_000_000;
             out.println("compiled " + n + " functions of " + module + " to " + jar + " in " + ms + " ms");
             return Main.OK;

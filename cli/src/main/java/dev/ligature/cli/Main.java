@@ -53,6 +53,7 @@ public final class Main {
             return USAGE;
         }
         try {
+            Overrides.check();
             switch (args[0]) {
                 case "--version", "-V", "version" -> {
                     out.println("ligature " + Version.get());

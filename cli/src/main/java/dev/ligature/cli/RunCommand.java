@@ -12,6 +12,7 @@ import dev.ligature.jit.JitCompileException;
 import dev.ligature.jit.AotJar;
 import dev.ligature.jit.AotJarException;
 import dev.ligature.jit.JitEngine;
+import dev.ligature.jit.JitOptions;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -122,8 +123,10 @@ record RunCommand(boolean compiler, Path aot, List<String[]> env, List<Emscripte
             out.print("Usage: ligature\n" + USAGE);
             return Main.OK;
         }
-        Engine engine = compiler ? new JitEngine() : Engine.interpreter();
-        EmscriptenHost.Builder b = EmscriptenHost.builder().stdout(out).stderr(err).stdin(in);
+        JitOptions jitOptions = Overrides.jitOptions(JitOptions.Compilation.LAZY);
+        Engine engine = compiler ? new JitEngine(jitOptions) : Engine.interpreter();
+        EmscriptenHost.Builder b = EmscriptenHost.builder().stdout(out).stderr(err).stdin(in)
+                .instanceOptions(Overrides.instanceOptions());
         for (String[] kv : env) {
             b.env(kv[0], kv[1]);
         }
@@ -139,7 +142,7 @@ record RunCommand(boolean compiler, Path aot, List<String[]> env, List<Emscripte
         argv.addAll(args);
         try {
             EmscriptenProgram p = aot != null
-                    ? EmscriptenProgram.load(program, bytes -> AotJar.load(aot, bytes)) // refuses a mismatched jar
+                    ? EmscriptenProgram.load(program, bytes -> AotJar.load(aot, bytes, jitOptions)) // refuses a mismatched jar
                     : EmscriptenProgram.load(program, engine);
             int status = b.build().run(p, argv);
             out.flush();

@@ -1,6 +1,8 @@
 package dev.ligature.cli;
 
+import dev.ligature.core.runtime.InstanceOptions;
 import dev.ligature.jit.JitEngine;
+import dev.ligature.jit.JitOptions;
 import dev.ligature.spectest.Failure;
 import dev.ligature.spectest.FileResult;
 import dev.ligature.spectest.JsonReport;
@@ -112,8 +114,11 @@ record WastCommand(Engine engine, Path json, Path suiteRoot, List<Path> paths, b
             }
         }
 
+        // Eager: every function compiles. -Dligature.jit.* and -Dligature.memory.backing override the defaults.
+        InstanceOptions instanceOptions = Overrides.instanceOptions();
         RuntimeExecutor executor = engine == Engine.COMPILER
-                ? new RuntimeExecutor(JitEngine.eager()) : new RuntimeExecutor(); // eager: every function compiles
+                ? new RuntimeExecutor(new JitEngine(Overrides.jitOptions(JitOptions.Compilation.EAGER)), instanceOptions)
+                : new RuntimeExecutor(instanceOptions);
         SpecRunner runner = new SpecRunner(SkipList.bundled(), executor);
         LinkedHashMap<String, FileResult> results = new LinkedHashMap<>();
         long passed = 0;

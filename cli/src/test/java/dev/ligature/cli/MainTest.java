@@ -47,6 +47,23 @@ class MainTest {
     }
 
     @Test
+    void aBadOverrideIsAUsageError() {
+        for (String key : new String[] {"ligature.jit.forceSplit", "ligature.memory.backing"}) {
+            String saved = System.getProperty(key);
+            System.setProperty(key, "bogus");
+            try {
+                assertUsageError(run("wast", "x.wast"), "-D" + key + "=bogus: expected");
+            } finally {
+                if (saved == null) {
+                    System.clearProperty(key);
+                } else {
+                    System.setProperty(key, saved);
+                }
+            }
+        }
+    }
+
+    @Test
     void usageErrorsExitWithTwoAndSayWhatIsWrong() {
         assertUsageError(run(), "Usage:");
         assertUsageError(run("--frobnicate"), "unknown option '--frobnicate'");

@@ -2,6 +2,7 @@ package dev.ligature.emscripten;
 
 import dev.ligature.core.runtime.Imports;
 import dev.ligature.core.runtime.Instance;
+import dev.ligature.core.runtime.InstanceOptions;
 import dev.ligature.core.runtime.LinkException;
 import dev.ligature.core.runtime.WasmThrow;
 import java.io.IOException;
@@ -78,6 +79,7 @@ public final class EmscriptenHost {
     final ZoneId zone;
     final boolean rawStdio;
     final ImportRegistry registry;
+    final InstanceOptions instanceOptions;
 
     private EmscriptenHost(Builder b) {
         this.stdout = b.stdout;
@@ -90,6 +92,7 @@ public final class EmscriptenHost {
         this.zone = b.zone;
         this.rawStdio = b.rawStdio;
         this.registry = b.registry;
+        this.instanceOptions = b.instanceOptions;
     }
 
     /** {@return a new builder, with the defaults described on {@link Builder}} */
@@ -149,7 +152,7 @@ public final class EmscriptenHost {
 
     private int run(EmProcess p) {
         Imports imports = registry.imports(p);
-        Instance instance = p.program.module().instantiate(imports);
+        Instance instance = p.program.module().instantiate(imports, instanceOptions);
         p.attach(instance);
         try {
             p.callIfExported("emscripten_stack_init");
@@ -202,6 +205,7 @@ public final class EmscriptenHost {
         private ZoneId zone = ZoneOffset.UTC;
         private boolean rawStdio;
         private final ImportRegistry registry = ImportRegistry.standard();
+        private InstanceOptions instanceOptions = InstanceOptions.DEFAULT;
 
         private Builder() {}
 
@@ -343,6 +347,12 @@ public final class EmscriptenHost {
          */
         public Builder rawStdio(boolean raw) {
             this.rawStdio = raw;
+            return this;
+        }
+
+        /** Options of the program's instance (memory cap, memory backing); {@link InstanceOptions#DEFAULT} by default. */
+        public Builder instanceOptions(InstanceOptions options) {
+            this.instanceOptions = java.util.Objects.requireNonNull(options, "options");
             return this;
         }
 

@@ -25,20 +25,34 @@ import java.util.zip.ZipEntry;
 
 /**
  * Ahead-of-time compilation: {@link #write} compiles every function of a module and stores the
- * generated classes in a jar; {@link #load} runs the module from that jar without compiling. The
- * jar's manifest records the SHA-256 of the module binary and the engine build
- * ({@code Ligature-Engine}); {@link #load} refuses a jar whose records do not match.
+ * generated classes in a jar; {@link #load} runs the module from that jar without compiling.
+ *
+ * <p>The jar's manifest records what decided its classes, and {@link #load} refuses a jar
+ * ({@link AotJarException}) unless all of it matches:
+ * <ul>
+ *   <li>{@code Ligature-Module-SHA-256}: the module binary;</li>
+ *   <li>{@code Ligature-Engine}: the engine build, the version plus a hash of the class bytes of the
+ *       compiler, the wasm-core runtime its code runs on, and ASM (never of the file holding them), so a
+ *       jar written by the {@code ligature} command loads in an application using the library and the
+ *       other way round, and so does a jar written by another build of the same source with the same
+ *       JDK, while any change to those classes refuses it;</li>
+ *   <li>{@code Ligature-Code-Options}: the {@link JitOptions} that change generated code
+ *       ({@link JitOptions#codeOptions()}); {@link #load(Path, byte[])} expects the defaults,
+ *       {@link #load(Path, byte[], JitOptions)} the given ones.</li>
+ * </ul>
  */
 public final class AotJar {
     static final Attributes.Name MODULE_SHA256 = new Attributes.Name("Ligature-Module-SHA-256");
     static final Attributes.Name ENGINE = new Attributes.Name("Ligature-Engine");
     static final Attributes.Name FUNCTIONS = new Attributes.Name("Ligature-Functions");
+    static final Attributes.Name CODE_OPTIONS = new Attributes.Name("Ligature-Code-Options");
     private static final Cleaner CLEANER = Cleaner.create();
 
     private AotJar() {}
 
     /**
-     * Compiles every function of the module in {@code wasm} and writes the jar.
+     * Compiles every function of the module in {@code wasm} with {@link JitOptions#DEFAULT} options and
+     * writes the jar.
      *
      * @return the number of functions compiled
      * @throws dev.ligature.core.MalformedModuleException if {@code wasm} is not a module
@@ -46,9 +60,17 @@ public final class AotJar {
      * @throws JitCompileException if a function cannot be compiled
      */
     public static int write(byte[] wasm, Path jar) throws IOException {
+        return write(wasm, jar, JitOptions.DEFAULT);
+    }
+
+    /**
+     * As {@link #write(byte[], Path)}, compiling with {@code options} (their {@linkplain
+     * JitOptions#codeOptions() code options} are recorded: load the jar with the same ones).
+     */
+    public static int write(byte[] wasm, Path jar, JitOptions options) throws IOException {
         Module module = ModuleDecoder.decode(wasm);
         TypeContext types = dev.ligature.core.valid.Validator.validate(module, dev.ligature.core.engine.Types.registry());
-        ModuleShape shape = new ModuleShape(module, types);
+        ModuleShape shape = new ModuleShape(module, types, options);
         int n = module.functions().size();
         Manifest mf = new Manifest();
         Attributes a = mf.getMainAttributes();
@@ -56,6 +78,7 @@ public final class AotJar {
         a.put(MODULE_SHA256, sha256(wasm));
         a.put(ENGINE, EngineVersion.get());
         a.put(FUNCTIONS, Integer.toString(n));
+        a.put(CODE_OPTIONS, options.codeOptions());
         Path tmp = jar.resolveSibling(jar.getFileName() + ".tmp");
         // Functions compile independently: all cores compile, then one thread writes the jar in order.
         byte[][] classes = new byte[n][];
@@ -80,9 +103,21 @@ public final class AotJar {
     /**
      * The module in {@code wasm}, running the classes stored in {@code jar}: nothing is compiled.
      *
-     * @throws AotJarException if the jar was written for other module bytes or by another engine build
+     * @throws AotJarException if the jar was written for other module bytes, by another engine build,
+     *     or with other than the default {@linkplain JitOptions#codeOptions() code options}
      */
     public static WasmModule load(Path jar, byte[] wasm) throws IOException {
+        return load(jar, wasm, JitOptions.DEFAULT);
+    }
+
+    /**
+     * As {@link #load(Path, byte[])}, for a jar written with {@code options} (only their {@linkplain
+     * JitOptions#codeOptions() code options} matter).
+     *
+     * @throws AotJarException if the jar was written for other module bytes, by another engine build,
+     *     or with other code options
+     */
+    public static WasmModule load(Path jar, byte[] wasm, JitOptions options) throws IOException {
         JarFile file = new JarFile(jar.toFile());
         try {
             Manifest mf = file.getManifest();
@@ -103,11 +138,16 @@ public final class AotJar {
                 throw new AotJarException(jar + " was written by engine build " + a.getValue(ENGINE)
                         + "; this is " + EngineVersion.get() + ": compile it again");
             }
+            String codeOptions = a.getValue(CODE_OPTIONS);
+            if (!options.codeOptions().equals(codeOptions)) {
+                throw new AotJarException(jar + " was compiled with options " + codeOptions + ", not "
+                        + options.codeOptions() + ": compile it again or load it with its options");
+            }
             Module module = ModuleDecoder.decode(wasm);
             if (!Integer.toString(module.functions().size()).equals(a.getValue(FUNCTIONS))) {
                 throw new AotJarException(jar + " does not match the module's function count");
             }
-            WasmModule m = ModuleAccess.create(module, new JarEngine(file, jar));
+            WasmModule m = ModuleAccess.create(module, new JarEngine(file, jar, options));
             CLEANER.register(m, new Closer(file)); // the jar stays open while the module can run
             return m;
         } catch (IOException | RuntimeException e) {
@@ -128,7 +168,7 @@ public final class AotJar {
     }
 
     /** Serves the classes of one jar instead of compiling. */
-    private record JarEngine(JarFile file, Path path) implements ExecutionEngine {
+    private record JarEngine(JarFile file, Path path, JitOptions options) implements ExecutionEngine {
         @Override
         public String name() {
             return "compiler (classes from " + path.getFileName() + ")";
@@ -136,7 +176,7 @@ public final class AotJar {
 
         @Override
         public CompiledCode compile(Module module, TypeContext types) {
-            ModuleShape shape = new ModuleShape(module, types);
+            ModuleShape shape = new ModuleShape(module, types, options);
             return ModuleCompiler.load(shape, f -> read(shape, f));
         }
 

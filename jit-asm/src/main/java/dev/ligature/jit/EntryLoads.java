@@ -23,11 +23,11 @@ import org.objectweb.asm.Opcodes;
  * locals), the nested load sets (a later start loads a subset) make a ladder instead: a switch on
  * the entry jumps to the rung of its region, rungs fall through to the last, which loads the
  * written-back locals, and a second switch goes to the entry's stub.
+ *
+ * <p>With {@link JitOptions#splitEntryLoads()} off (a measuring aid) every entry loads every local
+ * and every set one is written back at the exits.
  */
 final class EntryLoads {
-    /** Measuring aid: -Dligature.jit.splitEntryLoads=false loads every local at every entry and writes every set one back. */
-    static final boolean ENABLED = !"false".equals(System.getProperty("ligature.jit.splitEntryLoads"));
-
     /**
      * The rungs of a ladder.
      *

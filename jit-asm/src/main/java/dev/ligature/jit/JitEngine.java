@@ -13,10 +13,11 @@ import dev.ligature.core.valid.TypeContext;
  * HotSpot inlines. Nothing ever falls back to the interpreter: a function the compiler does not
  * support fails with {@link JitCompileException}.
  *
- * <p>{@link Compilation#LAZY} (the default) compiles a function when it is first called, so a large
- * program pays only for the code it runs; {@link Compilation#EAGER} compiles every function when the
- * module is compiled, so errors and costs come up front. {@link AotJar} writes a module's classes to
- * a jar that later runs load without compiling.
+ * <p>An engine is made from {@link JitOptions}. {@link JitOptions.Compilation#LAZY} (the default)
+ * compiles a function when it is first called, so a large program pays only for the code it runs;
+ * {@link JitOptions.Compilation#EAGER} compiles every function when the module is compiled, so
+ * errors and costs come up front. {@link AotJar} writes a module's classes to a jar that later runs
+ * load without compiling.
  */
 public final class JitEngine implements Engine {
     static {
@@ -26,50 +27,41 @@ public final class JitEngine implements Engine {
         Engines.register(JitEngine.class, e -> e.execution);
     }
 
-    /** When functions are compiled. */
-    public enum Compilation {
-        /** Each function on its first call. */
-        LAZY,
-        /** All functions when the module is compiled. */
-        EAGER
-    }
+    private final JitOptions options;
 
-    private final Compilation compilation;
-
-    /** System property that sets the default mode: {@code lazy} (the default) or {@code eager}. */
-    public static final String COMPILATION_PROPERTY = "ligature.jit.compilation";
-
-    /** An engine that compiles lazily, or as {@value #COMPILATION_PROPERTY} says. */
+    /** An engine with {@link JitOptions#DEFAULT} options: lazy compilation. System properties play no part. */
     public JitEngine() {
-        this(defaultCompilation());
+        this(JitOptions.DEFAULT);
     }
 
-    private static Compilation defaultCompilation() {
-        String v = System.getProperty(COMPILATION_PROPERTY, "lazy");
-        return switch (v) {
-            case "lazy" -> Compilation.LAZY;
-            case "eager" -> Compilation.EAGER;
-            default -> throw new IllegalArgumentException("-D" + COMPILATION_PROPERTY + "=" + v
-                    + ": expected lazy or eager");
-        };
+    /** An engine compiling as {@code options} say. */
+    public JitEngine(JitOptions options) {
+        this.options = java.util.Objects.requireNonNull(options, "options");
     }
 
-    public JitEngine(Compilation compilation) {
-        this.compilation = java.util.Objects.requireNonNull(compilation, "compilation");
-    }
-
-    /** An engine that compiles every function of a module up front. */
+    /** An engine that compiles every function of a module up front (otherwise {@link JitOptions#DEFAULT}). */
     public static JitEngine eager() {
-        return new JitEngine(Compilation.EAGER);
+        return new JitEngine(JitOptions.DEFAULT.withCompilation(JitOptions.Compilation.EAGER));
+    }
+
+    /** An engine that compiles each function on its first call: the same as {@code new JitEngine()}. */
+    public static JitEngine lazy() {
+        return new JitEngine(JitOptions.DEFAULT);
     }
 
     @Override
     public String name() {
-        return compilation == Compilation.EAGER ? "compiler (eager)" : "compiler (lazy)";
+        return options.compilation() == JitOptions.Compilation.EAGER ? "compiler (eager)" : "compiler (lazy)";
     }
 
-    public Compilation compilation() {
-        return compilation;
+    /** The options this engine compiles with. */
+    public JitOptions options() {
+        return options;
+    }
+
+    /** When this engine compiles functions: {@code options().compilation()}. */
+    public JitOptions.Compilation compilation() {
+        return options.compilation();
     }
 
     /**
@@ -84,7 +76,8 @@ public final class JitEngine implements Engine {
 
         @Override
         public CompiledCode compile(Module module, TypeContext types) {
-            return ModuleCompiler.compile(new ModuleShape(module, types), compilation == Compilation.EAGER);
+            return ModuleCompiler.compile(new ModuleShape(module, types, options),
+                    options.compilation() == JitOptions.Compilation.EAGER);
         }
     };
 }

@@ -70,8 +70,8 @@ final class MethodSizing {
         Func func = shape.module.functions().get(funcIndex - shape.importedFuncs);
         byte[] code = func.body().bytes();
         long locals = type.params().size() + func.localCount();
-        // Testing aid: -Dligature.jit.forceSplit=BUDGET splits every function with that chunk budget.
-        long forced = Long.getLong("ligature.jit.forceSplit", 0);
+        // Testing aid (JitOptions.forcedSplitBudget): split every function with that chunk budget.
+        long forced = shape.options.forcedSplitBudget();
         if (locals <= MAX_JVM_LOCALS && forced <= 0) {
             long estimate = ChunkPlanner.estimateFast(shape, code);
             if (estimate <= SURELY_SMALL) {

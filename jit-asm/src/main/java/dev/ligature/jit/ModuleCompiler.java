@@ -13,7 +13,7 @@ import org.objectweb.asm.Opcodes;
 
 /**
  * A module's compiled code: one class per function, defined by the module's {@link CodeLoader}
- * when first needed (or all at once in {@link JitEngine.Compilation#EAGER} mode), shared by every
+ * when first needed (or all at once in {@link JitOptions.Compilation#EAGER} mode), shared by every
  * instance, and handed out bound to instances as {@link JitFunction}s.
  */
 final class ModuleCompiler implements ExecutionEngine.CompiledCode {

@@ -16,6 +16,8 @@ import dev.ligature.core.valid.TypeContext;
 final class ModuleShape {
     final Module module;
     final TypeContext types;
+    /** What decides the generated code besides the module (split mode's optimizations, forced splitting). */
+    final JitOptions options;
     final int[] funcTypeIndex;
     final int importedFuncs;
     final ValType[] globalTypes;
@@ -28,7 +30,13 @@ final class ModuleShape {
     /** Per defined function: 0 not scanned yet, 1 no tail call leaving it, 2 some. */
     private final byte[] tailCallMemo;
 
+    /** The shape of {@code module} compiled with {@link JitOptions#DEFAULT} options. */
     ModuleShape(Module module, TypeContext types) {
+        this(module, types, JitOptions.DEFAULT);
+    }
+
+    ModuleShape(Module module, TypeContext types, JitOptions options) {
+        this.options = java.util.Objects.requireNonNull(options, "options");
         this.info = new ModuleInfo(module, types);
         this.module = module;
         this.types = types;

@@ -97,6 +97,8 @@ final class SplitEmitter implements Opcodes {
     private Label tail;
     /** The numeric constants the chunks load with ldc: each takes one or two class constant pool entries. */
     final java.util.Set<Object> constants = new java.util.HashSet<>();
+    /** {@link JitOptions#splitEntryLoads()}: entries load only what their code may read (see {@link EntryLoads}). */
+    private final boolean entryLoads;
 
     SplitEmitter(FunctionCompiler fc, ClassVisitor cv, String owner, ChunkPlanner.Plan plan, char[] localTypes,
             String dispatcherName) {
@@ -113,7 +115,8 @@ final class SplitEmitter implements Opcodes {
             slot += slots(localTypes[x]);
         }
         // One index between the locals and the spill area counts the hubs calling out.
-        this.hubs = new SplitHubs(this, slot);
+        this.entryLoads = fc.shape.options.splitEntryLoads();
+        this.hubs = new SplitHubs(this, slot, fc.shape.options.splitHubs());
         this.spillBase = slot + 1;
         this.localVar = new int[locals];
         java.util.Arrays.fill(localVar, -1);
@@ -538,7 +541,7 @@ final class SplitEmitter implements Opcodes {
     /** Pushes local {@code x} onto the JVM stack. */
     void loadLocal(int x, char t) {
         int v = localVar(x, t);
-        if (EntryLoads.ENABLED) {
+        if (entryLoads) {
             Label at = new Label();
             fc.mv.visitLabel(at);
             lastRead[x] = at.getOffset();
@@ -557,7 +560,7 @@ final class SplitEmitter implements Opcodes {
         if (dirty[x]) {
             return;
         }
-        if (!EntryLoads.ENABLED || inLoopOfThisChunk()) {
+        if (!entryLoads || inLoopOfThisChunk()) {
             dirty[x] = true;
         } else {
             storeVar(fc.mv, t, localSlot[x], v, FRAME, REFS);
@@ -639,7 +642,7 @@ final class SplitEmitter implements Opcodes {
             }
         }
         m.visitLabel(init);
-        if (EntryLoads.ENABLED) {
+        if (entryLoads) {
             // An entry loads only the locals its code may read; the verifier cannot tell, so the others start at zero.
             for (int i = 0; i < usedCount; i++) {
                 int x = usedLocals[i];
@@ -654,7 +657,7 @@ final class SplitEmitter implements Opcodes {
         for (int i = 0; i < stubs.length; i++) {
             stubs[i] = new Label();
         }
-        int[] starts = EntryLoads.ENABLED ? entryStarts(l) : null;
+        int[] starts = entryLoads ? entryStarts(l) : null;
         boolean perStub = starts != null && perStubLoads(starts) * 6L <= EntryLoads.PER_STUB_BYTES;
         if (perStub && stubs.length > 0) {
             switchOnEntry(m, bad, stubs);

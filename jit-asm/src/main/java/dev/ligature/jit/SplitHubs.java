@@ -26,21 +26,22 @@ import org.objectweb.asm.Opcodes;
  * covers its part of the called chunk with a range of that chunk ({@link SplitTries}).
  */
 final class SplitHubs implements Opcodes {
-    /** Testing and measuring aid: -Dligature.jit.splitHubs=false makes every chunk return to the dispatcher. */
-    static final boolean ENABLED = !"false".equals(System.getProperty("ligature.jit.splitHubs"));
     /** Hubs nested in their calls at most. */
     static final int MAX_DEPTH = 8;
     /** A hub calls at most this many chunks after it. */
     static final int REACH = 100;
 
     private final SplitEmitter split;
+    /** {@link JitOptions#splitHubs()}: off (a measuring aid), every chunk returns to the dispatcher. */
+    private final boolean enabled;
     /** Frame index of the count of hubs calling out (just below the spill area). */
     final int depthIndex;
     /** The last chunk inside the loops whose headers the current chunk holds; the chunk itself if none. */
     private int end;
 
-    SplitHubs(SplitEmitter split, int depthIndex) {
+    SplitHubs(SplitEmitter split, int depthIndex, boolean enabled) {
         this.split = split;
+        this.enabled = enabled;
         this.depthIndex = depthIndex;
     }
 
@@ -56,7 +57,7 @@ final class SplitHubs implements Opcodes {
 
     /** Whether the current chunk is a hub: it holds the header of a loop whose body spans chunks. */
     boolean isHub(int chunk) {
-        return ENABLED && end > chunk;
+        return enabled && end > chunk;
     }
 
     /**

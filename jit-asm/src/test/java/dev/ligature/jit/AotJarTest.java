@@ -64,11 +64,42 @@ class AotJarTest {
     void aJarFromAnotherEngineBuildIsRefused() throws IOException {
         Path good = dir.resolve("fib.jar");
         AotJar.write(WASM, good);
-        Path bad = dir.resolve("old.jar");
-        try (JarFile in = new JarFile(good.toFile())) {
+        Path bad = withManifestValue(good, dir.resolve("old.jar"), "Ligature-Engine", "0.0.1+0123456789abcdef");
+        AotJarException e = assertThrows(AotJarException.class, () -> AotJar.load(bad, WASM));
+        assertTrue(e.getMessage().contains("engine build 0.0.1+0123456789abcdef"), e.getMessage());
+        assertEquals(55, AotJar.load(good, WASM).instantiate().function("fib").callInt(10));
+    }
+
+    @Test
+    void optionsThatChangeTheCodeArePartOfTheJarsIdentity() throws IOException {
+        JitOptions split = JitOptions.DEFAULT.withForcedSplitBudget(3).withSplitHubs(false);
+        Path jar = dir.resolve("split.jar");
+        AotJar.write(WASM, jar, split);
+        try (JarFile f = new JarFile(jar.toFile())) {
+            assertEquals(split.codeOptions(), f.getManifest().getMainAttributes().getValue("Ligature-Code-Options"));
+        }
+        AotJarException e = assertThrows(AotJarException.class, () -> AotJar.load(jar, WASM));
+        assertTrue(e.getMessage().contains("compiled with options " + split.codeOptions()), e.getMessage());
+        // The compilation mode decides no code: a lazy loader takes an eager writer's jar.
+        Instance inst = AotJar.load(jar, WASM, split.withCompilation(JitOptions.Compilation.EAGER)).instantiate();
+        assertEquals(6765, inst.function("fib").callInt(20));
+        Path plain = dir.resolve("plain.jar");
+        AotJar.write(WASM, plain);
+        assertThrows(AotJarException.class, () -> AotJar.load(plain, WASM, split));
+        Path unmarked = withManifestValue(plain, dir.resolve("unmarked.jar"), "Ligature-Code-Options", null);
+        assertThrows(AotJarException.class, () -> AotJar.load(unmarked, WASM), "a jar that does not say is refused");
+    }
+
+    /** A copy of {@code jar} at {@code to} whose manifest has {@code value} for {@code key} (null: removed). */
+    static Path withManifestValue(Path jar, Path to, String key, String value) throws IOException {
+        try (JarFile in = new JarFile(jar.toFile())) {
             Manifest mf = new Manifest(in.getManifest());
-            mf.getMainAttributes().put(new Attributes.Name("Ligature-Engine"), "0.0.1+0123456789abcdef");
-            try (OutputStream os = Files.newOutputStream(bad); JarOutputStream out = new JarOutputStream(os, mf)) {
+            if (value == null) {
+                mf.getMainAttributes().remove(new Attributes.Name(key));
+            } else {
+                mf.getMainAttributes().put(new Attributes.Name(key), value);
+            }
+            try (OutputStream os = Files.newOutputStream(to); JarOutputStream out = new JarOutputStream(os, mf)) {
                 for (var it = in.entries().asIterator(); it.hasNext(); ) {
                     JarEntry e = it.next();
                     if (!e.getName().startsWith("META-INF/")) {
@@ -79,9 +110,7 @@ class AotJarTest {
                 }
             }
         }
-        AotJarException e = assertThrows(AotJarException.class, () -> AotJar.load(bad, WASM));
-        assertTrue(e.getMessage().contains("engine build 0.0.1+0123456789abcdef"), e.getMessage());
-        assertEquals(55, AotJar.load(good, WASM).instantiate().function("fib").callInt(10));
+        return to;
     }
 
     @Test

@@ -39,22 +39,11 @@ final class Differential {
 
     /**
      * The module with every function compiled in split mode with chunk budget {@code budget}
-     * (the compiler's {@code ligature.jit.forceSplit} testing aid), eagerly, so the property is
-     * set only while it compiles.
+     * (the compiler's {@link JitOptions#forcedSplitBudget()} testing aid), eagerly.
      */
     static Differential splittingEverything(String wat, long budget) {
-        String key = "ligature.jit.forceSplit";
-        String old = System.getProperty(key);
-        System.setProperty(key, Long.toString(budget));
-        try {
-            return new Differential(wat, Imports::empty, JitEngine.eager());
-        } finally {
-            if (old == null) {
-                System.clearProperty(key);
-            } else {
-                System.setProperty(key, old);
-            }
-        }
+        return new Differential(wat, Imports::empty, new JitEngine(JitOptions.DEFAULT
+                .withCompilation(JitOptions.Compilation.EAGER).withForcedSplitBudget(budget)));
     }
 
     /**

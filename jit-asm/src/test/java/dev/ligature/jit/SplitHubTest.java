@@ -114,15 +114,9 @@ class SplitHubTest {
     @Test
     void theLoopHeaderChunkCallsTheChunksOfTheBody() {
         Module m = WatParser.parseModule(EVAL);
-        ModuleShape shape = new ModuleShape(m, Validator.validate(m, Types.registry()));
-        String key = "ligature.jit.forceSplit";
-        System.setProperty(key, "300");
-        ClassModel cm;
-        try {
-            cm = ClassFile.of().parse(ModuleCompiler.compileFunction(shape, 1));
-        } finally {
-            System.clearProperty(key);
-        }
+        ModuleShape shape = new ModuleShape(m, Validator.validate(m, Types.registry()),
+                JitOptions.DEFAULT.withForcedSplitBudget(300));
+        ClassModel cm = ClassFile.of().parse(ModuleCompiler.compileFunction(shape, 1));
         boolean chunkCallsChunk = false;
         int chunks = 0;
         for (MethodModel mm : cm.methods()) {

@@ -10,6 +10,7 @@ import dev.ligature.core.runtime.Engine;
 import dev.ligature.core.runtime.Global;
 import dev.ligature.core.runtime.Imports;
 import dev.ligature.core.runtime.Instance;
+import dev.ligature.core.runtime.InstanceOptions;
 import dev.ligature.core.runtime.LinkException;
 import dev.ligature.core.runtime.Trap;
 import dev.ligature.core.runtime.WasmFunction;
@@ -28,15 +29,27 @@ public final class RuntimeExecutor implements Executor {
     private static final PrintStream SINK = new PrintStream(OutputStream.nullOutputStream());
 
     private final ExecutionEngine engine;
+    private final InstanceOptions options;
 
     /** Runs modules on the interpreter. */
     public RuntimeExecutor() {
         this(Engine.interpreter());
     }
 
+    /** Runs modules on the interpreter, instantiating them with {@code options}. */
+    public RuntimeExecutor(InstanceOptions options) {
+        this(Engine.interpreter(), options);
+    }
+
     /** Runs modules on {@code engine} (for example jit-asm's {@code JitEngine}). */
     public RuntimeExecutor(Engine engine) {
+        this(engine, InstanceOptions.DEFAULT);
+    }
+
+    /** Runs modules on {@code engine}, instantiating them with {@code options}. */
+    public RuntimeExecutor(Engine engine, InstanceOptions options) {
         this.engine = Engines.resolve(engine);
+        this.options = java.util.Objects.requireNonNull(options, "options");
     }
 
     @Override
@@ -45,7 +58,7 @@ public final class RuntimeExecutor implements Executor {
         return new Store() {
             @Override
             public Object instantiate(Module module) {
-                Instance instance = ModuleAccess.create(module, engine).instantiate(imports);
+                Instance instance = ModuleAccess.create(module, engine).instantiate(imports, options);
                 if (engine != Engines.resolve(Engine.interpreter())) {
                     // A conformance run of another engine must not pass on the interpreter's merits.
                     EngineFunction[] fs = ModuleAccess.state(instance).functions;

@@ -19,10 +19,19 @@ import org.junit.jupiter.api.TestFactory;
  */
 class SpecSuiteTest {
     private static final int MAX_LISTED = 40;
+    /**
+     * Eager compilation, with the test override -Dligature.jit.* applied (e.g.
+     * {@code JAVA_TOOL_OPTIONS=-Dligature.jit.forceSplit=300} splits every function).
+     */
+    private static final dev.ligature.jit.JitOptions JIT_OPTIONS = dev.ligature.jit.JitOptions.fromSystemProperties(
+            dev.ligature.jit.JitOptions.DEFAULT.withCompilation(dev.ligature.jit.JitOptions.Compilation.EAGER));
+    /** The defaults, with the test override -Dligature.memory.backing applied. */
+    private static final dev.ligature.core.runtime.InstanceOptions INSTANCE_OPTIONS =
+            dev.ligature.core.runtime.InstanceOptions.fromSystemProperties(dev.ligature.core.runtime.InstanceOptions.DEFAULT);
 
     @TestFactory
     Stream<DynamicNode> officialSuite() {
-        return suite(new RuntimeExecutor(), true);
+        return suite(new RuntimeExecutor(INSTANCE_OPTIONS), true);
     }
 
     /**
@@ -32,7 +41,7 @@ class SpecSuiteTest {
      */
     @TestFactory
     Stream<DynamicNode> officialSuiteOnTheCompiler() {
-        return suite(new RuntimeExecutor(dev.ligature.jit.JitEngine.eager()), false);
+        return suite(new RuntimeExecutor(new dev.ligature.jit.JitEngine(JIT_OPTIONS), INSTANCE_OPTIONS), false);
     }
 
     private static Stream<DynamicNode> suite(RuntimeExecutor executor, boolean checkStaleSkips) {

@@ -25,9 +25,13 @@ public final class LigatureRunner implements KernelRunner {
         return new LigatureRunner("ligature-interpreter", null);
     }
 
-    /** Ligature's compiler (jit-asm): each Wasm function becomes a JVM method. */
+    /**
+     * Ligature's compiler (jit-asm): each Wasm function becomes a JVM method. Its options are the defaults with
+     * the -D overrides applied (measuring aids such as {@code -jvmArgsAppend -Dligature.jit.splitHubs=false}).
+     */
     public static LigatureRunner compiler() {
-        return new LigatureRunner("ligature-compiler", JitEngine::new);
+        return new LigatureRunner("ligature-compiler",
+                () -> new JitEngine(dev.ligature.jit.JitOptions.fromSystemProperties(dev.ligature.jit.JitOptions.DEFAULT)));
     }
 
     @Override

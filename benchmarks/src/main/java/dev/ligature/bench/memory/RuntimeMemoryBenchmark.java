@@ -24,7 +24,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * instantiation. Uses only the public API that both the earlier {@code byte[]} memory and the segment memory have,
  * so the same source measures before and after.
  *
- * <p>The backing of the segment memory follows {@code -Dligature.memory.backing=heap|mmap} (default: mmap when
+ * <p>The backing of the segment memory follows {@code -Dligature.memory.backing=heap|mmap}, read explicitly through
+ * {@code InstanceOptions.fromSystemProperties} (default: mmap when
  * native access is enabled, which this benchmark's fork does). Run the heap backing with
  * {@code -jvmArgsAppend -Dligature.memory.backing=heap}.
  */
@@ -46,7 +47,8 @@ public class RuntimeMemoryBenchmark {
 
     static Memory memory(long minBytes, long maxBytes) {
         return Memory.create(new MemoryType(new Limits(minBytes / Memory.PAGE_SIZE, maxBytes / Memory.PAGE_SIZE),
-                false, false), -1);
+                false, false), -1, dev.ligature.core.runtime.InstanceOptions.fromSystemProperties(
+                dev.ligature.core.runtime.InstanceOptions.DEFAULT).memoryBacking());
     }
 
     @Setup(Level.Trial)

@@ -122,7 +122,7 @@ final class Linker {
             tables[ti++] = new Table(t.type(), key(t.type().element(), types), init);
         }
         for (MemoryType t : m.memories()) {
-            mems[mi++] = Memory.create(t, options.maxMemoryPages());
+            mems[mi++] = Memory.create(t, options.maxMemoryPages(), options.memoryBacking());
         }
         for (TagType t : m.tags()) {
             tags[xi++] = new Tag(wm.funcType(t.typeIndex()), types.canonicalId(t.typeIndex()));

@@ -5,7 +5,6 @@ import dev.ligature.core.types.MemoryType;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.nio.charset.StandardCharsets;
-import java.util.Locale;
 
 /**
  * A linear memory. Every access goes through this class, so its representation can change without touching the
@@ -38,9 +37,10 @@ import java.util.Locale;
  * </ul>
  * Array and heap backings reallocate with headroom when growth passes their capacity (capacity doubles, up to the
  * maximum) and copy, so a series of grows copies only a logarithmic number of times.
- * The system property {@value #BACKING_PROPERTY} ({@code auto}, the default, {@code array}, {@code heap} or
- * {@code mmap}) selects the backing; {@code mmap} falls back to {@code array} (or {@code heap} for a minimum beyond
- * the array's limit) when it cannot work, and so does {@code auto}. {@link #backing()} says which one a memory got.
+ * {@link InstanceOptions#memoryBacking()} ({@code AUTO}, the default, {@code ARRAY}, {@code HEAP} or
+ * {@code MMAP}) selects the backing of an instance's memories; {@code MMAP} falls back to {@code ARRAY} (or
+ * {@code HEAP} for a minimum beyond the array's limit) when it cannot work, and so does {@code AUTO}.
+ * {@link #backing()} says which one a memory got.
  * Engines call the accessors virtually: a process that only ever creates one kind of memory loads only that
  * subclass, so the JIT binds the calls statically.
  *
@@ -75,8 +75,6 @@ public abstract sealed class Memory permits ArrayMemory, SegmentMemory {
     public static final long MAX_MAPPED_PAGES = (1L << 36) / PAGE_SIZE;
     /** The most pages any backing can hold. */
     public static final long MAX_PAGES = Math.max(MAX_HEAP_PAGES, MAX_MAPPED_PAGES);
-    /** System property selecting the backing: {@code auto} (default), {@code array}, {@code heap} or {@code mmap}. */
-    public static final String BACKING_PROPERTY = "ligature.memory.backing";
 
     /** What holds a memory's bytes. */
     public enum Backing {
@@ -102,13 +100,18 @@ public abstract sealed class Memory permits ArrayMemory, SegmentMemory {
     }
 
     /**
-     * A memory of the given type, at its minimum size, on the backing {@value #BACKING_PROPERTY} asks for.
+     * A memory of the given type, at its minimum size, on the {@link InstanceOptions.MemoryBacking#AUTO} backing.
      * {@code capPages} is the embedder's cap (or -1): growth stops there even if the declared maximum allows more.
      *
      * @throws Trap LIMIT_EXCEEDED if the minimum exceeds the cap or what the JVM can back
      */
     public static Memory create(MemoryType type, long capPages) {
-        return create(type, capPages, requestedBacking());
+        return create(type, capPages, InstanceOptions.MemoryBacking.AUTO);
+    }
+
+    /** As {@link #create(MemoryType, long)}, on the backing {@code requested} asks for (MMAP may still fall back). */
+    public static Memory create(MemoryType type, long capPages, InstanceOptions.MemoryBacking requested) {
+        return create(type, capPages, requested.resolve());
     }
 
     /** As {@link #create(MemoryType, long)}, with the backing chosen by the caller (MMAP may still fall back). */
@@ -155,20 +158,6 @@ public abstract sealed class Memory permits ArrayMemory, SegmentMemory {
 
     static Trap doesNotFit(long min) {
         return new Trap(Trap.Kind.LIMIT_EXCEEDED, "memory of " + min + " pages does not fit in the heap");
-    }
-
-    /**
-     * The backing new memories request, from {@value #BACKING_PROPERTY}: {@code array}, {@code heap}, {@code mmap},
-     * or {@code auto} (the default: mmap when this JVM allows it without a warning, else array).
-     */
-    public static Backing requestedBacking() {
-        String p = System.getProperty(BACKING_PROPERTY, "auto").trim().toLowerCase(Locale.ROOT);
-        return switch (p) {
-            case "array" -> Backing.ARRAY;
-            case "heap" -> Backing.HEAP;
-            case "mmap" -> Backing.MMAP;
-            default -> MappedReservation.available() ? Backing.MMAP : Backing.ARRAY;
-        };
     }
 
     /** The declared type; its minimum is the size at creation. */

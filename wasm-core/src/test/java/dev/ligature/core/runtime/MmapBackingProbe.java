@@ -20,7 +20,9 @@ public final class MmapBackingProbe {
 
     public static void main(String[] args) {
         long mib = 1024 * 1024 / Memory.PAGE_SIZE;
-        Memory m = Memory.create(new MemoryType(new Limits(30 * mib, 65536), false, false), -1);
+        // The first memory takes the backing the test asks for with -Dligature.memory.backing (the override's one reader).
+        InstanceOptions.MemoryBacking requested = InstanceOptions.fromSystemProperties(InstanceOptions.DEFAULT).memoryBacking();
+        Memory m = Memory.create(new MemoryType(new Limits(30 * mib, 65536), false, false), -1, requested);
         System.out.println("backing=" + m.backing());
         if (m.backing() == Memory.Backing.MMAP) {
             require(m.capacity() == 4L << 30, "the 4 GiB maximum is reserved: " + m.capacity());

@@ -50,7 +50,7 @@ class MmapBackingTest {
 
     @Test
     void theHeapCanBeForcedEvenWithNativeAccess() throws Exception {
-        Run r = probe("--enable-native-access=ALL-UNNAMED", "-D" + Memory.BACKING_PROPERTY + "=heap");
+        Run r = probe("--enable-native-access=ALL-UNNAMED", "-D" + InstanceOptions.MEMORY_BACKING_PROPERTY + "=heap");
         assertEquals(0, r.exit(), r.out() + r.err());
         assertTrue(r.out().contains("backing=HEAP"), r.out());
     }
