@@ -20,7 +20,7 @@ import java.nio.charset.StandardCharsets;
  * subclass, chosen once per memory when it is created (never per access):
  * <ul>
  *   <li>{@link Backing#ARRAY}: a {@code byte[]} read and written through little-endian
- *       {@code byteArrayViewVarHandle}s. The fastest on the heap (issue 4 measured 1.6-1.9x over a heap
+ *       {@code byteArrayViewVarHandle}s. The fastest on the heap (measured at 1.6-1.9x the speed of a heap
  *       {@code MemorySegment} on every memory-bound kernel: the JIT sees plain array accesses, keeps the array
  *       and size in registers across stores, and the accessors stay tiny). A Java array holds at most
  *       {@link #MAX_ARRAY_PAGES} pages (2 GiB - 64 KiB): {@code memory.grow} beyond that returns -1, which the
