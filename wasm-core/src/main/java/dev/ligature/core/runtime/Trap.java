@@ -81,7 +81,8 @@ public final class Trap extends WasmException {
     /**
      * One Wasm frame that was active when the trap happened.
      *
-     * @param module the module's name from its name section, or null
+     * @param module the module's name, or null when it is not known (the engines do not record it
+     *     at present, so it is null)
      * @param functionIndex the function's index in its module's function index space (imports first)
      * @param functionName the function's name from the name section, else an export name, or null
      */
