@@ -16,7 +16,7 @@ public interface Engine {
     String name();
 
     /**
-     * {@return the interpreter, a shared stateless instance} It compiles nothing, so a module is
+     * {@return the interpreter, one instance shared by every module} It compiles nothing, so a module is
      * ready soonest, but its code runs several times slower than on the compiler. It needs no
      * other module and is what {@link WasmModule#decode(byte[])} and
      * {@link WasmModule#parseText(String)} use.
