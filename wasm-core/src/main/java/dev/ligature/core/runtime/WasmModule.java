@@ -108,6 +108,7 @@ public final class WasmModule {
      * @return the module
      * @throws dev.ligature.core.MalformedModuleException if the bytes are not a well-formed module
      * @throws dev.ligature.core.InvalidModuleException if the module is invalid
+     * @throws IllegalArgumentException if {@code engine} is not one of Ligature's engines
      */
     public static WasmModule decode(byte[] bytes, Engine engine) {
         ExecutionEngine e = engine(engine);
@@ -134,6 +135,7 @@ public final class WasmModule {
      * @return the module
      * @throws dev.ligature.core.MalformedModuleException if the text is not a well-formed module
      * @throws dev.ligature.core.InvalidModuleException if the module is invalid
+     * @throws IllegalArgumentException if {@code engine} is not one of Ligature's engines
      */
     public static WasmModule parseText(String wat, Engine engine) {
         ExecutionEngine e = engine(engine);
