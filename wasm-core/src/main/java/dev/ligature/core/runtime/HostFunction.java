@@ -20,9 +20,9 @@ import java.util.Objects;
  * The caller is the instance whose code made the call (during instantiation too, when the start
  * function calls an import), whose memory the host may read and write; it is null only when the
  * embedder calls a host function directly. Exceptions a host function throws propagate unchanged
- * through Wasm frames to the embedder; Wasm {@code catch_all} does not catch them. The exceptions
- * are {@link Trap}, which traps the calling code as Wasm's own traps do, and {@link WasmThrow},
- * which raises a Wasm exception that the calling code's handlers can catch.
+ * through Wasm frames to the embedder; Wasm {@code catch_all} does not catch them. Two kinds mean
+ * something to Wasm: a {@link Trap} traps the calling code as Wasm's own traps do, and a
+ * {@link WasmThrow} raises a Wasm exception that the calling code's handlers can catch.
  *
  * <p>A host function may be imported by many instances and called from many threads at once, so
  * its body must be thread-safe if it is shared that way.
