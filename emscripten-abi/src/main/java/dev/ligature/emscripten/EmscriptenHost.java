@@ -350,13 +350,19 @@ public final class EmscriptenHost {
             return this;
         }
 
-        /** Options of the program's instance (memory cap, memory backing); {@link InstanceOptions#DEFAULT} by default. */
+        /**
+         * Sets the options of each run's instance.
+         *
+         * @param options the memory cap and memory backing; {@link InstanceOptions#DEFAULT} by default
+         * @return this builder
+         * @throws NullPointerException if {@code options} is null
+         */
         public Builder instanceOptions(InstanceOptions options) {
             this.instanceOptions = java.util.Objects.requireNonNull(options, "options");
             return this;
         }
 
-        /** The host; the builder may be reused. */
+        /** {@return a host with this builder's settings; the builder may be reused} */
         public EmscriptenHost build() {
             return new EmscriptenHost(this);
         }

@@ -50,21 +50,41 @@ public record InstanceOptions(long maxMemoryPages, MemoryBacking memoryBacking) 
         }
     }
 
+    /**
+     * Options with a memory cap and a memory backing.
+     *
+     * @throws NullPointerException if {@code memoryBacking} is null
+     */
     public InstanceOptions {
         Objects.requireNonNull(memoryBacking, "memoryBacking");
     }
 
-    /** Options with a memory cap in pages (-1: none) and the {@link MemoryBacking#AUTO} backing. */
+    /**
+     * Options with a memory cap and the {@link MemoryBacking#AUTO} backing.
+     *
+     * @param maxMemoryPages cap on every memory the instance defines, in 64 KiB pages, or -1 for none
+     */
     public InstanceOptions(long maxMemoryPages) {
         this(maxMemoryPages, MemoryBacking.AUTO);
     }
 
-    /** The same options with a memory cap in pages. */
+    /**
+     * {@return these options with another memory cap}
+     *
+     * @param pages cap on every memory the instance defines, in 64 KiB pages, or -1 for none; a memory
+     *     whose minimum exceeds it fails instantiation with {@link Trap.Kind#LIMIT_EXCEEDED}, and growth
+     *     past it returns -1
+     */
     public InstanceOptions withMaxMemoryPages(long pages) {
         return new InstanceOptions(pages, memoryBacking);
     }
 
-    /** The same options with another memory backing. */
+    /**
+     * {@return these options with another memory backing}
+     *
+     * @param backing what should hold the bytes of every memory the instance defines
+     * @throws NullPointerException if {@code backing} is null
+     */
     public InstanceOptions withMemoryBacking(MemoryBacking backing) {
         return new InstanceOptions(maxMemoryPages, backing);
     }
@@ -74,6 +94,8 @@ public record InstanceOptions(long maxMemoryPages, MemoryBacking memoryBacking) 
      * if it is set: the override the {@code ligature} command and the test runners apply (for example
      * {@code JAVA_TOOL_OPTIONS=-Dligature.memory.backing=heap}). Embedders pass options instead.
      *
+     * @param defaults the options to start from
+     * @return {@code defaults}, with the backing the property names if it is set
      * @throws IllegalArgumentException if the property has a value it does not take
      */
     public static InstanceOptions fromSystemProperties(InstanceOptions defaults) {

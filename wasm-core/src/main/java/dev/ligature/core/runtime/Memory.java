@@ -101,20 +101,39 @@ public abstract sealed class Memory permits ArrayMemory, SegmentMemory {
 
     /**
      * A memory of the given type, at its minimum size, on the {@link InstanceOptions.MemoryBacking#AUTO} backing.
-     * {@code capPages} is the embedder's cap (or -1): growth stops there even if the declared maximum allows more.
      *
-     * @throws Trap LIMIT_EXCEEDED if the minimum exceeds the cap or what the JVM can back
+     * @param type the memory's type; its minimum is the initial size
+     * @param capPages the embedder's cap in pages, or -1 for none: growth stops there even if the declared maximum
+     *     allows more
+     * @return a new memory, zero-filled, to import with {@link Imports#memory}
+     * @throws Trap {@link Trap.Kind#LIMIT_EXCEEDED} if the minimum exceeds the cap or what the JVM can back
      */
     public static Memory create(MemoryType type, long capPages) {
         return create(type, capPages, InstanceOptions.MemoryBacking.AUTO);
     }
 
-    /** As {@link #create(MemoryType, long)}, on the backing {@code requested} asks for (MMAP may still fall back). */
+    /**
+     * As {@link #create(MemoryType, long)}, on the backing {@code requested} asks for.
+     *
+     * @param type the memory's type; its minimum is the initial size
+     * @param capPages the embedder's cap in pages, or -1 for none
+     * @param requested the backing to ask for; {@code MMAP} and {@code AUTO} fall back as described on {@link Memory}
+     * @return a new memory, zero-filled; {@link #backing()} tells which backing it got
+     * @throws Trap {@link Trap.Kind#LIMIT_EXCEEDED} if the minimum exceeds the cap or what the JVM can back
+     */
     public static Memory create(MemoryType type, long capPages, InstanceOptions.MemoryBacking requested) {
         return create(type, capPages, requested.resolve());
     }
 
-    /** As {@link #create(MemoryType, long)}, with the backing chosen by the caller (MMAP may still fall back). */
+    /**
+     * As {@link #create(MemoryType, long)}, on a backing the caller chose.
+     *
+     * @param type the memory's type; its minimum is the initial size
+     * @param capPages the embedder's cap in pages, or -1 for none
+     * @param requested the backing to try; {@link Backing#MMAP} falls back as described on {@link Memory}
+     * @return a new memory, zero-filled; {@link #backing()} tells which backing it got
+     * @throws Trap {@link Trap.Kind#LIMIT_EXCEEDED} if the minimum exceeds the cap or what the JVM can back
+     */
     public static Memory create(MemoryType type, long capPages, Backing requested) {
         Limits l = type.limits();
         long max = l.hasMax() ? l.max() : (type.is64() ? Long.MAX_VALUE : 65536);
@@ -160,7 +179,7 @@ public abstract sealed class Memory permits ArrayMemory, SegmentMemory {
         return new Trap(Trap.Kind.LIMIT_EXCEEDED, "memory of " + min + " pages does not fit in the heap");
     }
 
-    /** The declared type; its minimum is the size at creation. */
+    /** {@return the declared type; its minimum is the size at creation (see {@link #currentType()})} */
     public final MemoryType type() {
         return type;
     }
