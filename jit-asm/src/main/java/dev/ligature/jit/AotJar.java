@@ -58,7 +58,10 @@ public final class AotJar {
      * Compiles every function of the module in {@code wasm} with {@link JitOptions#DEFAULT} options and
      * writes the jar.
      *
+     * @param wasm the module's binary
+     * @param jar where to write the jar (written to a temporary file beside it, then moved into place)
      * @return the number of functions compiled
+     * @throws IOException if the jar cannot be written
      * @throws dev.ligature.core.MalformedModuleException if {@code wasm} is not a module
      * @throws dev.ligature.core.InvalidModuleException if it does not validate
      * @throws JitCompileException if a function cannot be compiled
@@ -70,6 +73,12 @@ public final class AotJar {
     /**
      * As {@link #write(byte[], Path)}, compiling with {@code options} (their {@linkplain
      * JitOptions#codeOptions() code options} are recorded: load the jar with the same ones).
+     *
+     * @param wasm the module's binary
+     * @param jar where to write the jar
+     * @param options the options to compile with
+     * @return the number of functions compiled
+     * @throws IOException if the jar cannot be written
      */
     public static int write(byte[] wasm, Path jar, JitOptions options) throws IOException {
         Module module = ModuleDecoder.decode(wasm);
@@ -107,6 +116,9 @@ public final class AotJar {
     /**
      * The module in {@code wasm}, running the classes stored in {@code jar}: nothing is compiled.
      *
+     * @param jar a jar {@link #write(byte[], Path)} wrote
+     * @param wasm the module's binary, the same bytes the jar was written from
+     * @return the module, ready to instantiate
      * @throws AotJarException if the jar was written for other module bytes, by another engine build,
      *     or with other than the default {@linkplain JitOptions#codeOptions() code options}
      */
@@ -118,6 +130,10 @@ public final class AotJar {
      * As {@link #load(Path, byte[])}, for a jar written with {@code options} (only their {@linkplain
      * JitOptions#codeOptions() code options} matter).
      *
+     * @param jar a jar {@link #write(byte[], Path, JitOptions)} wrote
+     * @param wasm the module's binary, the same bytes the jar was written from
+     * @param options the options the jar was written with
+     * @return the module, ready to instantiate
      * @throws AotJarException if the jar was written for other module bytes, by another engine build,
      *     or with other code options
      */

@@ -9,7 +9,7 @@ import java.io.IOException;
 public final class AotJarException extends IOException {
     private static final long serialVersionUID = 1L;
 
-    public AotJarException(String message) {
+    AotJarException(String message) {
         super(message);
     }
 }

@@ -8,15 +8,23 @@ package dev.ligature.jit;
 public final class JitCompileException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
+    /** The index of the function that failed. */
     private final int functionIndex;
 
+    /**
+     * Made by the compiler.
+     *
+     * @param functionIndex the function's index in the module's function index space
+     * @param functionName its display name, or null
+     * @param what what the compiler cannot do
+     */
     public JitCompileException(int functionIndex, String functionName, String what) {
         super("cannot compile function " + functionIndex + (functionName != null ? " (" + functionName + ")" : "")
                 + ": " + what);
         this.functionIndex = functionIndex;
     }
 
-    /** Index of the function that failed, in the module's function index space. */
+    /** {@return the index of the function that failed, in the module's function index space} */
     public int functionIndex() {
         return functionIndex;
     }

@@ -37,17 +37,21 @@ public final class JitEngine implements Engine {
         this(JitOptions.DEFAULT);
     }
 
-    /** An engine compiling as {@code options} say. */
+    /**
+     * An engine compiling as {@code options} say.
+     *
+     * @param options the compilation mode and code-shape settings
+     */
     public JitEngine(JitOptions options) {
         this.options = java.util.Objects.requireNonNull(options, "options");
     }
 
-    /** An engine that compiles every function of a module up front (otherwise {@link JitOptions#DEFAULT}). */
+    /** {@return an engine that compiles every function of a module up front (otherwise {@link JitOptions#DEFAULT})} */
     public static JitEngine eager() {
         return new JitEngine(JitOptions.DEFAULT.withCompilation(JitOptions.Compilation.EAGER));
     }
 
-    /** An engine that compiles each function on its first call: the same as {@code new JitEngine()}. */
+    /** {@return an engine that compiles each function on its first call: the same as {@code new JitEngine()}} */
     public static JitEngine lazy() {
         return new JitEngine(JitOptions.DEFAULT);
     }
@@ -57,12 +61,12 @@ public final class JitEngine implements Engine {
         return options.compilation() == JitOptions.Compilation.EAGER ? "compiler (eager)" : "compiler (lazy)";
     }
 
-    /** The options this engine compiles with. */
+    /** {@return the options this engine compiles with} */
     public JitOptions options() {
         return options;
     }
 
-    /** When this engine compiles functions: {@code options().compilation()}. */
+    /** {@return when this engine compiles functions: {@code options().compilation()}} */
     public JitOptions.Compilation compilation() {
         return options.compilation();
     }

@@ -54,7 +54,11 @@ public record JitOptions(Compilation compilation, boolean splitHubs, boolean spl
     /** System property overriding {@link #forcedSplitBudget()}: a chunk budget, 0 for none. */
     public static final String FORCE_SPLIT_PROPERTY = "ligature.jit.forceSplit";
 
-    /** @throws IllegalArgumentException if {@code forcedSplitBudget} is negative */
+    /**
+     * Checks the components.
+     *
+     * @throws IllegalArgumentException if {@code forcedSplitBudget} is negative
+     */
     public JitOptions {
         Objects.requireNonNull(compilation, "compilation");
         if (forcedSplitBudget < 0) {
@@ -62,29 +66,45 @@ public record JitOptions(Compilation compilation, boolean splitHubs, boolean spl
         }
     }
 
-    /** The same options with another compilation mode. */
+    /**
+     * {@return the same options with another compilation mode}
+     *
+     * @param compilation when functions are compiled
+     */
     public JitOptions withCompilation(Compilation compilation) {
         return new JitOptions(compilation, splitHubs, splitEntryLoads, forcedSplitBudget);
     }
 
-    /** The same options with split hubs on or off. */
+    /**
+     * {@return the same options with split hubs on or off}
+     *
+     * @param on whether a chunk holding a loop header calls the loop body's chunks itself
+     */
     public JitOptions withSplitHubs(boolean on) {
         return new JitOptions(compilation, on, splitEntryLoads, forcedSplitBudget);
     }
 
-    /** The same options with per-entry loads in split chunks on or off. */
+    /**
+     * {@return the same options with per-entry loads in split chunks on or off}
+     *
+     * @param on whether a chunk entry loads only the locals its code may read
+     */
     public JitOptions withSplitEntryLoads(boolean on) {
         return new JitOptions(compilation, splitHubs, on, forcedSplitBudget);
     }
 
-    /** The same options splitting every function with chunk budget {@code budget} (0: only when needed). */
+    /**
+     * {@return the same options splitting every function with chunk budget {@code budget}} A testing aid.
+     *
+     * @param budget estimated bytecode bytes per chunk; 0 splits only functions too large for one method
+     */
     public JitOptions withForcedSplitBudget(long budget) {
         return new JitOptions(compilation, splitHubs, splitEntryLoads, budget);
     }
 
     /**
-     * The options that decide the generated code (everything but {@link #compilation()}), as recorded
-     * in ahead-of-time jars: {@code splitHubs=true,splitEntryLoads=true,forcedSplitBudget=0}.
+     * {@return the options that decide the generated code (everything but {@link #compilation()}), as
+     * recorded in ahead-of-time jars: {@code splitHubs=true,splitEntryLoads=true,forcedSplitBudget=0}}
      */
     public String codeOptions() {
         return "splitHubs=" + splitHubs + ",splitEntryLoads=" + splitEntryLoads
@@ -98,6 +118,8 @@ public record JitOptions(Compilation compilation, boolean splitHubs, boolean spl
      * {@code JAVA_TOOL_OPTIONS=-Dligature.jit.forceSplit=300 ./ligature wast --engine compiler ...} runs the
      * suite with every function split. Embedders pass options instead.
      *
+     * @param defaults the options where no property is set
+     * @return {@code defaults} with the properties' values
      * @throws IllegalArgumentException if a property has a value it does not take
      */
     public static JitOptions fromSystemProperties(JitOptions defaults) {
