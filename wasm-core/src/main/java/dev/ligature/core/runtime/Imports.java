@@ -22,6 +22,7 @@ import java.util.Objects;
 public final class Imports {
     private final Map<String, Map<String, Object>> entries = new HashMap<>();
     private final Map<String, Instance> instances = new LinkedHashMap<>();
+    private ImportResolver resolver;
 
     private Imports() {}
 
@@ -162,6 +163,25 @@ public final class Imports {
     public Imports register(String moduleName, Instance instance) {
         instances.put(Objects.requireNonNull(moduleName), Objects.requireNonNull(instance));
         return this;
+    }
+
+    /**
+     * Sets the resolver asked for every import that neither an entry nor a registered instance
+     * binds, so entities can be made on demand (a dynamic linker's GOT cells and lazy stubs). A
+     * resolver may return null, which leaves the import unknown. Replaces an earlier resolver.
+     *
+     * @param resolver the resolver, or null for none
+     * @return these imports
+     */
+    public Imports resolver(ImportResolver resolver) {
+        this.resolver = resolver;
+        return this;
+    }
+
+    /** What {@code imp} resolves to: {@link #lookup}, else the {@linkplain #resolver resolver}, else null. */
+    Object resolve(ImportType imp) {
+        Object v = lookup(imp.module(), imp.name());
+        return v != null || resolver == null ? v : resolver.resolve(imp);
     }
 
     /**

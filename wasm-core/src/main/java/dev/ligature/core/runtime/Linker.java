@@ -37,7 +37,8 @@ final class Linker {
         return t;
     }
 
-    static Instance instantiate(WasmModule wm, Imports imports, InstanceOptions options) {
+    /** Phase 1 of {@link Instantiation}: resolves and checks every import; allocates nothing. */
+    static Resolved link(WasmModule wm, Imports imports) {
         Module m = wm.ast();
         wm.names(); // decoded now, not while a trap unwinds an exhausted stack
         TypeContext types = wm.types();
@@ -46,14 +47,11 @@ final class Linker {
         int nm = m.importCount(dev.ligature.core.types.ExternKind.MEMORY) + m.memories().size();
         int ng = m.importCount(dev.ligature.core.types.ExternKind.GLOBAL) + m.globals().size();
         int nx = m.importCount(dev.ligature.core.types.ExternKind.TAG) + m.tags().size();
-        EngineFunction[] funcs = new EngineFunction[nf];
-        Table[] tables = new Table[nt];
-        Memory[] mems = new Memory[nm];
-        GlobalCell[] globals = new GlobalCell[ng];
-        Tag[] tags = new Tag[nx];
-        int fi = 0, ti = 0, mi = 0, gi = 0, xi = 0;
-        for (Import imp : m.imports()) {
-            Object v = imports.lookup(imp.module(), imp.name());
+        Resolved r = new Resolved(new EngineFunction[nf], new Table[nt], new Memory[nm], new GlobalCell[ng], new Tag[nx]);
+        List<ImportType> described = wm.imports();
+        for (int k = 0; k < m.imports().size(); k++) {
+            Import imp = m.imports().get(k);
+            Object v = imports.resolve(described.get(k));
             if (v == null) {
                 throw new LinkException("unknown import \"" + imp.module() + "\".\"" + imp.name() + "\" (" + describe(imp.type()) + ")");
             }
@@ -63,7 +61,7 @@ final class Linker {
                     if (!(v instanceof EngineFunction w) || !Types.registry().isSubtype(w.typeId(), want)) {
                         throw incompatible(imp, wm.funcType(f.typeIndex()).toString(), v);
                     }
-                    funcs[fi++] = w;
+                    r.funcs[r.fi++] = w;
                 }
                 case TableType t -> {
                     if (!(v instanceof Table tab) || tab.type().is64() != t.is64()
@@ -71,38 +69,66 @@ final class Linker {
                             || !limitsMatch(tab.size(), tab.type().limits().max(), t.limits())) {
                         throw incompatible(imp, "table " + t.element() + " " + t.limits(), v);
                     }
-                    tables[ti++] = tab;
+                    r.tables[r.ti++] = tab;
                 }
                 case MemoryType t -> {
                     if (!(v instanceof Memory mem) || mem.type().is64() != t.is64()
                             || !limitsMatch(mem.pages(), mem.type().limits().max(), t.limits())) {
                         throw incompatible(imp, "memory " + t.limits(), v);
                     }
-                    mems[mi++] = mem;
+                    r.mems[r.mi++] = mem;
                 }
                 case GlobalType t -> {
                     if (!(v instanceof Global g) || g.type().mutable() != t.mutable()
                             || !globalTypeMatches(g, t, types)) {
                         throw incompatible(imp, "global " + (t.mutable() ? "mut " : "") + t.type(), v);
                     }
-                    globals[gi++] = g.cell;
+                    r.globals[r.gi++] = g.cell;
                 }
                 case TagType t -> {
                     if (!(v instanceof Tag tag) || tag.typeId() != types.canonicalId(t.typeIndex())) {
                         throw incompatible(imp, "tag " + wm.funcType(t.typeIndex()), v);
                     }
-                    tags[xi++] = tag;
+                    r.tags[r.xi++] = tag;
                 }
             }
         }
+        return r;
+    }
+
+    /** The index spaces as linking leaves them: imports filled in, definitions still to come. */
+    static final class Resolved {
+        final EngineFunction[] funcs;
+        final Table[] tables;
+        final Memory[] mems;
+        final GlobalCell[] globals;
+        final Tag[] tags;
+        int fi, ti, mi, gi, xi;
+
+        Resolved(EngineFunction[] funcs, Table[] tables, Memory[] mems, GlobalCell[] globals, Tag[] tags) {
+            this.funcs = funcs;
+            this.tables = tables;
+            this.mems = mems;
+            this.globals = globals;
+            this.tags = tags;
+        }
+    }
+
+    /**
+     * Phase 2: binds the defined functions, creates globals, tables, memories and tags, evaluates
+     * the element segments and publishes the exports. Touches nothing outside the new instance.
+     */
+    static Instance allocate(WasmModule wm, Resolved r, InstanceOptions options) {
+        Module m = wm.ast();
+        TypeContext types = wm.types();
         Object[][] elems = new Object[m.elements().size()][];
         byte[][] data = new byte[m.data().size()][];
         Map<String, Object> exports = new LinkedHashMap<>();
-        InstanceState inst = new InstanceState(m, types, wm.names(), funcs, mems, tables, globals, tags, elems, data);
+        InstanceState inst = new InstanceState(m, types, wm.names(), r.funcs, r.mems, r.tables, r.globals, r.tags, elems, data);
         Instance view = new Instance(wm, inst, exports);
-        int firstDefined = fi;
+        int firstDefined = r.fi;
         for (int i = 0; i < m.functions().size(); i++) {
-            funcs[firstDefined + i] = wm.code().bind(inst, firstDefined + i);
+            r.funcs[firstDefined + i] = wm.code().bind(inst, firstDefined + i);
         }
         ConstEval eval = new ConstEval(inst);
         for (var g : m.globals()) {
@@ -111,7 +137,7 @@ final class Linker {
             gl.value = eval.lo;
             gl.high = eval.hi;
             gl.ref = eval.ref;
-            globals[gi++] = gl;
+            r.globals[r.gi++] = gl;
         }
         for (var t : m.tables()) {
             Object init = null;
@@ -119,21 +145,21 @@ final class Linker {
                 eval.eval(t.init());
                 init = eval.ref;
             }
-            tables[ti++] = new Table(t.type(), key(t.type().element(), types), init);
+            r.tables[r.ti++] = new Table(t.type(), key(t.type().element(), types), init);
         }
         for (MemoryType t : m.memories()) {
-            mems[mi++] = Memory.create(t, options.maxMemoryPages(), options.memoryBacking());
+            r.mems[r.mi++] = Memory.create(t, options.maxMemoryPages(), options.memoryBacking());
         }
         for (TagType t : m.tags()) {
-            tags[xi++] = new Tag(wm.funcType(t.typeIndex()), types.canonicalId(t.typeIndex()));
+            r.tags[r.xi++] = new Tag(wm.funcType(t.typeIndex()), types.canonicalId(t.typeIndex()));
         }
         for (Export e : m.exports()) {
             exports.put(e.name(), switch (e.kind()) {
-                case FUNC -> funcs[e.index()];
-                case TABLE -> tables[e.index()];
-                case MEMORY -> mems[e.index()];
-                case GLOBAL -> Global.of(globals[e.index()]);
-                case TAG -> tags[e.index()];
+                case FUNC -> r.funcs[e.index()];
+                case TABLE -> r.tables[e.index()];
+                case MEMORY -> r.mems[e.index()];
+                case GLOBAL -> Global.of(r.globals[e.index()]);
+                case TAG -> r.tags[e.index()];
             });
         }
         for (int i = 0; i < elems.length; i++) {
@@ -148,32 +174,49 @@ final class Linker {
         for (int i = 0; i < data.length; i++) {
             data[i] = m.data().get(i).init();
         }
-        for (int i = 0; i < elems.length; i++) {
+        return view;
+    }
+
+    /**
+     * Phase 3: applies the active element segments, then the active data segments, in order (a
+     * segment out of bounds traps, and the segments before it stay written, as the spec says).
+     */
+    static void initialize(Instance view) {
+        InstanceState inst = view.state;
+        Module m = inst.module;
+        ConstEval eval = new ConstEval(inst);
+        for (int i = 0; i < m.elements().size(); i++) {
             ElementSegment seg = m.elements().get(i);
             if (seg.mode() == SegmentMode.ACTIVE) {
                 eval.eval(seg.offset());
-                Table t = tables[seg.table()];
+                Table t = inst.tables[seg.table()];
                 long off = t.type().is64() ? eval.lo : eval.lo & 0xFFFFFFFFL;
-                t.init(off, elems[i], 0, elems[i].length);
+                Object[] refs = inst.elementSegment(i);
+                t.init(off, refs, 0, refs.length);
                 inst.dropElementSegment(i);
             } else if (seg.mode() == SegmentMode.DECLARATIVE) {
                 inst.dropElementSegment(i);
             }
         }
-        for (int i = 0; i < data.length; i++) {
+        for (int i = 0; i < m.data().size(); i++) {
             DataSegment seg = m.data().get(i);
             if (seg.mode() == SegmentMode.ACTIVE) {
                 eval.eval(seg.offset());
-                Memory mem = mems[seg.memory()];
+                Memory mem = inst.memories[seg.memory()];
                 long off = mem.type().is64() ? eval.lo : eval.lo & 0xFFFFFFFFL;
-                mem.init(off, data[i], 0, data[i].length);
+                byte[] bytes = inst.dataSegment(i);
+                mem.init(off, bytes, 0, bytes.length);
                 inst.dropDataSegment(i);
             }
         }
-        if (m.start() >= 0) {
-            funcs[m.start()].call(view, new long[0], null, null, null);
+    }
+
+    /** Phase 4: runs the start function, if any, with the instance as its host calls' caller. */
+    static void start(Instance view) {
+        InstanceState inst = view.state;
+        if (inst.module.start() >= 0) {
+            inst.functions[inst.module.start()].call(view, new long[0], null, null, null);
         }
-        return view;
     }
 
     private static boolean globalTypeMatches(Global g, GlobalType t, TypeContext types) {

@@ -39,6 +39,7 @@ public final class WasmModule {
     private final ExecutionEngine engine;
     private final ExecutionEngine.CompiledCode code;
     private volatile NameSection names;
+    private volatile List<ImportType> importTypes;
 
     static {
         ModuleAccess.install(new ModuleAccess.Bridge() {
@@ -161,11 +162,15 @@ public final class WasmModule {
 
     /** {@return the imports the module declares, in the order instantiation resolves them (an unmodifiable list)} */
     public List<ImportType> imports() {
-        List<ImportType> out = new ArrayList<>(module.imports().size());
-        for (Import i : module.imports()) {
-            out.add(new ImportType(i.module(), i.name(), i.type(), functionType(i.type())));
+        List<ImportType> l = importTypes;
+        if (l == null) {
+            List<ImportType> out = new ArrayList<>(module.imports().size());
+            for (Import imp : module.imports()) {
+                out.add(new ImportType(imp.module(), imp.name(), imp.type(), functionType(imp.type())));
+            }
+            importTypes = l = List.copyOf(out);
         }
-        return List.copyOf(out);
+        return l;
     }
 
     /** {@return the exports the module declares, in order (an unmodifiable list)} */
@@ -217,6 +222,19 @@ public final class WasmModule {
     }
 
     /**
+     * Phase 1 of an instantiation taken step by step (see {@link Instantiation}): resolves and checks
+     * every import, allocating nothing.
+     *
+     * @param imports what the imports resolve to
+     * @param options limits of the instance
+     * @return the instantiation, ready for {@link Instantiation#allocate()}
+     * @throws LinkException if an import is missing or has an incompatible type
+     */
+    public Instantiation link(Imports imports, InstanceOptions options) {
+        return new Instantiation(this, imports, options);
+    }
+
+    /**
      * Instantiates a module that has no imports, with default options; as
      * {@link #instantiate(Imports, InstanceOptions)}.
      *
@@ -258,6 +276,6 @@ public final class WasmModule {
      * @throws WasmThrow if the start function throws a Wasm exception
      */
     public Instance instantiate(Imports imports, InstanceOptions options) {
-        return Linker.instantiate(this, imports, options);
+        return link(imports, options).complete();
     }
 }
