@@ -144,22 +144,72 @@ public final class EmscriptenHost {
         }
         EmProcess p = new EmProcess(this, program, argv);
         try {
-            return run(p);
+            return outcome(() -> {
+                startProcess(p, Imports.empty());
+                return mainStatus(p);
+            });
         } finally {
             p.close();
         }
     }
 
-    private int run(EmProcess p) {
-        Imports imports = registry.imports(p);
+    /**
+     * Starts {@code program} without running {@code main}: instantiates it with Emscripten's imports
+     * (and {@code extra}, which wins where both bind an import), initialises the stack and runs the
+     * constructors. The process is then driven through {@link EmscriptenProcess}; close it when done.
+     *
+     * @param program the program to start
+     * @param argv the arguments {@link EmscriptenProcess#runMain()} passes, {@code argv[0]} first
+     * @param extra the embedder's own imports, next to Emscripten's
+     * @return the started process
+     * @throws IllegalArgumentException if {@code argv} is empty, or a zip archive cannot be mounted
+     * @throws LinkException if the module imports something neither this host nor {@code extra} provides
+     * @throws dev.ligature.core.runtime.Trap if a constructor traps
+     */
+    public EmscriptenProcess start(EmscriptenProgram program, List<String> argv, Imports extra) {
+        if (argv.isEmpty()) {
+            throw new IllegalArgumentException("argv needs at least the program name");
+        }
+        EmProcess p = new EmProcess(this, program, argv);
+        try {
+            startProcess(p, java.util.Objects.requireNonNull(extra, "extra"));
+        } catch (RuntimeException | Error e) {
+            p.close();
+            throw e;
+        }
+        return new EmscriptenProcess(this, p);
+    }
+
+    /**
+     * As {@link #start(EmscriptenProgram, List, Imports)} with no imports of the embedder's own.
+     *
+     * @param program the program to start
+     * @param argv the arguments {@code main} will get, {@code argv[0]} first
+     * @return the started process
+     */
+    public EmscriptenProcess start(EmscriptenProgram program, List<String> argv) {
+        return start(program, argv, Imports.empty());
+    }
+
+    private void startProcess(EmProcess p, Imports extra) {
+        Imports imports = registry.imports(p, extra);
         Instance instance = p.program.module().instantiate(imports, instanceOptions);
         p.attach(instance);
+        p.callIfExported("emscripten_stack_init");
+        p.callIfExported("__wasm_call_ctors");
+    }
+
+    /** Runs main, then the runtime's exit (atexit handlers, stdio flush): the status main returned. */
+    static int mainStatus(EmProcess p) {
+        int status = p.callMain();
+        p.exitRuntime();
+        return status;
+    }
+
+    /** Runs {@code body} as the JavaScript runtime would report its end: an exit status, or 1 after an abort. */
+    int outcome(java.util.function.IntSupplier body) {
         try {
-            p.callIfExported("emscripten_stack_init");
-            p.callIfExported("__wasm_call_ctors");
-            int status = p.callMain();
-            p.exitRuntime();
-            return status;
+            return body.getAsInt();
         } catch (ProgramExit e) {
             // exit() already ran exitRuntime, which flushed; proc_exit/_exit do not flush a partial
             // line, and neither does Emscripten's runtime (under rawStdio nothing is held back).

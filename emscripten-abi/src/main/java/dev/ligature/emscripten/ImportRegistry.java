@@ -94,9 +94,19 @@ final class ImportRegistry {
 
     /** Builds the imports of {@code p}'s module; unknown names fail with a LinkException naming them. */
     Imports imports(EmProcess p) {
+        return imports(p, Imports.empty());
+    }
+
+    /** The imports of {@code p}'s program: what {@code extra} binds (the embedder's own), else Emscripten's. */
+    Imports imports(EmProcess p, Imports extra) {
         Imports imports = Imports.empty();
         var module = p.program.module();
         for (ImportType imp : module.imports()) {
+            Object own = extra.lookup(imp.module(), imp.name());
+            if (own != null) {
+                imports.module(imp.module(), java.util.Map.of(imp.name(), own));
+                continue;
+            }
             String name = p.program.importName(imp);
             switch (imp.type()) {
                 case ExternType.Func f -> {
