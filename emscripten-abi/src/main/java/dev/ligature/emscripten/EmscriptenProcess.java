@@ -7,6 +7,12 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
  * A started Emscripten program that the embedder drives: its instance and memory, its C exports
@@ -193,6 +199,49 @@ public final class EmscriptenProcess implements AutoCloseable {
             }
         } catch (FsError e) {
             throw new IOException(path + ": " + "errno " + e.errno);
+        }
+    }
+
+    /** Interrupts deadlines on one daemon thread for all processes; started on first use. */
+    private static final class Deadlines {
+        static final ScheduledExecutorService TIMER = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "ligature-deadlines");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /**
+     * Runs {@code work} (calls into this process) with a time limit: if it is still running after
+     * {@code limit}, its Wasm code stops with the trap "interrupted", which {@code work} throws. A
+     * deadline that passes after {@code work} has returned changes nothing: no interrupt is left
+     * pending for later calls.
+     *
+     * @param limit how long {@code work} may run
+     * @param work what to run, on the calling thread
+     * @param <T> its result type
+     * @return what {@code work} returned
+     * @throws dev.ligature.core.runtime.Trap with kind {@code INTERRUPTED} if the deadline passed
+     */
+    public <T> T withDeadline(Duration limit, Supplier<T> work) {
+        Object lock = new Object();
+        boolean[] done = {false};
+        ScheduledFuture<?> timer = Deadlines.TIMER.schedule(() -> {
+            synchronized (lock) {
+                if (!done[0]) {
+                    p.instance.interrupt();
+                }
+            }
+        }, limit.toNanos(), TimeUnit.NANOSECONDS);
+        try {
+            return work.get();
+        } finally {
+            timer.cancel(false);
+            synchronized (lock) {
+                done[0] = true;
+            }
+            // A request that fired as work was returning, and so was not consumed by a trap, is withdrawn.
+            p.instance.clearInterrupt();
         }
     }
 

@@ -121,4 +121,21 @@ class EmscriptenProcessTest {
             assertEquals(8, p.function("scaled_plus_one").callInt(7), "the process still works");
         }
     }
+
+    @Test
+    void aDeadlineStopsARunawayCallAndLeavesNothingPendingForLaterCalls() throws Exception {
+        Imports own = Imports.empty().function("env", "host_scale", IntUnaryOperator.class, x -> x);
+        EmscriptenHost host = EmscriptenHost.builder().build();
+        try (EmscriptenProcess p = host.start(EmscriptenProgram.of(WasmModule.parseText(PROGRAM)), List.of("prog"), own)) {
+            Trap t = assertThrows(Trap.class, () -> p.withDeadline(java.time.Duration.ofMillis(200), () -> {
+                p.function("spin").call();
+                return null;
+            }));
+            assertEquals(Trap.Kind.INTERRUPTED, t.kind());
+            // A call well inside its deadline returns its value, and the deadline passing later interrupts nothing.
+            assertEquals(6, (int) p.withDeadline(java.time.Duration.ofMillis(50), () -> p.function("scaled_plus_one").callInt(5)));
+            Thread.sleep(150);
+            assertEquals(6, p.function("scaled_plus_one").callInt(5));
+        }
+    }
 }
