@@ -3,5 +3,6 @@ module dev.ligature.cli {
     requires dev.ligature.core;
     requires dev.ligature.jit;
     requires dev.ligature.emscripten;
+    requires dev.ligature.dylink;
     requires dev.ligature.spectest;
 }

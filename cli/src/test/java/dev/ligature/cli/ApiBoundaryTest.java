@@ -41,7 +41,8 @@ class ApiBoundaryTest {
     private static final List<Class<?>> PUBLISHED = List.of(
             dev.ligature.core.runtime.WasmModule.class,
             dev.ligature.jit.JitEngine.class,
-            dev.ligature.emscripten.EmscriptenProgram.class);
+            dev.ligature.emscripten.EmscriptenProgram.class,
+            dev.ligature.dylink.DylinkInfo.class);
 
     private record Published(ModuleDescriptor descriptor, List<String> classes) {}
 

@@ -173,6 +173,23 @@ public final class WasmModule {
         return l;
     }
 
+    /**
+     * The contents of the module's custom sections called {@code name}, in the order they appear
+     * (for example {@code "dylink.0"}, or {@code "name"}). Each is a copy.
+     *
+     * @param name the section name
+     * @return the sections' bytes after the name; empty if there is none
+     */
+    public List<byte[]> customSections(String name) {
+        List<byte[]> out = new ArrayList<>();
+        for (var c : module.customs()) {
+            if (c.name().equals(name)) {
+                out.add(c.data().clone());
+            }
+        }
+        return List.copyOf(out);
+    }
+
     /** {@return the exports the module declares, in order (an unmodifiable list)} */
     public List<ExportType> exports() {
         List<ExportType> out = new ArrayList<>(module.exports().size());
