@@ -64,7 +64,7 @@ class AotJarTest {
     void aJarFromAnotherEngineBuildIsRefused() throws IOException {
         Path good = dir.resolve("fib.jar");
         AotJar.write(WASM, good);
-        Path bad = withManifestValue(good, dir.resolve("old.jar"), "Ligature-Engine", "0.0.1+0123456789abcdef");
+        Path bad = AotJarFiles.withManifestValue(good, dir.resolve("old.jar"), "Ligature-Engine", "0.0.1+0123456789abcdef");
         AotJarException e = assertThrows(AotJarException.class, () -> AotJar.load(bad, WASM));
         assertTrue(e.getMessage().contains("engine build 0.0.1+0123456789abcdef"), e.getMessage());
         assertEquals(55, AotJar.load(good, WASM).instantiate().function("fib").callInt(10));
@@ -86,31 +86,8 @@ class AotJarTest {
         Path plain = dir.resolve("plain.jar");
         AotJar.write(WASM, plain);
         assertThrows(AotJarException.class, () -> AotJar.load(plain, WASM, split));
-        Path unmarked = withManifestValue(plain, dir.resolve("unmarked.jar"), "Ligature-Code-Options", null);
+        Path unmarked = AotJarFiles.withManifestValue(plain, dir.resolve("unmarked.jar"), "Ligature-Code-Options", null);
         assertThrows(AotJarException.class, () -> AotJar.load(unmarked, WASM), "a jar that does not say is refused");
-    }
-
-    /** A copy of {@code jar} at {@code to} whose manifest has {@code value} for {@code key} (null: removed). */
-    static Path withManifestValue(Path jar, Path to, String key, String value) throws IOException {
-        try (JarFile in = new JarFile(jar.toFile())) {
-            Manifest mf = new Manifest(in.getManifest());
-            if (value == null) {
-                mf.getMainAttributes().remove(new Attributes.Name(key));
-            } else {
-                mf.getMainAttributes().put(new Attributes.Name(key), value);
-            }
-            try (OutputStream os = Files.newOutputStream(to); JarOutputStream out = new JarOutputStream(os, mf)) {
-                for (var it = in.entries().asIterator(); it.hasNext(); ) {
-                    JarEntry e = it.next();
-                    if (!e.getName().startsWith("META-INF/")) {
-                        out.putNextEntry(new JarEntry(e.getName()));
-                        out.write(in.getInputStream(e).readAllBytes());
-                        out.closeEntry();
-                    }
-                }
-            }
-        }
-        return to;
     }
 
     @Test

@@ -29,19 +29,19 @@ import org.objectweb.asm.Opcodes;
  */
 final class EntryLoads {
     /**
-     * The rungs of a ladder.
-     *
-     * @param rungs the distinct region starts (bytecode offsets), ascending: rung k loads the
-     *     locals last read in {@code [rungs[k], rungs[k+1])}
-     * @param rungOf per entry point, its rung
-     */
-    /**
      * Up to about this many bytes of loads, each entry's stub loads its own locals: one switch
      * on the entry, not the ladder's two (a second indirect jump on every crossing).
      */
     static final int PER_STUB_BYTES = 1_500;
 
 
+    /**
+     * The rungs of a ladder.
+     *
+     * @param rungs the distinct region starts (bytecode offsets), ascending: rung k loads the
+     *     locals last read in {@code [rungs[k], rungs[k+1])}
+     * @param rungOf per entry point, its rung
+     */
     record Ladder(int[] rungs, int[] rungOf) {}
 
     private EntryLoads() {}

@@ -96,14 +96,7 @@ abstract class HeapEmitter extends StackEmitter {
             }
             case REF_IS_NULL -> {
                 loadAt(sp - 1);
-                Label isNull = new Label();
-                Label done = new Label();
-                mv.visitJumpInsn(IFNULL, isNull);
-                mv.visitInsn(ICONST_0);
-                mv.visitJumpInsn(GOTO, done);
-                mv.visitLabel(isNull);
-                mv.visitInsn(ICONST_1);
-                mv.visitLabel(done);
+                Numeric.bool(mv, IFNULL);
                 storeAt(sp - 1, 'i');
             }
             case REF_FUNC -> {

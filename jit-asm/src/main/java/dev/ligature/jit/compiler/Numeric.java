@@ -208,7 +208,7 @@ final class Numeric implements Opcodes {
     }
 
     /** Turns a condition on the stack into i32 0 or 1. */
-    private static void bool(MethodVisitor mv, int jump) {
+    static void bool(MethodVisitor mv, int jump) {
         Label yes = new Label();
         Label done = new Label();
         mv.visitJumpInsn(jump, yes);

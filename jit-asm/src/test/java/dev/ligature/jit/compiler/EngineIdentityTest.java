@@ -231,28 +231,9 @@ class EngineIdentityTest {
         assertEquals(5, AotJar.load(jar, WASM).instantiate().function("add").callInt(2, 3));
         String id = EngineVersion.get();
         String otherId = id.substring(0, id.lastIndexOf('+') + 1) + otherHash;
-        Path fromOther = withManifestValue(jar, dir.resolve("other.jar"), "Ligature-Engine", otherId);
+        Path fromOther = dev.ligature.jit.AotJarFiles.withManifestValue(jar, dir.resolve("other.jar"), "Ligature-Engine", otherId);
         AotJarException e = assertThrows(AotJarException.class, () -> AotJar.load(fromOther, WASM));
         assertTrue(e.getMessage().contains("engine build " + otherId), e.getMessage());
-    }
-
-    /** A copy of {@code jar} at {@code to} whose manifest says {@code value} for {@code key}. */
-    private static Path withManifestValue(Path jar, Path to, String key, String value) throws IOException {
-        try (java.util.jar.JarFile in = new java.util.jar.JarFile(jar.toFile())) {
-            java.util.jar.Manifest mf = new java.util.jar.Manifest(in.getManifest());
-            mf.getMainAttributes().put(new java.util.jar.Attributes.Name(key), value);
-            try (OutputStream os = Files.newOutputStream(to); JarOutputStream out = new JarOutputStream(os, mf)) {
-                for (var it = in.entries().asIterator(); it.hasNext(); ) {
-                    JarEntry e = it.next();
-                    if (!e.getName().startsWith("META-INF/")) {
-                        out.putNextEntry(new JarEntry(e.getName()));
-                        out.write(in.getInputStream(e).readAllBytes());
-                        out.closeEntry();
-                    }
-                }
-            }
-        }
-        return to;
     }
 
     private static byte[] changeConstant(byte[] bytes, String field, int value) {

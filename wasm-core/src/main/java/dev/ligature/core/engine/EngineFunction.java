@@ -6,7 +6,6 @@ import dev.ligature.core.runtime.WasmFunction;
 import dev.ligature.core.types.FuncType;
 import dev.ligature.core.types.NumType;
 import dev.ligature.core.types.ValType;
-import dev.ligature.core.types.VecType;
 
 /**
  * The engines' side of a {@link WasmFunction}: every function a module can call (interpreted,
@@ -20,12 +19,17 @@ public abstract class EngineFunction implements WasmFunction {
     private final int typeId;
     private final int paramSlots;
     private final int resultSlots;
+    /** Parameter slots holding an i32 or an f32: the ones {@link #call} normalises. Computed once. */
+    private final int[] i32Slots;
+    private final int[] f32Slots;
 
     protected EngineFunction(FuncType type, int typeId) {
         this.type = type;
         this.typeId = typeId;
         this.paramSlots = Values.paramSlots(type);
         this.resultSlots = Values.resultSlots(type);
+        this.i32Slots = slotsOf(type, NumType.I32);
+        this.f32Slots = slotsOf(type, NumType.F32);
     }
 
     @Override
@@ -44,6 +48,19 @@ public abstract class EngineFunction implements WasmFunction {
 
     public final int resultSlots() {
         return resultSlots;
+    }
+
+    private static int[] slotsOf(FuncType type, ValType kind) {
+        int[] out = new int[type.params().size()];
+        int n = 0;
+        int slot = 0;
+        for (ValType p : type.params()) {
+            if (p == kind) {
+                out[n++] = slot;
+            }
+            slot += Values.slots(p);
+        }
+        return java.util.Arrays.copyOf(out, n);
     }
 
     /**
@@ -95,23 +112,20 @@ public abstract class EngineFunction implements WasmFunction {
         ctx.ensure(base + Math.max(paramSlots, resultSlots) + 16);
         long[] slots = ctx.slots;
         Object[] refs = ctx.refs;
-        // An i32 travels as its 32 bits: whatever the embedder put in the high half is dropped, so
-        // every function sees the same value however it was passed.
-        int s = 0;
-        for (ValType p : type.params()) {
-            if (p == NumType.I32) {
-                slots[base + s] = (int) args[s];
-            } else if (p == NumType.F32) {
-                slots[base + s] = args[s] & 0xFFFFFFFFL;
-            } else {
-                slots[base + s] = args[s];
-            }
-            refs[base + s] = argRefs == null ? null : argRefs[s];
-            if (p == VecType.V128) {
-                s++;
-                slots[base + s] = args[s];
-            }
-            s++;
+        // An i32 travels as its 32 bits (sign-extended in the slot), an f32 as its bits zero-extended:
+        // whatever the embedder put in the high half is dropped, so every function sees the same value
+        // however it was passed.
+        System.arraycopy(args, 0, slots, base, paramSlots);
+        for (int i : i32Slots) {
+            slots[base + i] = (int) slots[base + i];
+        }
+        for (int i : f32Slots) {
+            slots[base + i] &= 0xFFFFFFFFL;
+        }
+        if (argRefs != null) {
+            System.arraycopy(argRefs, 0, refs, base, paramSlots);
+        } else {
+            java.util.Arrays.fill(refs, base, base + paramSlots, null);
         }
         ctx.hostDepth++;
         EngineFunction savedTail = ctx.tailCall;

@@ -246,6 +246,20 @@ public final class TypedCalls {
         throw new IllegalArgumentException("not a number type: " + t);
     }
 
+    /** The slot of a boxed number of exactly type {@code t}'s Java type (what {@link #box} gives back). */
+    public static long unbox(ValType t, Object boxed) {
+        if (t == NumType.I32) {
+            return (Integer) boxed;
+        } else if (t == NumType.I64) {
+            return (Long) boxed;
+        } else if (t == NumType.F32) {
+            return Values.f32((Float) boxed);
+        } else if (t == NumType.F64) {
+            return Values.f64((Double) boxed);
+        }
+        throw new IllegalArgumentException("not a number type: " + t);
+    }
+
     /** Java's widening conversions, to a number type's slot: byte/short/char/int to i32, also long to i64, and so on. */
     private static long toSlot(EngineFunction f, int i, ValType p, Object a) {
         if (p == NumType.I32) {

@@ -3,7 +3,6 @@ package dev.ligature.core.engine;
 import dev.ligature.core.types.FuncType;
 import dev.ligature.core.types.ValType;
 import dev.ligature.core.types.VecType;
-import java.util.List;
 
 /**
  * The slot form of Wasm values, used wherever values cross the API without boxing: every value is
@@ -39,20 +38,13 @@ public final class Values {
         return t == VecType.V128 ? 2 : 1;
     }
 
-    /** Slots a list of values occupies. */
-    public static int slots(List<ValType> types) {
-        int n = 0;
-        for (ValType t : types) {
-            n += slots(t);
-        }
-        return n;
-    }
-
+    /** Slots the parameters of {@code t} occupy ({@link FuncType#paramSlots()}). */
     public static int paramSlots(FuncType t) {
-        return slots(t.params());
+        return t.paramSlots();
     }
 
+    /** Slots the results of {@code t} occupy ({@link FuncType#resultSlots()}). */
     public static int resultSlots(FuncType t) {
-        return slots(t.results());
+        return t.resultSlots();
     }
 }

@@ -1,6 +1,7 @@
 package dev.ligature.core.runtime;
 
 import dev.ligature.core.engine.ExecContext;
+import dev.ligature.core.engine.Values;
 
 /**
  * One running call of a {@link HostFunction#raw raw} host function: its arguments, where its
@@ -71,7 +72,7 @@ public final class HostCall {
      * @param slot the argument's slot index
      */
     public float argF32(int slot) {
-        return Float.intBitsToFloat((int) ctx.slots[base + slot]);
+        return Values.asF32(ctx.slots[base + slot]);
     }
 
     /**
@@ -80,7 +81,7 @@ public final class HostCall {
      * @param slot the argument's slot index
      */
     public double argF64(int slot) {
-        return Double.longBitsToDouble(ctx.slots[base + slot]);
+        return Values.asF64(ctx.slots[base + slot]);
     }
 
     /**
@@ -129,7 +130,7 @@ public final class HostCall {
      * @param v the value (its bits are kept, NaN payload included)
      */
     public void resultF32(int slot, float v) {
-        ctx.slots[base + slot] = Float.floatToRawIntBits(v) & 0xFFFFFFFFL;
+        ctx.slots[base + slot] = Values.f32(v);
     }
 
     /**
@@ -139,7 +140,7 @@ public final class HostCall {
      * @param v the value (its bits are kept, NaN payload included)
      */
     public void resultF64(int slot, double v) {
-        ctx.slots[base + slot] = Double.doubleToRawLongBits(v);
+        ctx.slots[base + slot] = Values.f64(v);
     }
 
     /**

@@ -144,12 +144,7 @@ public final class HostFunction {
                 throw new java.lang.reflect.UndeclaredThrowableException(e);
             }
             if (result != null) {
-                call.resultSlot(0, switch ((dev.ligature.core.types.NumType) result) {
-                    case I32 -> (Integer) r;
-                    case I64 -> (Long) r;
-                    case F32 -> dev.ligature.core.engine.Values.f32((Float) r);
-                    case F64 -> dev.ligature.core.engine.Values.f64((Double) r);
-                });
+                call.resultSlot(0, TypedCalls.unbox(result, r));
             }
         });
     }

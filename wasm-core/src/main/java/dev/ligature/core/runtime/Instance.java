@@ -1,6 +1,5 @@
 package dev.ligature.core.runtime;
 
-import dev.ligature.core.engine.GlobalCell;
 import dev.ligature.core.engine.InstanceState;
 import java.util.Collections;
 import java.util.Map;
@@ -149,9 +148,5 @@ public final class Instance {
     /** Withdraws a pending {@link #interrupt()} request. */
     public void clearInterrupt() {
         state.setInterrupt(false);
-    }
-
-    static Global view(GlobalCell cell) {
-        return Global.of(cell);
     }
 }
