@@ -5,6 +5,9 @@ import dev.ligature.core.InvalidModuleException;
 import dev.ligature.core.runtime.Engine;
 import dev.ligature.core.runtime.LinkException;
 import dev.ligature.core.runtime.Trap;
+import dev.ligature.dylink.DylinkInfo;
+import dev.ligature.dylink.DylinkOptions;
+import dev.ligature.dylink.DylinkProcess;
 import dev.ligature.emscripten.EmscriptenHost;
 import dev.ligature.emscripten.EmscriptenLoadException;
 import dev.ligature.emscripten.EmscriptenProgram;
@@ -27,17 +30,20 @@ import java.util.List;
  * prints what it prints and exits with its exit status. Everything after PROGRAM goes to the
  * program unchanged. Loading, linking and trap errors print {@code ligature run: ...} and exit 1.
  */
-record RunCommand(boolean compiler, Path aot, List<String[]> env, List<EmscriptenHost.Mount> dirs, Path program,
+record RunCommand(boolean compiler, Path aot, List<String[]> env, List<EmscriptenHost.Mount> dirs, String cwd, Path program,
         List<String> args, boolean help) {
     static final String USAGE = """
-              run [--engine interpreter|compiler] [--env K=V]... [--dir HOST[::GUEST][:ro]]... [--aot JAR] PROGRAM [ARGS...]
+              run [--engine interpreter|compiler] [--env K=V]... [--dir HOST[::GUEST][:ro]]... [--cwd GUEST] [--aot JAR] PROGRAM [ARGS...]
                   Runs a program emcc built (PROGRAM.wasm, or PROGRAM.js with the .wasm beside it;
                   minified -O3/-Os builds need the .js) with argv [PROGRAM, ARGS...], printing what
-                  it prints and exiting with its exit status.
+                  it prints and exiting with its exit status. A main module (-sMAIN_MODULE) runs
+                  with the dynamic linker: dlopen finds side modules in the mounted directories,
+                  by path, through LD_LIBRARY_PATH (give it with --env) or in the --cwd.
                   --env K=V     adds an environment variable (Emscripten's defaults USER, HOME, ... stay)
                   --dir SPEC    mounts host directory HOST at GUEST (default: HOST's absolute path);
                                 ':ro' makes it read-only; a .zip archive mounts read-only as a
                                 directory. Nothing else on the host is reachable
+                  --cwd GUEST   the program's current directory (default /), e.g. a mount point
                   --aot JAR     runs the classes 'ligature compile' wrote for PROGRAM's .wasm (the
                                 compiler engine, compiling nothing); refuses a jar for other bytes
             """;
@@ -47,6 +53,7 @@ record RunCommand(boolean compiler, Path aot, List<String[]> env, List<Emscripte
         Path aot = null;
         List<String[]> env = new ArrayList<>();
         List<EmscriptenHost.Mount> dirs = new ArrayList<>();
+        String cwd = "/";
         int i = 0;
         for (; i < argv.length; i++) {
             String arg = argv[i];
@@ -55,7 +62,7 @@ record RunCommand(boolean compiler, Path aot, List<String[]> env, List<Emscripte
                 break;
             }
             if (arg.equals("--help") || arg.equals("-h")) {
-                return new RunCommand(false, null, env, dirs, null, List.of(), true);
+                return new RunCommand(false, null, env, dirs, cwd, null, List.of(), true);
             }
             if (!arg.startsWith("--")) {
                 break;
@@ -87,6 +94,12 @@ record RunCommand(boolean compiler, Path aot, List<String[]> env, List<Emscripte
                 }
                 case "--dir" -> dirs.add(parseDir(value));
                 case "--aot" -> aot = Path.of(value);
+                case "--cwd" -> {
+                    if (!value.startsWith("/")) {
+                        throw new UsageException("run: --cwd needs an absolute guest path, got '" + value + "'");
+                    }
+                    cwd = value;
+                }
                 default -> throw new UsageException("run: unknown option '" + name + "'");
             }
         }
@@ -95,7 +108,7 @@ record RunCommand(boolean compiler, Path aot, List<String[]> env, List<Emscripte
         }
         Path program = Path.of(argv[i]);
         List<String> args = List.of(argv).subList(i + 1, argv.length);
-        return new RunCommand(compiler || aot != null, aot, env, dirs, program, List.copyOf(args), false);
+        return new RunCommand(compiler || aot != null, aot, env, dirs, cwd, program, List.copyOf(args), false);
     }
 
     static EmscriptenHost.Mount parseDir(String spec) throws UsageException {
@@ -126,7 +139,7 @@ record RunCommand(boolean compiler, Path aot, List<String[]> env, List<Emscripte
         JitOptions jitOptions = Overrides.jitOptions(JitOptions.Compilation.LAZY);
         Engine engine = compiler ? new JitEngine(jitOptions) : Engine.interpreter();
         EmscriptenHost.Builder b = EmscriptenHost.builder().stdout(out).stderr(err).stdin(in)
-                .instanceOptions(Overrides.instanceOptions());
+                .instanceOptions(Overrides.instanceOptions()).workingDirectory(cwd);
         for (String[] kv : env) {
             b.env(kv[0], kv[1]);
         }
@@ -144,13 +157,18 @@ record RunCommand(boolean compiler, Path aot, List<String[]> env, List<Emscripte
             EmscriptenProgram p = aot != null
                     ? EmscriptenProgram.load(program, bytes -> AotJar.load(aot, bytes, jitOptions)) // refuses a mismatched jar
                     : EmscriptenProgram.load(program, engine);
-            int status = b.build().run(p, argv);
+            EmscriptenHost host = b.build();
+            int status = DylinkInfo.of(p.module()).isPresent()
+                    ? DylinkProcess.run(host, p, argv, DylinkOptions.of(aot != null ? new JitEngine(jitOptions) : engine))
+                    : host.run(p, argv);
             out.flush();
             return status;
         } catch (AotJarException e) {
             err.println("ligature run: --aot: " + e.getMessage());
         } catch (IOException e) {
             err.println("ligature run: cannot read " + program + ": " + e.getMessage());
+        } catch (IllegalArgumentException e) {
+            err.println("ligature run: " + e.getMessage());
         } catch (EmscriptenLoadException | LinkException | MalformedModuleException | InvalidModuleException
                 | JitCompileException e) {
             err.println("ligature run: " + program + ": " + e.getMessage());

@@ -26,6 +26,9 @@ final class EmProcess {
     /** Zip archives mounted for this run, closed when it ends. */
     final java.util.List<ZipFile> archives = new java.util.ArrayList<>();
     final Abi abi;
+    /** The embedder's part in this run (no-ops unless a dynamic linker or the like takes part). */
+    StartHooks hooks = new StartHooks() {};
+    EmscriptenProcess view;
     Instance instance;
     Memory memory;
     Table table;
@@ -43,6 +46,17 @@ final class EmProcess {
         this.argv = List.copyOf(argv);
         this.environment = host.environment(argv.get(0));
         this.fs = buildFileSystem(host, archives);
+        if (!host.workingDirectory.equals("/")) {
+            try {
+                Node dir = fs.resolve(host.workingDirectory, fs.root);
+                if (!dir.isDir()) {
+                    throw new IllegalArgumentException("the working directory is not a directory: " + host.workingDirectory);
+                }
+                fs.cwd = dir;
+            } catch (FsError e) {
+                throw new IllegalArgumentException("the working directory does not exist: " + host.workingDirectory);
+            }
+        }
         this.abi = Abi.of(program);
         if (!usesFileSystem(program)) {
             for (int fd = 1; fd <= 2; fd++) {

@@ -80,6 +80,7 @@ public final class EmscriptenHost {
     final boolean rawStdio;
     final ImportRegistry registry;
     final InstanceOptions instanceOptions;
+    final String workingDirectory;
 
     private EmscriptenHost(Builder b) {
         this.stdout = b.stdout;
@@ -93,6 +94,7 @@ public final class EmscriptenHost {
         this.rawStdio = b.rawStdio;
         this.registry = b.registry;
         this.instanceOptions = b.instanceOptions;
+        this.workingDirectory = b.workingDirectory;
     }
 
     /** {@return a new builder, with the defaults described on {@link Builder}} */
@@ -106,7 +108,7 @@ public final class EmscriptenHost {
         all.put("USER", "web_user");
         all.put("LOGNAME", "web_user");
         all.put("PATH", "/");
-        all.put("PWD", "/");
+        all.put("PWD", workingDirectory);
         all.put("HOME", "/home/web_user");
         all.put("LANG", "C.UTF-8");
         all.put("_", programName);
@@ -139,13 +141,28 @@ public final class EmscriptenHost {
      * @throws dev.ligature.core.runtime.Trap if the program traps (after stdout/stderr are flushed)
      */
     public int run(EmscriptenProgram program, List<String> argv) {
+        return run(program, argv, new StartHooks() {});
+    }
+
+    /**
+     * As {@link #run(EmscriptenProgram, List)}, with {@code hooks} taking part in starting the
+     * program (see {@link #start(EmscriptenProgram, List, StartHooks)}).
+     *
+     * @param program the program to run
+     * @param argv the program's arguments, {@code argv[0]} first
+     * @param hooks the embedder's part in starting the program
+     * @return the exit status
+     */
+    public int run(EmscriptenProgram program, List<String> argv, StartHooks hooks) {
         if (argv.isEmpty()) {
             throw new IllegalArgumentException("argv needs at least the program name");
         }
+        Objects.requireNonNull(hooks, "hooks");
         EmProcess p = new EmProcess(this, program, argv);
+        EmscriptenProcess process = new EmscriptenProcess(this, p);
         try {
             return outcome(() -> {
-                startProcess(p, Imports.empty());
+                startProcess(process, p, hooks);
                 return mainStatus(p);
             });
         } finally {
@@ -167,17 +184,42 @@ public final class EmscriptenHost {
      * @throws dev.ligature.core.runtime.Trap if a constructor traps
      */
     public EmscriptenProcess start(EmscriptenProgram program, List<String> argv, Imports extra) {
+        Objects.requireNonNull(extra, "extra");
+        return start(program, argv, new StartHooks() {
+            @Override
+            public Object bindFirst(EmscriptenProcess process, dev.ligature.core.runtime.ImportType imp) {
+                return extra.lookup(imp.module(), imp.name());
+            }
+        });
+    }
+
+    /**
+     * Starts {@code program} as {@link #start(EmscriptenProgram, List, Imports)} does, with
+     * {@code hooks} taking part: they bind imports before and after Emscripten's runtime and run
+     * between instantiation and the constructors, and after the constructors.
+     *
+     * @param program the program to start
+     * @param argv the arguments {@link EmscriptenProcess#runMain()} passes, {@code argv[0]} first
+     * @param hooks the embedder's part in starting the program
+     * @return the started process
+     * @throws IllegalArgumentException if {@code argv} is empty, or a zip archive cannot be mounted
+     * @throws LinkException if the module imports something neither this host nor {@code hooks} provides
+     * @throws dev.ligature.core.runtime.Trap if a constructor traps
+     */
+    public EmscriptenProcess start(EmscriptenProgram program, List<String> argv, StartHooks hooks) {
         if (argv.isEmpty()) {
             throw new IllegalArgumentException("argv needs at least the program name");
         }
+        Objects.requireNonNull(hooks, "hooks");
         EmProcess p = new EmProcess(this, program, argv);
+        EmscriptenProcess process = new EmscriptenProcess(this, p);
         try {
-            startProcess(p, java.util.Objects.requireNonNull(extra, "extra"));
+            startProcess(process, p, hooks);
         } catch (RuntimeException | Error e) {
             p.close();
             throw e;
         }
-        return new EmscriptenProcess(this, p);
+        return process;
     }
 
     /**
@@ -191,17 +233,22 @@ public final class EmscriptenHost {
         return start(program, argv, Imports.empty());
     }
 
-    private void startProcess(EmProcess p, Imports extra) {
-        Imports imports = registry.imports(p, extra);
+    private void startProcess(EmscriptenProcess process, EmProcess p, StartHooks hooks) {
+        p.hooks = hooks;
+        p.view = process;
+        Imports imports = registry.imports(p, process, hooks);
         Instance instance = p.program.module().instantiate(imports, instanceOptions);
         p.attach(instance);
+        hooks.instantiated(process);
         p.callIfExported("emscripten_stack_init");
         p.callIfExported("__wasm_call_ctors");
+        hooks.constructed(process);
     }
 
     /** Runs main, then the runtime's exit (atexit handlers, stdio flush): the status main returned. */
     static int mainStatus(EmProcess p) {
         int status = p.callMain();
+        p.hooks.mainReturned(p.view);
         p.exitRuntime();
         return status;
     }
@@ -256,8 +303,26 @@ public final class EmscriptenHost {
         private boolean rawStdio;
         private final ImportRegistry registry = ImportRegistry.standard();
         private InstanceOptions instanceOptions = InstanceOptions.DEFAULT;
+        private String workingDirectory = "/";
 
         private Builder() {}
+
+        /**
+         * Sets the program's current directory, where relative paths (and library names without a
+         * {@code /}) are looked up; {@code /} by default.
+         *
+         * @param guestPath an absolute path in the virtual file system; it must exist as a directory
+         *     when a run starts (for example a mount point)
+         * @return this builder
+         * @throws IllegalArgumentException if {@code guestPath} is not absolute
+         */
+        public Builder workingDirectory(String guestPath) {
+            if (!guestPath.startsWith("/")) {
+                throw new IllegalArgumentException("the working directory must be an absolute path: " + guestPath);
+            }
+            this.workingDirectory = guestPath;
+            return this;
+        }
 
         /**
          * Sets where the program's standard output goes.

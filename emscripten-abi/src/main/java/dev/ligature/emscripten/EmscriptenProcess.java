@@ -46,6 +46,70 @@ public final class EmscriptenProcess implements AutoCloseable {
         return p.memory;
     }
 
+    /**
+     * {@return the program's function table: the one it exports, or the one bound to its
+     * {@code __indirect_function_table} import; null for a program that has neither}
+     */
+    public dev.ligature.core.runtime.Table table() {
+        return p.table;
+    }
+
+    /** {@return the program this process runs} */
+    public EmscriptenProgram program() {
+        return p.program;
+    }
+
+    /**
+     * The runtime's own implementation of the import called {@code name}, typed {@code type}, bound
+     * to this process: what a dynamic linker binds a side module's import of a runtime function
+     * ({@code fd_write}, {@code emscripten_memcpy_big}, {@code invoke_vii}, ...) to.
+     *
+     * @param name the import's name
+     * @param type the type the importer declares
+     * @return the function, or empty if the runtime implements no such import
+     */
+    public java.util.Optional<WasmFunction> runtimeFunction(String name, dev.ligature.core.types.FuncType type) {
+        return java.util.Optional.ofNullable(host.registry.function(p, name, type));
+    }
+
+    /**
+     * Runs {@code body} with {@code s} as a NUL-terminated UTF-8 string on the program's C stack, as
+     * Emscripten's runtime passes strings to C ({@code withStackSave} + {@code stringToUTF8OnStack}):
+     * the heap is not touched, and the stack is restored afterwards.
+     *
+     * @param s the string
+     * @param body what to run with the string's address
+     * @param <T> the result type
+     * @return what {@code body} returned
+     */
+    public <T> T withStackString(String s, java.util.function.LongFunction<T> body) {
+        long sp = p.stackSave();
+        try {
+            byte[] b = s.getBytes(StandardCharsets.UTF_8);
+            long ptr = p.stackAlloc(b.length + 1);
+            p.memory.write(ptr, b);
+            p.memory.storeI8(ptr + b.length, (byte) 0);
+            return body.apply(ptr);
+        } finally {
+            p.stackRestore(sp);
+        }
+    }
+
+    /**
+     * Whether {@code path} names a regular file in the program's virtual file system (following
+     * symbolic links), as Emscripten's dynamic loader checks library candidates.
+     *
+     * @param path an absolute path, or one relative to the program's current directory
+     * @return true for a regular file
+     */
+    public boolean isRegularFile(String path) {
+        try {
+            return p.fs.resolve(path, p.fs.cwd).isFile();
+        } catch (FsError e) {
+            return false;
+        }
+    }
+
     /** {@return the arguments {@link #runMain()} passes, {@code argv[0]} first} */
     public List<String> argv() {
         return p.argv;

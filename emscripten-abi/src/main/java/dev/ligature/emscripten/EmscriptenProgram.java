@@ -19,10 +19,35 @@ import java.util.Objects;
 public final class EmscriptenProgram {
     private final WasmModule module;
     private final JsNameMap names;
+    /** The text of the .js emcc wrote beside the module, when it was read; null otherwise. */
+    private final String glue;
 
     private EmscriptenProgram(WasmModule module, JsNameMap names) {
+        this(module, names, null);
+    }
+
+    private EmscriptenProgram(WasmModule module, JsNameMap names, String glue) {
         this.module = module;
         this.names = names;
+        this.glue = glue;
+    }
+
+    /**
+     * A number the {@code .js} emcc wrote hard-codes as {@code var NAME = <integer>;}, such as
+     * {@code TOTAL_STACK} (3.1.x) or {@code STACK_SIZE}: a relocatable main module's memory layout
+     * lives there, not in the module.
+     *
+     * @param name the variable's name
+     * @return its value, or empty if the program was made without its {@code .js} or the
+     *     {@code .js} declares no such integer
+     */
+    public java.util.OptionalLong glueConstant(String name) {
+        if (glue == null) {
+            return java.util.OptionalLong.empty();
+        }
+        java.util.regex.Matcher m = java.util.regex.Pattern
+                .compile("\\bvar\\s+" + java.util.regex.Pattern.quote(name) + "\\s*=\\s*(\\d+)\\s*;").matcher(glue);
+        return m.find() ? java.util.OptionalLong.of(Long.parseLong(m.group(1))) : java.util.OptionalLong.empty();
     }
 
     /**
@@ -116,7 +141,8 @@ public final class EmscriptenProgram {
             throw new EmscriptenLoadException(file + " has minified import names (" + firstImport(module)
                     + "); run it through the .js emcc wrote beside it, which maps them (not found: " + js.getFileName() + ")");
         }
-        return new EmscriptenProgram(module, JsNameMap.parse(Files.readString(js, StandardCharsets.UTF_8)));
+        String text = Files.readString(js, StandardCharsets.UTF_8);
+        return new EmscriptenProgram(module, JsNameMap.parse(text), text);
     }
 
     /** {@return the prepared module (decoded, validated and compiled for the chosen engine)} */
@@ -124,10 +150,13 @@ public final class EmscriptenProgram {
         return module;
     }
 
-    /** True when the imports come from a minified module name (emcc uses "a"). */
+    /**
+     * True when the imports come from a minified module name (emcc uses "a"). {@code GOT.mem} and
+     * {@code GOT.func} are the dynamic linker's, never minified.
+     */
     static boolean isMinified(WasmModule module) {
         for (ImportType i : module.imports()) {
-            if (!i.module().equals("env") && !i.module().startsWith("wasi_")) {
+            if (!isNamedModule(i.module())) {
                 return true;
             }
         }
@@ -146,9 +175,13 @@ public final class EmscriptenProgram {
         }
     }
 
+    private static boolean isNamedModule(String module) {
+        return module.equals("env") || module.startsWith("wasi_") || module.equals("GOT.mem") || module.equals("GOT.func");
+    }
+
     /** The runtime name of an import ("fd_write"), given its (module, name) in the binary. */
     String importName(ImportType i) {
-        if (names == null || i.module().equals("env") || i.module().startsWith("wasi_")) {
+        if (names == null || isNamedModule(i.module())) {
             return i.name();
         }
         String n = names.importNames().get(i.name());

@@ -94,16 +94,45 @@ final class ImportRegistry {
 
     /** Builds the imports of {@code p}'s module; unknown names fail with a LinkException naming them. */
     Imports imports(EmProcess p) {
-        return imports(p, Imports.empty());
+        return imports(p, null, new StartHooks() {});
     }
 
-    /** The imports of {@code p}'s program: what {@code extra} binds (the embedder's own), else Emscripten's. */
-    Imports imports(EmProcess p, Imports extra) {
+    /**
+     * The runtime's implementation of the import {@code name} with {@code type}, for {@code p}, or
+     * null when it has none: what a dynamic linker binds a side module's import of a runtime function to.
+     */
+    WasmFunction function(EmProcess p, String name, FuncType type) {
+        Impl impl = find(p, name);
+        return impl == null ? null : host(p, "env." + name, type, impl);
+    }
+
+    /** Whether the runtime binds {@code imp} itself: a function it implements, the memory, the table. */
+    private boolean provides(EmProcess p, ImportType imp) {
+        String name = p.program.importName(imp);
+        return switch (imp.type()) {
+            case ExternType.Func f -> find(p, name) != null;
+            case MemoryType m -> name.equals("memory");
+            case TableType t -> name.equals("__indirect_function_table");
+            default -> false;
+        };
+    }
+
+    /**
+     * The imports of {@code p}'s program: what {@code hooks} bind first (the embedder's own), else
+     * Emscripten's, else what {@code hooks} bind for imports the runtime lacks.
+     */
+    Imports imports(EmProcess p, EmscriptenProcess process, StartHooks hooks) {
         Imports imports = Imports.empty();
         var module = p.program.module();
         for (ImportType imp : module.imports()) {
-            Object own = extra.lookup(imp.module(), imp.name());
+            Object own = hooks.bindFirst(process, imp);
+            if (own == null && !provides(p, imp)) {
+                own = hooks.bindMissing(process, imp);
+            }
             if (own != null) {
+                if (own instanceof Table t && p.program.importName(imp).equals("__indirect_function_table")) {
+                    p.importedTable = t;
+                }
                 imports.module(imp.module(), java.util.Map.of(imp.name(), own));
                 continue;
             }
