@@ -30,10 +30,10 @@ import java.util.List;
  * prints what it prints and exits with its exit status. Everything after PROGRAM goes to the
  * program unchanged. Loading, linking and trap errors print {@code ligature run: ...} and exit 1.
  */
-record RunCommand(boolean compiler, Path aot, List<String[]> env, List<EmscriptenHost.Mount> dirs, String cwd, Path program,
+record RunCommand(boolean compiler, Path aot, List<String[]> env, List<EmscriptenHost.Mount> dirs, String cwd, String argv0, Path program,
         List<String> args, boolean help) {
     static final String USAGE = """
-              run [--engine interpreter|compiler] [--env K=V]... [--dir HOST[::GUEST][:ro]]... [--cwd GUEST] [--aot JAR] PROGRAM [ARGS...]
+              run [--engine interpreter|compiler] [--env K=V]... [--dir HOST[::GUEST][:ro]]... [--cwd GUEST] [--argv0 NAME] [--aot JAR] PROGRAM [ARGS...]
                   Runs a program emcc built (PROGRAM.wasm, or PROGRAM.js with the .wasm beside it;
                   minified -O3/-Os builds need the .js) with argv [PROGRAM, ARGS...], printing what
                   it prints and exiting with its exit status. A main module (-sMAIN_MODULE) runs
@@ -44,6 +44,7 @@ record RunCommand(boolean compiler, Path aot, List<String[]> env, List<Emscripte
                                 ':ro' makes it read-only; a .zip archive mounts read-only as a
                                 directory. Nothing else on the host is reachable
                   --cwd GUEST   the program's current directory (default /), e.g. a mount point
+                  --argv0 NAME  the program's argv[0] (default: PROGRAM as given)
                   --aot JAR     runs the classes 'ligature compile' wrote for PROGRAM's .wasm (the
                                 compiler engine, compiling nothing); refuses a jar for other bytes
             """;
@@ -54,6 +55,7 @@ record RunCommand(boolean compiler, Path aot, List<String[]> env, List<Emscripte
         List<String[]> env = new ArrayList<>();
         List<EmscriptenHost.Mount> dirs = new ArrayList<>();
         String cwd = "/";
+        String argv0 = null;
         int i = 0;
         for (; i < argv.length; i++) {
             String arg = argv[i];
@@ -62,7 +64,7 @@ record RunCommand(boolean compiler, Path aot, List<String[]> env, List<Emscripte
                 break;
             }
             if (arg.equals("--help") || arg.equals("-h")) {
-                return new RunCommand(false, null, env, dirs, cwd, null, List.of(), true);
+                return new RunCommand(false, null, env, dirs, cwd, null, null, List.of(), true);
             }
             if (!arg.startsWith("--")) {
                 break;
@@ -94,6 +96,7 @@ record RunCommand(boolean compiler, Path aot, List<String[]> env, List<Emscripte
                 }
                 case "--dir" -> dirs.add(parseDir(value));
                 case "--aot" -> aot = Path.of(value);
+                case "--argv0" -> argv0 = value;
                 case "--cwd" -> {
                     if (!value.startsWith("/")) {
                         throw new UsageException("run: --cwd needs an absolute guest path, got '" + value + "'");
@@ -108,7 +111,7 @@ record RunCommand(boolean compiler, Path aot, List<String[]> env, List<Emscripte
         }
         Path program = Path.of(argv[i]);
         List<String> args = List.of(argv).subList(i + 1, argv.length);
-        return new RunCommand(compiler || aot != null, aot, env, dirs, cwd, program, List.copyOf(args), false);
+        return new RunCommand(compiler || aot != null, aot, env, dirs, cwd, argv0, program, List.copyOf(args), false);
     }
 
     static EmscriptenHost.Mount parseDir(String spec) throws UsageException {
@@ -151,7 +154,7 @@ record RunCommand(boolean compiler, Path aot, List<String[]> env, List<Emscripte
             }
         }
         List<String> argv = new ArrayList<>();
-        argv.add(program.toString());
+        argv.add(argv0 != null ? argv0 : program.toString());
         argv.addAll(args);
         try {
             EmscriptenProgram p = aot != null

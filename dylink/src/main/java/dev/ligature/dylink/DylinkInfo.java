@@ -73,6 +73,24 @@ public record DylinkInfo(long memorySize, int memoryAlignment, long tableSize, i
     }
 
     /**
+     * {@return whether the symbol {@code name} is imported weakly, from whichever module: IMPORT_INFO
+     * names the {@code env} import, while the module reaches the symbol's address through
+     * {@code GOT.mem}/{@code GOT.func}, so the linker asks by symbol}
+     *
+     * @param name the symbol
+     */
+    public boolean isWeakSymbol(String name) {
+        for (Map.Entry<String, Integer> e : importFlags.entrySet()) {
+            String key = e.getKey();
+            if (key.length() > name.length() && key.endsWith(name) && key.charAt(key.length() - name.length() - 1) == '.'
+                    && (e.getValue() & 3) == SYM_BINDING_WEAK) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
      * {@return whether the import {@code module}.{@code field} is weak: it may stay undefined}
      *
      * @param module the import's module name

@@ -157,7 +157,7 @@ final class DynamicLinker implements StartHooks {
         String m = imp.module();
         String n = imp.name();
         if (m.equals("GOT.mem") || m.equals("GOT.func")) {
-            return gotCell(n, !mainInfo.isWeakImport(m, n)).global;
+            return gotCell(n, !mainInfo.isWeakSymbol(n)).global;
         }
         if (!m.equals("env")) {
             return null;
@@ -372,8 +372,14 @@ final class DynamicLinker implements StartHooks {
             if (!(v instanceof WasmFunction) && !(v instanceof Long)) {
                 continue;
             }
+            // Without WASM_BIGINT a function with i64 in its type is exported twice: legalised under
+            // its name, and as itself under orig$NAME; addresses are of the latter (C calls it with i64).
+            boolean original = name.startsWith("orig$");
+            if (original) {
+                name = name.substring("orig$".length());
+            }
             GotCell c = gotCell(name, false);
-            if (c.resolved) {
+            if (c.resolved && !original) {
                 continue;
             }
             setCell(c, v instanceof Long a ? (int) (long) a : addFunction(v));
@@ -410,6 +416,12 @@ final class DynamicLinker implements StartHooks {
         return typeHint == null ? null : hostFunction(name, typeHint);
     }
 
+    /** A global symbol for an address: the unlegalised {@code orig$NAME} export when there is one. */
+    private Object resolveDirect(String name) {
+        Object v = namespace.get("orig$" + name);
+        return v != null ? v : resolveGlobal(name, null);
+    }
+
     /**
      * Fills GOT cells nothing filled yet from the global namespace; weak-only references become 0.
      * Returns the failure text for the first required cell still unresolved among {@code mustResolve}
@@ -421,7 +433,7 @@ final class DynamicLinker implements StartHooks {
             if (c.resolved) {
                 continue;
             }
-            Object v = resolveGlobal(c.name, null);
+            Object v = resolveDirect(c.name);
             if (v instanceof Long a) {
                 setCell(c, (int) (long) a);
             } else if (v instanceof WasmFunction f) {
@@ -635,7 +647,6 @@ final class DynamicLinker implements StartHooks {
             String path = runtimeInitialized ? findNeeded(needed, name, info.runtimePaths()) : needed;
             loadLibrary(Paths.normalize(path), global, nodelete, allowUndefined, localScope, 0, null);
         }
-        WasmModule module = options.cache().module(bytes, options.engine());
         Dso dso = byName.get(name);
         long memoryBase = 0;
         if (info.memorySize() > 0) {
@@ -662,8 +673,22 @@ final class DynamicLinker implements StartHooks {
         dso.info = info;
         dso.memoryBase = memoryBase;
         dso.tableBase = tableBase;
+        // Compiled only now, as Emscripten's loader does: a module that fails to compile has
+        // already been given its memory and table slots (which, as there, are not reused).
+        String truncated = V8Messages.truncatedSection(bytes);
+        if (truncated != null) {
+            throw new LoadFailure(truncated);
+        }
+        WasmModule module = options.cache().module(bytes, options.engine());
         Map<String, Object> ownExports = new HashMap<>();
-        Imports imports = Imports.empty().resolver(imp -> bindSideImport(imp, info, dso, localScope, ownExports));
+        List<ImportType> declared = module.imports();
+        Imports imports = Imports.empty().resolver(imp -> {
+            Object v = bindSideImport(imp, info, dso, localScope, ownExports);
+            if (v instanceof WasmFunction f && imp.functionType() != null && !f.type().equals(imp.functionType())) {
+                throw new LoadFailure(V8Messages.importTypeMismatch(declared.indexOf(imp), imp.module(), imp.name()));
+            }
+            return v;
+        });
         Instance instance = module.link(imports, InstanceOptions.DEFAULT).complete();
         dso.instance = instance;
         for (long i = tableBase; i < tableBase + info.tableSize(); i++) {
@@ -780,7 +805,7 @@ final class DynamicLinker implements StartHooks {
         String m = imp.module();
         String n = imp.name();
         if (m.equals("GOT.mem") || m.equals("GOT.func")) {
-            return gotCell(n, !info.isWeakImport(m, n)).global;
+            return gotCell(n, !info.isWeakSymbol(n)).global;
         }
         if (!m.equals("env") && !m.startsWith("wasi_")) {
             return null;
@@ -919,7 +944,7 @@ final class DynamicLinker implements StartHooks {
             if (v == null) {
                 Dso lib = handle == 0 ? null : byHandle.get(handle);
                 setDlerror("Tried to lookup unknown symbol \"" + sym + "\" in dynamic lib: "
-                        + (lib == null || lib.name.equals("__main__") && abi != LoaderAbi.V3_1 ? abi.defaultHandleName : lib.name));
+                        + (lib == null ? abi.defaultHandleName : lib.name));
                 return 0;
             }
             if (v instanceof WasmFunction f) {
@@ -940,11 +965,16 @@ final class DynamicLinker implements StartHooks {
     /** What {@code dlsym(handle, sym)} finds: the global namespace for RTLD_DEFAULT, else the library's own exports. */
     Object lookup(long handle, String sym) {
         Dso lib = handle == 0 ? null : byHandle.get(handle);
-        if (lib == null || lib.name.equals("__main__") && abi != LoaderAbi.V3_1) {
-            Object v = resolveGlobal(sym, null);
+        // The main module's handle (dlopen(NULL)) is the global namespace, as in every release
+        // after 3.1.x (3.1.x searched only the main module's own exports: a bug).
+        if (lib == null || lib.name.equals("__main__")) {
+            Object v = resolveDirect(sym);
             return v instanceof WasmFunction || v instanceof Long ? v : null;
         }
         Object v = lib.exports == null ? null : lib.exports.get(sym);
+        if (v != null && lib.exports.get("orig$" + sym) != null) {
+            v = lib.exports.get("orig$" + sym);
+        }
         return v instanceof WasmFunction || v instanceof Long || v instanceof Global ? v : null;
     }
 

@@ -108,7 +108,7 @@ public final class EmscriptenHost {
         all.put("USER", "web_user");
         all.put("LOGNAME", "web_user");
         all.put("PATH", "/");
-        all.put("PWD", workingDirectory);
+        all.put("PWD", "/"); // Emscripten's fixed default, whatever the current directory
         all.put("HOME", "/home/web_user");
         all.put("LANG", "C.UTF-8");
         all.put("_", programName);
