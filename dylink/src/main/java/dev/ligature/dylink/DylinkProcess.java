@@ -79,6 +79,24 @@ public final class DylinkProcess implements AutoCloseable {
     public static DylinkProcess start(EmscriptenHost host, EmscriptenProgram program, List<String> argv,
             DylinkOptions options, Imports extra) {
         Objects.requireNonNull(extra, "extra");
+        return start(host, program, argv, options, imp -> extra.lookup(imp.module(), imp.name()));
+    }
+
+    /**
+     * As {@link #start(EmscriptenHost, EmscriptenProgram, List, DylinkOptions, Imports)}, with the
+     * embedder's imports made on demand from each import's declared type (for families of
+     * callbacks, or functions whose type only the importer knows).
+     *
+     * @param host the Emscripten host
+     * @param program the main module
+     * @param argv the arguments, {@code argv[0]} first
+     * @param options the engine and cache for side modules
+     * @param extra answers the main module's imports first; null leaves one to the runtime and the linker
+     * @return the started process
+     */
+    public static DylinkProcess start(EmscriptenHost host, EmscriptenProgram program, List<String> argv,
+            DylinkOptions options, dev.ligature.core.runtime.ImportResolver extra) {
+        Objects.requireNonNull(extra, "extra");
         DynamicLinker linker = linker(program, options);
         EmscriptenProcess process = host.start(program, argv, hooks(linker, extra));
         return new DylinkProcess(process, linker);
@@ -95,7 +113,7 @@ public final class DylinkProcess implements AutoCloseable {
      * @return the exit status
      */
     public static int run(EmscriptenHost host, EmscriptenProgram program, List<String> argv, DylinkOptions options) {
-        return host.run(program, argv, hooks(linker(program, options), Imports.empty()));
+        return host.run(program, argv, hooks(linker(program, options), imp -> null));
     }
 
     private static DynamicLinker linker(EmscriptenProgram program, DylinkOptions options) {
@@ -104,11 +122,11 @@ public final class DylinkProcess implements AutoCloseable {
                 stack.isPresent() ? stack : program.glueConstant("STACK_SIZE"));
     }
 
-    private static dev.ligature.emscripten.StartHooks hooks(DynamicLinker linker, Imports extra) {
+    private static dev.ligature.emscripten.StartHooks hooks(DynamicLinker linker, dev.ligature.core.runtime.ImportResolver extra) {
         return new dev.ligature.emscripten.StartHooks() {
             @Override
             public Object bindFirst(EmscriptenProcess p, ImportType imp) {
-                Object own = extra.lookup(imp.module(), imp.name());
+                Object own = extra.resolve(imp);
                 return own != null ? own : linker.bindFirst(p, imp);
             }
 

@@ -86,6 +86,8 @@ final class DynamicLinker implements StartHooks {
     final Deque<Runnable> pendingCallbacks = new ArrayDeque<>();
     /** Undo actions of the load in progress; null when no load is in progress. */
     private Deque<Runnable> journal;
+    /** GOT cells that startup libraries reference without a weak binding (they must resolve). */
+    private final List<GotCell> startupRequired = new ArrayList<>();
     /** GOT cells that the modules of the load in progress reference without a weak binding. */
     private List<GotCell> requiredThisLoad;
 
@@ -272,7 +274,10 @@ final class DynamicLinker implements StartHooks {
                 throw new EmscriptenAbort("could not load startup library " + lib + ": " + e.getMessage());
             }
         }
-        String missing = resolveUndefined(null);
+        // The main module's own unresolved references stay 0 rather than failing the start: they
+        // are runtime functions taken by address that this host does not have (Pyodide's 280 GL and
+        // console entry points, which Emscripten's JavaScript wraps); calling through one traps.
+        String missing = resolveUndefined(startupRequired);
         if (missing != null) {
             throw new EmscriptenAbort(missing.substring(missing.indexOf(' ') + 1));
         }
@@ -500,6 +505,9 @@ final class DynamicLinker implements StartHooks {
             startupCtors.addAll(ctorsBefore);
             throw asFailure(e);
         } finally {
+            if (!runtimeInitialized) {
+                startupRequired.addAll(requiredThisLoad);
+            }
             requiredThisLoad = null;
         }
     }

@@ -24,8 +24,9 @@ enum Abi {
     LEGACY_32BIT_TIME,
     TIME64;
 
+    // Not __syscall_rmdir: 5.0.3 (Pyodide 314) still imports it under that name.
     private static final Set<String> LEGACY_NAMES = Set.of("__syscall_open", "__syscall_mkdir", "__syscall_unlink",
-            "__syscall_rmdir", "__syscall_rename", "__syscall_fstatat64", "__syscall_access", "setTempRet0",
+            "__syscall_rename", "__syscall_fstatat64", "__syscall_access", "setTempRet0",
             "getTempRet0", "emscripten_memcpy_big");
 
     static Abi of(EmscriptenProgram program) {
