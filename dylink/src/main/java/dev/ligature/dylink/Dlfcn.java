@@ -11,7 +11,7 @@ public final class Dlfcn {
     public static final int RTLD_LAZY = 1;
     /** Resolve symbols at load. */
     public static final int RTLD_NOW = 2;
-    /** Only return an already loaded library; Emscripten ignores it and loads (Ligature too, see the docs). */
+    /** Only return an already loaded library, else fail (Emscripten ignores it and loads: a bug Ligature does not copy). */
     public static final int RTLD_NOLOAD = 4;
     /** Make the library's symbols available to libraries loaded later and to {@code dlsym(RTLD_DEFAULT)}. */
     public static final int RTLD_GLOBAL = 256;

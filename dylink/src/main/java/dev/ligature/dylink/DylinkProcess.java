@@ -7,7 +7,6 @@ import dev.ligature.emscripten.EmscriptenHost;
 import dev.ligature.emscripten.EmscriptenProcess;
 import dev.ligature.emscripten.EmscriptenProgram;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
@@ -169,7 +168,8 @@ public final class DylinkProcess implements AutoCloseable {
      * without a C handle.
      *
      * @param path the path (a name without {@code /} is looked up in the current directory)
-     * @param mode {@link Dlfcn} bits: {@code RTLD_NOW} or {@code RTLD_LAZY}, optionally {@code RTLD_GLOBAL}
+     * @param mode {@link Dlfcn} bits: {@code RTLD_NOW} or {@code RTLD_LAZY}, optionally
+     *     {@code RTLD_GLOBAL}, {@code RTLD_NOLOAD} (only return the library if it is loaded)
      * @return the library
      * @throws DlopenException with {@code dlerror()}'s text if it cannot be loaded; nothing of it remains
      */
@@ -192,10 +192,8 @@ public final class DylinkProcess implements AutoCloseable {
             throw new DlopenException("invalid mode for dlopen(): Either RTLD_LAZY or RTLD_NOW is required");
         }
         String normalized = Paths.normalize(name);
-        boolean global = (mode & Dlfcn.RTLD_GLOBAL) != 0;
         try {
-            DynamicLinker.Dso dso = linker.loadTop(normalized, global, (mode & Dlfcn.RTLD_NODELETE) != 0, false,
-                    global ? null : new HashMap<>(), 0, bytes);
+            DynamicLinker.Dso dso = linker.loadTop(normalized, mode, 0, bytes);
             return new Library(linker, dso);
         } catch (DynamicLinker.LoadFailure e) {
             throw new DlopenException(linker.abi.loadFailurePrefix + normalized + "\n" + e.getMessage());
@@ -250,10 +248,8 @@ public final class DylinkProcess implements AutoCloseable {
     /** {@return every library of the process in load order, the main module ({@code __main__}) first} */
     public List<LoadedLibrary> libraries() {
         List<LoadedLibrary> out = new ArrayList<>();
-        for (DynamicLinker.Dso d : linker.byName.values()) {
-            if (d.exports != null) {
-                out.add(placement(d));
-            }
+        for (DynamicLinker.Dso d : linker.loadOrder) {
+            out.add(placement(d));
         }
         return out;
     }

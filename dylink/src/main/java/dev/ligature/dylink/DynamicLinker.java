@@ -77,6 +77,8 @@ final class DynamicLinker implements StartHooks {
     private final IdentityHashMap<Object, Integer> slots = new IdentityHashMap<>();
     final Map<String, Dso> byName = new LinkedHashMap<>();
     final Map<Long, Dso> byHandle = new LinkedHashMap<>();
+    /** Libraries in the order their instantiation completed (dependencies before dependents), main first. */
+    final List<Dso> loadOrder = new ArrayList<>();
     /** Relocations and constructors of startup libraries, run after the main module's (in order). */
     private final List<Runnable> startupRelocs = new ArrayList<>();
     private final List<Runnable> startupCtors = new ArrayList<>();
@@ -260,6 +262,7 @@ final class DynamicLinker implements StartHooks {
         self.memoryBase = mainMemoryBase;
         self.tableBase = relocatableMain ? 1 : 0;
         byName.put("__main__", self);
+        loadOrder.add(self);
         List<String> startup = new ArrayList<>(mainInfo.neededDynlibs());
         startup.addAll(options.startupLibraries());
         for (String lib : startup) {
@@ -452,6 +455,22 @@ final class DynamicLinker implements StartHooks {
     // ---------------------------------------------------------------- loading
 
     /**
+     * Loads {@code name} with {@code dlopen} mode bits: RTLD_GLOBAL or a fresh local scope;
+     * RTLD_NOLOAD only answers for a library already loaded (Emscripten ignores it and loads: a bug).
+     */
+    Dso loadTop(String name, int flags, long handle, byte[] bytes) {
+        boolean global = (flags & Dlfcn.RTLD_GLOBAL) != 0;
+        boolean nodelete = (flags & Dlfcn.RTLD_NODELETE) != 0;
+        if ((flags & Dlfcn.RTLD_NOLOAD) != 0) {
+            Dso d = byName.get(name);
+            if (d == null || d.exports == null) {
+                throw new LoadFailure("Error: RTLD_NOLOAD: the library is not loaded");
+            }
+        }
+        return loadTop(name, global, nodelete, false, global ? null : new HashMap<>(), handle, bytes);
+    }
+
+    /**
      * Loads {@code name} and what it needs as one transaction: on failure everything this call
      * added (libraries, namespace and GOT entries, table slots, handles) is undone, and the
      * failure is thrown. Memory given to a library that then failed is not reused, as in Emscripten.
@@ -551,6 +570,8 @@ final class DynamicLinker implements StartHooks {
             localScope.putAll(exports);
         }
         dso.exports = exports;
+        loadOrder.add(dso);
+        undo(() -> loadOrder.remove(dso));
         return dso;
     }
 
@@ -691,6 +712,7 @@ final class DynamicLinker implements StartHooks {
         });
         Instance instance = module.link(imports, InstanceOptions.DEFAULT).complete();
         dso.instance = instance;
+        process.adopt(instance);
         for (long i = tableBase; i < tableBase + info.tableSize(); i++) {
             Object f = table.get(i);
             if (f != null && !slots.containsKey(f)) {
@@ -928,9 +950,7 @@ final class DynamicLinker implements StartHooks {
                 bytes = memory.read(data, (int) size);
             }
         }
-        boolean global = (flags & Dlfcn.RTLD_GLOBAL) != 0;
-        boolean nodelete = (flags & Dlfcn.RTLD_NODELETE) != 0;
-        return loadTop(name, global, nodelete, false, global ? null : new HashMap<>(), handle, bytes);
+        return loadTop(name, flags, handle, bytes);
     }
 
     /**

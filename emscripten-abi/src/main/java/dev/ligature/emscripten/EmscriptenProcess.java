@@ -30,6 +30,8 @@ public final class EmscriptenProcess implements AutoCloseable {
     private final EmProcess p;
     private boolean mainRan;
     private boolean closed;
+    /** Other instances running this process's code (side modules), interrupted with it. */
+    private final java.util.List<Instance> adopted = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     EmscriptenProcess(EmscriptenHost host, EmProcess p) {
         this.host = host;
@@ -293,7 +295,7 @@ public final class EmscriptenProcess implements AutoCloseable {
         ScheduledFuture<?> timer = Deadlines.TIMER.schedule(() -> {
             synchronized (lock) {
                 if (!done[0]) {
-                    p.instance.interrupt();
+                    interrupt();
                 }
             }
         }, limit.toNanos(), TimeUnit.NANOSECONDS);
@@ -306,12 +308,29 @@ public final class EmscriptenProcess implements AutoCloseable {
             }
             // A request that fired as work was returning, and so was not consumed by a trap, is withdrawn.
             p.instance.clearInterrupt();
+            for (Instance i : adopted) {
+                i.clearInterrupt();
+            }
         }
     }
 
     /** Asks running code of this process to stop with the trap "interrupted"; callable from any thread. */
     public void interrupt() {
         p.instance.interrupt();
+        for (Instance i : adopted) {
+            i.interrupt();
+        }
+    }
+
+    /**
+     * Makes {@code instance} part of this process for {@link #interrupt()} and
+     * {@link #withDeadline}: a dynamic linker adopts each side module it instantiates, so a runaway
+     * loop in a library stops like one in the main module.
+     *
+     * @param instance another instance sharing this process's memory
+     */
+    public void adopt(Instance instance) {
+        adopted.add(java.util.Objects.requireNonNull(instance, "instance"));
     }
 
     /** Releases what the process holds open (its mounted archives); flushes nothing more. Idempotent. */
