@@ -1,4 +1,4 @@
-package dev.ligature.dylink;
+package dev.ligature.dylink.treesitter;
 
 import java.io.IOException;
 import java.io.InputStream;
