@@ -4,10 +4,12 @@
 # Ligature's compiler and writes benchmarks/target/results.json (and results.md); a full run also rewrites the
 # results section of /BENCHMARKS.md.
 #
-#   benchmarks/run.sh [--quick] [--graalwasm]
+#   benchmarks/run.sh [--quick] [--graalwasm] [--dlopen-only]
 #
-#   --quick      short JMH iterations (the whole run stays under 5 minutes on 2 cores); default: full settings
-#   --graalwasm  build the benchmarks with the graalwasm Maven profile and add GraalWasm as an engine
+#   --quick        short JMH iterations (the whole run stays under 5 minutes on 2 cores); default: full settings
+#   --graalwasm    build the benchmarks with the graalwasm Maven profile and add GraalWasm as an engine
+#   --dlopen-only  only issue 13's dlopen figures (DlopenBenchmark and node on dylink/fixtures): step 4b; writes
+#                  target/dlopen.md and leaves /BENCHMARKS.md alone
 #
 # Needs JDK 25 (JAVA_HOME, default /usr/lib/jvm/temurin-25-jdk-amd64), Maven, node, and npm for Pyodide (without
 # npm or network the Pyodide figures are reported as unavailable). Never needs emcc: the .wasm files are committed.
@@ -17,11 +19,13 @@ ROOT=$(pwd)
 TARGET="$ROOT/benchmarks/target"
 QUICK=0
 PROFILE=default
+DLOPEN_ONLY=0
 for arg in "$@"; do
     case "$arg" in
         --quick) QUICK=1 ;;
         --graalwasm) PROFILE=graalwasm ;;
-        *) echo "usage: benchmarks/run.sh [--quick] [--graalwasm]" >&2; exit 2 ;;
+        --dlopen-only) DLOPEN_ONLY=1 ;;
+        *) echo "usage: benchmarks/run.sh [--quick] [--graalwasm] [--dlopen-only]" >&2; exit 2 ;;
     esac
 done
 export JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
@@ -38,7 +42,7 @@ elif [ "$("$JAVA_HOME/bin/jar" tf "$JAR" | grep -c 'dev/ligature/bench/graal/Gra
     [ "$PROFILE" = graalwasm ] || stale=1
 elif [ "$PROFILE" = graalwasm ]; then
     stale=1
-elif [ -n "$(find benchmarks/src benchmarks/kernels benchmarks/pom.xml wasm-core/src jit-asm/src pom.xml -newer "$JAR" -type f 2>/dev/null | head -1)" ]; then
+elif [ -n "$(find benchmarks/src benchmarks/kernels benchmarks/pom.xml wasm-core/src jit-asm/src emscripten-abi/src dylink/src pom.xml -newer "$JAR" -type f 2>/dev/null | head -1)" ]; then
     stale=1
 fi
 if [ $stale -eq 1 ]; then
@@ -48,6 +52,28 @@ if [ $stale -eq 1 ]; then
     else
         mvn -q -pl benchmarks -am package -DskipTests
     fi
+fi
+
+# 4b. Issue 13: dlopen of an already compiled side module in a new process, next to its first (compiling) load, on
+#     both Ligature engines (JMH, sample time), and node on the same main module and library
+#     (harness/dlopen-bench.mjs); ratios to node in target/dlopen.md. A function, so --dlopen-only can run it alone.
+dlopen_figures() {
+    if [ $QUICK -eq 1 ]; then DLOPEN_OPTS="-wi 2 -w 1s -i 3 -r 1s -f 1"; else DLOPEN_OPTS="-wi 5 -w 2s -i 5 -r 2s -f 1"; fi
+    echo "== JMH: dlopen"
+    # shellcheck disable=SC2086
+    "$JAVA" -jar "$JAR" 'suite.DlopenBenchmark' $DLOPEN_OPTS -jvmArgsAppend "-Dligature.dylinkFixtures=$ROOT/dylink/fixtures" \
+        -rf json -rff "$TARGET/jmh-dlopen.json" > "$TARGET/jmh-dlopen.log" 2>&1 || true
+    grep -E '^DlopenBenchmark' "$TARGET/jmh-dlopen.log" || true
+    echo "== node: dlopen"
+    DLOPEN_QUICK=""
+    [ $QUICK -eq 1 ] && DLOPEN_QUICK=--quick
+    node benchmarks/harness/dlopen-bench.mjs "$ROOT/dylink/fixtures" "$TARGET/node-dlopen.json" $DLOPEN_QUICK
+    node benchmarks/harness/dlopen-report.mjs "$TARGET/jmh-dlopen.json" "$TARGET/node-dlopen.json" "$TARGET/dlopen.md"
+}
+if [ $DLOPEN_ONLY -eq 1 ]; then
+    dlopen_figures
+    echo "== done in $(( $(date +%s) - started )) s"
+    exit 0
 fi
 
 # 2. Pyodide 314.0.7's main module, fetched with npm pack (never committed), checked by SHA-256.
@@ -96,6 +122,8 @@ grep -E '^(StartupBenchmark|SmallInstantiateBenchmark)' "$TARGET/jmh-startup.log
 node -e 'const fs=require("fs");const r=f=>fs.existsSync(f)?JSON.parse(fs.readFileSync(f)):[];
 fs.writeFileSync(process.argv[3],JSON.stringify([...r(process.argv[1]),...r(process.argv[2])]))' \
     "$TARGET/jmh-pyodide.json" "$TARGET/jmh-small.json" "$TARGET/jmh-startup.json"
+
+dlopen_figures
 
 # 5. node (V8) on the same .wasm files.
 echo "== node"

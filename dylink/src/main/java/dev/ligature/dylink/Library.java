@@ -1,6 +1,7 @@
 package dev.ligature.dylink;
 
 import dev.ligature.core.runtime.WasmFunction;
+import dev.ligature.core.runtime.WasmModule;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.NoSuchElementException;
@@ -65,6 +66,11 @@ public final class Library {
             }
         });
         return out;
+    }
+
+    /** {@return the compiled module this library is an instance of (shared through the {@link SideModuleCache}); for tests} */
+    WasmModule module() {
+        return dso.instance.module();
     }
 
     /** {@return where the linker placed the library} */
