@@ -4,5 +4,6 @@ module dev.ligature.cli {
     requires dev.ligature.jit;
     requires dev.ligature.emscripten;
     requires dev.ligature.dylink;
+    requires dev.ligature.python;
     requires dev.ligature.spectest;
 }

@@ -33,7 +33,7 @@ public final class Main {
                   (default: beside the module), which later runs load instead of compiling. The
                   jar records the module's SHA-256 and the engine build; any other module or
                   build refuses it.
-            """ + RunCommand.USAGE + """
+            """ + RunCommand.USAGE + PythonCommand.USAGE + """
 
             Options:
               --version   prints the version
@@ -71,6 +71,9 @@ public final class Main {
                 }
                 case "run" -> {
                     return RunCommand.parse(Arrays.copyOfRange(args, 1, args.length)).run(System.in, out, err);
+                }
+                case "python" -> {
+                    return PythonCommand.parse(Arrays.copyOfRange(args, 1, args.length)).run(System.in, out, err);
                 }
                 default -> throw new UsageException(args[0].startsWith("-")
                         ? "unknown option '" + args[0] + "'"

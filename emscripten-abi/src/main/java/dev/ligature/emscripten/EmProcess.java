@@ -101,6 +101,10 @@ final class EmProcess {
         fs.install(new OpenFile(stdin, OpenFile.O_RDONLY, "/dev/stdin"), 0);
         fs.install(new OpenFile(stdout, OpenFile.O_WRONLY, "/dev/stdout"), 1);
         fs.install(new OpenFile(stderr, OpenFile.O_WRONLY, "/dev/stderr"), 2);
+        for (String d : host.directories) {
+            mkdirs(fs, d);
+        }
+        host.sharedFiles.forEach((path, bytes) -> attachAt(fs, path, new MemNodes.SharedFile(space, bytes)));
         for (EmscriptenHost.Mount m : host.mounts) {
             mount(fs, m, archives);
         }
@@ -131,6 +135,27 @@ final class EmProcess {
             throw new IllegalArgumentException("cannot mount " + m.hostDirectory() + ": " + e.getMessage(), e);
         }
         return new HostNodes.Dir(new HostNodes.Mount(real, m.readOnly()), real, real.hashCode() & 0x7fffffffL | (1L << 41));
+    }
+
+    /** Creates {@code guestPath} and its parents as in-memory directories where they are missing. */
+    private static void mkdirs(Vfs fs, String guestPath) {
+        Node dir = fs.root;
+        for (String part : guestPath.split("/")) {
+            if (part.isEmpty() || part.equals(".")) {
+                continue;
+            }
+            if (part.equals("..")) {
+                throw new IllegalArgumentException("a directory path must not contain '..': " + guestPath);
+            }
+            Node next = dir.lookup(part);
+            if (next == null) {
+                next = dir.mkdir(part, 0777);
+            }
+            if (!next.isDir()) {
+                throw new IllegalArgumentException("not a directory: " + guestPath);
+            }
+            dir = next;
+        }
     }
 
     private static void attachAt(Vfs fs, String guestPath, Node mounted) {

@@ -81,6 +81,10 @@ public final class EmscriptenHost {
     final ImportRegistry registry;
     final InstanceOptions instanceOptions;
     final String workingDirectory;
+    /** Read-only files shared by every run, by guest path. */
+    final Map<String, byte[]> sharedFiles;
+    /** In-memory directories every run starts with. */
+    final List<String> directories;
 
     private EmscriptenHost(Builder b) {
         this.stdout = b.stdout;
@@ -95,6 +99,8 @@ public final class EmscriptenHost {
         this.registry = b.registry;
         this.instanceOptions = b.instanceOptions;
         this.workingDirectory = b.workingDirectory;
+        this.sharedFiles = new LinkedHashMap<>(b.sharedFiles);
+        this.directories = List.copyOf(b.directories);
     }
 
     /** {@return a new builder, with the defaults described on {@link Builder}} */
@@ -304,8 +310,42 @@ public final class EmscriptenHost {
         private final ImportRegistry registry = ImportRegistry.standard();
         private InstanceOptions instanceOptions = InstanceOptions.DEFAULT;
         private String workingDirectory = "/";
+        private final Map<String, byte[]> sharedFiles = new LinkedHashMap<>();
+        private final List<String> directories = new ArrayList<>();
 
         private Builder() {}
+
+        /**
+         * Puts a read-only file into every run's file system. The bytes are shared by all runs, not
+         * copied: the caller must not change them afterwards.
+         *
+         * @param guestPath where it appears, an absolute path (its parents are created in memory)
+         * @param contents the file's bytes
+         * @return this builder
+         * @throws IllegalArgumentException if {@code guestPath} is not absolute
+         */
+        public Builder file(String guestPath, byte[] contents) {
+            if (!guestPath.startsWith("/")) {
+                throw new IllegalArgumentException("guest path must be absolute: " + guestPath);
+            }
+            sharedFiles.put(guestPath, Objects.requireNonNull(contents, "contents"));
+            return this;
+        }
+
+        /**
+         * Creates an empty, writable in-memory directory (and its parents) in every run's file system.
+         *
+         * @param guestPath an absolute path
+         * @return this builder
+         * @throws IllegalArgumentException if {@code guestPath} is not absolute
+         */
+        public Builder directory(String guestPath) {
+            if (!guestPath.startsWith("/")) {
+                throw new IllegalArgumentException("guest path must be absolute: " + guestPath);
+            }
+            directories.add(guestPath);
+            return this;
+        }
 
         /**
          * Sets the program's current directory, where relative paths (and library names without a

@@ -222,4 +222,49 @@ final class MemNodes {
             mtime = space.clockMillis.getAsLong();
         }
     }
+
+    /**
+     * A read-only file whose bytes the embedder gave once and every run shares, without a copy
+     * (Pyodide's standard library zip, say).
+     */
+    static final class SharedFile extends Node {
+        private final byte[] data;
+        private final long mtime;
+
+        SharedFile(Space space, byte[] data) {
+            super(space.nextIno());
+            this.data = data;
+            this.mtime = space.clockMillis.getAsLong();
+        }
+
+        @Override
+        int mode() {
+            return S_IFREG | 0444;
+        }
+
+        @Override
+        long size() {
+            return data.length;
+        }
+
+        @Override
+        long mtimeMillis() {
+            return mtime;
+        }
+
+        @Override
+        boolean readOnly() {
+            return true;
+        }
+
+        @Override
+        int read(long pos, byte[] buf, int off, int len) {
+            if (pos >= data.length) {
+                return 0;
+            }
+            int n = (int) Math.min(len, data.length - pos);
+            System.arraycopy(data, (int) pos, buf, off, n);
+            return n;
+        }
+    }
 }

@@ -17,6 +17,10 @@ final class MiscImports {
         r.add("emscripten_console_warn", (p, a) -> print(p.host.stderr, p.cString(a.ptr())));
         r.alias("emscripten_console_error", "emscripten_console_warn");
         r.add("_emscripten_runtime_keepalive_clear", (p, a) -> 0);
+        // The keepalive counter keeps a JavaScript runtime alive for its event loop; without one it
+        // means nothing (Pyodide's main() pushes once so that returning from it does not exit).
+        r.add("emscripten_runtime_keepalive_push", (p, a) -> 0);
+        r.add("emscripten_runtime_keepalive_pop", (p, a) -> 0);
         r.add("emscripten_check_blocking_allowed", (p, a) -> 0);
         r.add("_setitimer_js", (p, a) -> 0); // timers never fire: there is no event loop
         r.add("__handle_stack_overflow", (p, a) -> {

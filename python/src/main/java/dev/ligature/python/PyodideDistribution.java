@@ -1,0 +1,95 @@
+package dev.ligature.python;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Properties;
+
+/**
+ * A Pyodide release: its CPython main module ({@code pyodide.asm.wasm}) and standard library
+ * ({@code python_stdlib.zip}). The jar of this module bundles {@code pyodide@314.0.7} (fetched from
+ * npm by the build, SHA-256 checked); another release can be given as a directory.
+ */
+public final class PyodideDistribution {
+    private static final String RESOURCES = "/dev/ligature/python/pyodide/";
+    private static volatile PyodideDistribution bundled;
+
+    private final String version;
+    private final byte[] wasm;
+    private final byte[] stdlib;
+
+    private PyodideDistribution(String version, byte[] wasm, byte[] stdlib) {
+        this.version = version;
+        this.wasm = wasm;
+        this.stdlib = stdlib;
+    }
+
+    /**
+     * The distribution this jar bundles, read once per JVM.
+     *
+     * @return it, or empty if this jar was built without one (the build had no npm)
+     * @throws UncheckedIOException if the bundled resources cannot be read
+     */
+    public static Optional<PyodideDistribution> bundled() {
+        PyodideDistribution d = bundled;
+        if (d != null) {
+            return Optional.of(d);
+        }
+        synchronized (PyodideDistribution.class) {
+            if (bundled == null) {
+                try (InputStream props = PyodideDistribution.class.getResourceAsStream(RESOURCES + "distribution.properties")) {
+                    if (props == null) {
+                        return Optional.empty();
+                    }
+                    Properties p = new Properties();
+                    p.load(props);
+                    bundled = new PyodideDistribution(p.getProperty("version"), resource("pyodide.asm.wasm"), resource("python_stdlib.zip"));
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot read the bundled Pyodide distribution", e);
+                }
+            }
+            return Optional.of(bundled);
+        }
+    }
+
+    private static byte[] resource(String name) throws IOException {
+        try (InputStream in = PyodideDistribution.class.getResourceAsStream(RESOURCES + name)) {
+            if (in == null) {
+                throw new IOException("missing resource " + RESOURCES + name);
+            }
+            return in.readAllBytes();
+        }
+    }
+
+    /**
+     * A distribution in a directory: an unpacked Pyodide npm package (its {@code pyodide.asm.wasm}
+     * and {@code python_stdlib.zip}).
+     *
+     * @param directory the directory
+     * @param version a name for the release, for messages
+     * @return the distribution
+     * @throws IOException if either file cannot be read
+     */
+    public static PyodideDistribution of(Path directory, String version) throws IOException {
+        Objects.requireNonNull(version, "version");
+        return new PyodideDistribution(version, Files.readAllBytes(directory.resolve("pyodide.asm.wasm")),
+                Files.readAllBytes(directory.resolve("python_stdlib.zip")));
+    }
+
+    /** {@return the release, e.g. {@code 314.0.7}} */
+    public String version() {
+        return version;
+    }
+
+    byte[] wasm() {
+        return wasm;
+    }
+
+    byte[] stdlib() {
+        return stdlib;
+    }
+}

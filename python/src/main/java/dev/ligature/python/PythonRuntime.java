@@ -1,0 +1,98 @@
+package dev.ligature.python;
+
+import dev.ligature.core.runtime.Engine;
+import dev.ligature.core.runtime.WasmModule;
+import dev.ligature.dylink.SideModuleCache;
+import dev.ligature.emscripten.EmscriptenProgram;
+import dev.ligature.jit.JitEngine;
+import java.util.Objects;
+
+/**
+ * Pyodide's CPython, decoded, validated and compiled once: every {@link PythonInterpreter} made from
+ * a runtime shares its compiled code (and the side modules its interpreters load, through one
+ * {@link SideModuleCache}), while each has its own memory, file system and streams. Thread-safe;
+ * one per JVM is the usual arrangement.
+ */
+public final class PythonRuntime {
+    private final PyodideDistribution distribution;
+    private final Engine engine;
+    private final EmscriptenProgram program;
+    private final SideModuleCache cache = new SideModuleCache();
+
+    private PythonRuntime(PyodideDistribution distribution, Engine engine) {
+        this.distribution = distribution;
+        this.engine = engine;
+        this.program = EmscriptenProgram.of(WasmModule.decode(distribution.wasm(), engine));
+    }
+
+    /**
+     * The runtime of the bundled Pyodide on Ligature's compiler, compiling functions as they are
+     * first called.
+     *
+     * @return the runtime
+     * @throws IllegalStateException if this jar was built without a bundled Pyodide
+     */
+    public static PythonRuntime create() {
+        return create(JitEngine.lazy());
+    }
+
+    /**
+     * The runtime of the bundled Pyodide on {@code engine}.
+     *
+     * @param engine the engine, e.g. {@link JitEngine#lazy()} or {@link Engine#interpreter()}
+     * @return the runtime
+     * @throws IllegalStateException if this jar was built without a bundled Pyodide
+     */
+    public static PythonRuntime create(Engine engine) {
+        PyodideDistribution d = PyodideDistribution.bundled().orElseThrow(() -> new IllegalStateException(
+                "this build of ligature-python bundles no Pyodide (npm was unavailable when it was built); "
+                        + "give a distribution with PythonRuntime.create(PyodideDistribution.of(dir, version), engine)"));
+        return create(d, engine);
+    }
+
+    /**
+     * The runtime of {@code distribution} on {@code engine}.
+     *
+     * @param distribution the Pyodide release
+     * @param engine the engine
+     * @return the runtime
+     * @throws dev.ligature.core.WasmException if the release's module is malformed or invalid
+     */
+    public static PythonRuntime create(PyodideDistribution distribution, Engine engine) {
+        return new PythonRuntime(Objects.requireNonNull(distribution, "distribution"), Objects.requireNonNull(engine, "engine"));
+    }
+
+    /** {@return a new interpreter with the default options} */
+    public PythonInterpreter newInterpreter() {
+        return newInterpreter(InterpreterOptions.builder().build());
+    }
+
+    /**
+     * A new interpreter: boots CPython in a new process of this runtime.
+     *
+     * @param options its streams, mounts, environment and limits
+     * @return the interpreter
+     * @throws PythonException if Python's initialisation raised
+     */
+    public PythonInterpreter newInterpreter(InterpreterOptions options) {
+        return PythonInterpreter.boot(this, options);
+    }
+
+    /** {@return the Pyodide release} */
+    public PyodideDistribution distribution() {
+        return distribution;
+    }
+
+    /** {@return the engine that runs it} */
+    public Engine engine() {
+        return engine;
+    }
+
+    EmscriptenProgram program() {
+        return program;
+    }
+
+    SideModuleCache cache() {
+        return cache;
+    }
+}
