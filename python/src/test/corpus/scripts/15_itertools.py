@@ -1,0 +1,16 @@
+# itertools combinatorics and iterator tools.
+import itertools as it, operator
+print(list(it.accumulate([1, 2, 3, 4, 5])), list(it.accumulate([3, 1, 4, 1, 5], max)), list(it.accumulate([1, 2, 3], operator.mul, initial=10)))
+print(list(it.chain("ab", [1, 2])), list(it.chain.from_iterable(["xy", "z"])), list(it.compress("abcdef", [1, 0, 1, 0, 1])))
+print(list(it.islice(it.count(10, 3), 5)), list(it.islice(it.cycle("abc"), 7)), list(it.repeat("x", 3)))
+print(list(it.permutations("abc", 2)), len(list(it.permutations(range(6)))))
+print(list(it.combinations(range(5), 3)), list(it.combinations_with_replacement("ab", 2)))
+print(list(it.product("ab", repeat=2)), list(it.product([1, 2], "xy")))
+print([(k, list(g)) for k, g in it.groupby("aaabccdaa")], [(k, len(list(g))) for k, g in it.groupby(sorted("mississippi"))])
+print(list(it.takewhile(lambda x: x < 3, [1, 2, 3, 1])), list(it.dropwhile(lambda x: x < 3, [1, 2, 3, 1])), list(it.filterfalse(str.isdigit, "a1b2")))
+print(list(it.starmap(pow, [(2, 3), (3, 2)])), list(it.zip_longest("abc", [1], fillvalue="-")), list(it.pairwise("abcd")))
+print(list(it.batched(range(10), 3)), [list(t) for t in it.tee(iter("xyz"), 2)])
+a, b = it.tee(range(4))
+next(a)
+print(list(zip(a, b)), list(it.islice("abcdefg", 1, None, 2)))
+print(sum(1 for _ in it.combinations(range(20), 10)), next(it.dropwhile(lambda p: sum(p) < 25, it.product(range(10), repeat=3))))

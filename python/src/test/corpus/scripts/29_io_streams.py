@@ -1,0 +1,40 @@
+# io: StringIO, BytesIO, TextIOWrapper, BufferedReader, newline handling, print(file=...).
+import io, sys
+s = io.StringIO()
+print("hello", 42, sep="-", end="!\n", file=s)
+s.write("second\n")
+print(repr(s.getvalue()), s.tell())
+s.seek(0)
+print(s.readline(), s.read(), repr(s.read()))
+b = io.BytesIO(b"0123456789")
+print(b.read(3), b.seek(-2, io.SEEK_END), b.read(), b.getbuffer().nbytes)
+b.seek(0); b.write(b"ab"); b.seek(0, 2); b.write(b"XY")
+print(b.getvalue(), len(b.getvalue()))
+view = b.getbuffer()
+view[0] = ord("Z")
+del view
+print(b.getvalue()[:3])
+raw = io.BytesIO("ligne 1\r\nligne 2\rfin\nderniè".encode("utf-8"))
+w = io.TextIOWrapper(raw, encoding="utf-8", newline=None)
+print(w.readlines())
+w2 = io.TextIOWrapper(io.BytesIO(), encoding="utf-16-le", newline="\n")
+w2.write("ab\n")
+w2.flush()
+print(w2.buffer.getvalue())
+br = io.BufferedReader(io.BytesIO(b"line one\nline two\nrest"), buffer_size=4)
+print(br.peek(3)[:3], br.readline(), list(br))
+print(list(io.StringIO("a\nb\nc")), io.StringIO("x\r\ny", newline=None).read().encode(), io.StringIO("x\r\ny", newline="").readlines())
+print(sys.stdout.encoding, sys.stdout.errors, sys.stderr.errors, type(sys.stdout).__name__)
+print(io.DEFAULT_BUFFER_SIZE, issubclass(io.StringIO, io.TextIOBase), isinstance(io.BytesIO(), io.BufferedIOBase))
+try:
+    io.StringIO().write(b"bytes")
+except TypeError as e:
+    print("TypeError:", e)
+closed = io.StringIO(); closed.close()
+try:
+    closed.read()
+except ValueError as e:
+    print("ValueError:", e)
+sys.stdout.write("written with sys.stdout.write\n")
+sys.stdout.buffer.write("raw bytes é\n".encode())
+sys.stdout.flush()

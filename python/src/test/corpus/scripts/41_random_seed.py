@@ -1,0 +1,23 @@
+# random with a fixed seed: every call's result is part of the Mersenne Twister's documented stream.
+import random
+random.seed(12345)
+print(random.random(), random.randint(1, 100), random.randrange(0, 1000, 7), random.getrandbits(64))
+print(random.choice("abcdefg"), random.choices(range(10), k=5), random.choices("abc", weights=[10, 1, 1], k=6))
+items = list(range(10))
+random.shuffle(items)
+print(items, random.sample(range(100), 5), random.uniform(1, 2))
+print(random.gauss(0, 1), random.normalvariate(10, 2), random.expovariate(1.5), random.betavariate(2, 3))
+print(random.triangular(0, 10, 3), random.vonmisesvariate(1, 2), random.paretovariate(3), random.weibullvariate(1, 2))
+print(random.binomialvariate(20, 0.3), random.randbytes(8).hex())
+r = random.Random("string seed")
+print(r.random(), r.randint(0, 10**20))
+r2 = random.Random(2024)
+state = r2.getstate()
+first = [r2.random() for _ in range(3)]
+r2.setstate(state)
+print(first == [r2.random() for _ in range(3)], first)
+random.seed(b"bytes seed")
+print(random.random())
+random.seed(3.5)
+print(random.random())
+print(random.Random(0).random(), random.Random(1).random(), random.Random(2**70).random())
