@@ -74,7 +74,10 @@ class CtypesTest {
                 libc.ldexp.restype = C.c_double; libc.ldexp.argtypes = [C.c_double, C.c_int]
                 libc.strchr.restype = C.c_char_p
                 libc.atoll.restype = C.c_longlong
+                libc.sqrtl.restype = C.c_longdouble; libc.sqrtl.argtypes = [C.c_longdouble]
                 """);
+        assertEquals("16", r("C.sizeof(C.c_longdouble)"));
+        assertEquals("1.5", r("libc.sqrtl(2.25)")); // returned through a hidden pointer, passed as two i64
         assertEquals("17", r("libc.abs(-17)"));
         assertEquals("-2147483648", r("libc.abs(-2**31)")); // abs(INT_MIN) wraps in C
         assertEquals("1.5", r("libc.sqrt(2.25)"));
