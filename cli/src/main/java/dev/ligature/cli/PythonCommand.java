@@ -3,7 +3,6 @@ package dev.ligature.cli;
 import dev.ligature.core.runtime.Engine;
 import dev.ligature.core.runtime.Trap;
 import dev.ligature.emscripten.EmscriptenHost;
-import dev.ligature.jit.JitEngine;
 import dev.ligature.python.InterpreterOptions;
 import dev.ligature.python.PythonInterpreter;
 import dev.ligature.python.PythonProgram;
@@ -132,8 +131,9 @@ record PythonCommand(boolean compiler, List<String[]> env, List<EmscriptenHost.M
                 }
             }
         }
-        Engine engine = compiler ? JitEngine.lazy() : Engine.interpreter();
-        InterpreterOptions.Builder o = InterpreterOptions.builder().stdout(out).stderr(err).stdin(stdin).workingDirectory(cwd);
+        boolean terminal = System.console() != null && System.console().isTerminal();
+        InterpreterOptions.Builder o = InterpreterOptions.builder().stdout(out).stderr(err).stdin(stdin).workingDirectory(cwd)
+                .terminal(terminal);
         for (String[] kv : env) {
             o.env(kv[0], kv[1]);
         }
@@ -141,7 +141,7 @@ record PythonCommand(boolean compiler, List<String[]> env, List<EmscriptenHost.M
             o.mount(m.hostDirectory(), m.guestPath(), m.readOnly());
         }
         try {
-            PythonRuntime runtime = PythonRuntime.create(engine);
+            PythonRuntime runtime = compiler ? PythonRuntime.shared() : PythonRuntime.create(Engine.interpreter());
             PythonInterpreter interpreter = runtime.newInterpreter(o.build());
             int status = interpreter.runMain(p, argv);
             out.flush();
@@ -152,6 +152,12 @@ record PythonCommand(boolean compiler, List<String[]> env, List<EmscriptenHost.M
         } catch (Trap t) {
             out.flush();
             err.println("ligature python: trap: " + t.getMessage());
+            for (Trap.Frame f : t.backtrace()) {
+                err.println("    at " + f);
+            }
+        } catch (dev.ligature.emscripten.EmscriptenAbort e) {
+            out.flush();
+            err.println("ligature python: " + e.getMessage());
         }
         return Main.FAILED;
     }

@@ -90,6 +90,8 @@ final class Devices {
         private final boolean rawOutput;
         /** Builds without a file system print through a simpler path on which NUL ends a line. */
         boolean nulEndsLine;
+        /** Whether it answers as a terminal (isatty, terminal ioctls); the embedder may say it is not. */
+        boolean terminal = true;
         private byte[] line = new byte[256];
         private int lineLength;
 
@@ -102,7 +104,13 @@ final class Devices {
 
         @Override
         boolean isTty() {
-            return true;
+            return terminal;
+        }
+
+        /** A terminal is a character device; standard streams the embedder says are not look like pipes. */
+        @Override
+        int mode() {
+            return terminal ? super.mode() : 0x1000 | 0600; // S_IFIFO
         }
 
         @Override

@@ -98,6 +98,9 @@ final class EmProcess {
         Devices.Tty stdout = dev.attach("stdout", new Devices.Tty(space.nextIno(), null, host.stdout, host.rawStdio));
         Devices.Tty stderr = dev.attach("stderr", new Devices.Tty(space.nextIno(), null, host.stderr, host.rawStdio));
         root.mkdir("proc", 0777).mkdir("self", 0777).mkdir("fd", 0777);
+        for (Devices.Tty t : new Devices.Tty[] {stdin, stdout, stderr}) {
+            t.terminal = host.terminal;
+        }
         fs.install(new OpenFile(stdin, OpenFile.O_RDONLY, "/dev/stdin"), 0);
         fs.install(new OpenFile(stdout, OpenFile.O_WRONLY, "/dev/stdout"), 1);
         fs.install(new OpenFile(stderr, OpenFile.O_WRONLY, "/dev/stderr"), 2);

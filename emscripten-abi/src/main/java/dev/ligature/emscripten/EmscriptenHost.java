@@ -78,6 +78,7 @@ public final class EmscriptenHost {
     final RandomGenerator random;
     final ZoneId zone;
     final boolean rawStdio;
+    final boolean terminal;
     final ImportRegistry registry;
     final InstanceOptions instanceOptions;
     final String workingDirectory;
@@ -96,6 +97,7 @@ public final class EmscriptenHost {
         this.random = b.random;
         this.zone = b.zone;
         this.rawStdio = b.rawStdio;
+        this.terminal = b.terminal;
         this.registry = b.registry;
         this.instanceOptions = b.instanceOptions;
         this.workingDirectory = b.workingDirectory;
@@ -307,6 +309,7 @@ public final class EmscriptenHost {
         private RandomGenerator random = new SecureRandom();
         private ZoneId zone = ZoneOffset.UTC;
         private boolean rawStdio;
+        private boolean terminal = true;
         private final ImportRegistry registry = ImportRegistry.standard();
         private InstanceOptions instanceOptions = InstanceOptions.DEFAULT;
         private String workingDirectory = "/";
@@ -502,6 +505,20 @@ public final class EmscriptenHost {
          */
         public Builder rawStdio(boolean raw) {
             this.rawStdio = raw;
+            return this;
+        }
+
+        /**
+         * Chooses whether the standard streams answer as terminals ({@code isatty}, terminal
+         * ioctls): true by default, as Emscripten's TTY device does under node. A host whose streams
+         * are files or pipes says false, so that programs which ask (CPython's buffering and
+         * coloured tracebacks) behave as they would on a pipe.
+         *
+         * @param terminal whether fds 0, 1 and 2 are terminals
+         * @return this builder
+         */
+        public Builder terminal(boolean terminal) {
+            this.terminal = terminal;
             return this;
         }
 

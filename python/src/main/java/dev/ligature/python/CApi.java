@@ -34,6 +34,8 @@ final class CApi {
     private final WasmFunction errPrint;
     private final WasmFunction runSimpleString;
     private final WasmFunction importModule;
+    private final WasmFunction incRef;
+    private final WasmFunction setRaisedException;
     private final WasmFunction getAttrString;
     private final WasmFunction unicodeFromString;
 
@@ -57,6 +59,8 @@ final class CApi {
         this.errPrint = process.function("PyErr_Print");
         this.runSimpleString = process.function("PyRun_SimpleString");
         this.importModule = process.function("PyImport_ImportModule");
+        this.incRef = process.function("Py_IncRef");
+        this.setRaisedException = process.function("PyErr_SetRaisedException");
         this.getAttrString = process.function("PyObject_GetAttrString");
         this.unicodeFromString = process.function("PyUnicode_FromString");
     }
@@ -120,6 +124,17 @@ final class CApi {
         if (obj != 0) {
             decRef.call(obj);
         }
+    }
+
+    void incRef(long obj) {
+        if (obj != 0) {
+            incRef.call(obj);
+        }
+    }
+
+    /** {@code PyErr_SetRaisedException}: makes {@code exc} the pending exception again (stealing the reference). */
+    void restoreException(long exc) {
+        setRaisedException.call(exc);
     }
 
     long newDict() {

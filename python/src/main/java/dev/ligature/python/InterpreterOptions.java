@@ -26,6 +26,7 @@ public final class InterpreterOptions {
     final String cwd;
     final String argv0;
     final long maxMemoryBytes;
+    final boolean terminal;
 
     private InterpreterOptions(Builder b) {
         this.stdout = b.stdout;
@@ -36,6 +37,7 @@ public final class InterpreterOptions {
         this.cwd = b.cwd;
         this.argv0 = b.argv0;
         this.maxMemoryBytes = b.maxMemoryBytes;
+        this.terminal = b.terminal;
     }
 
     /** {@return a builder with the defaults: output discarded, no stdin, no mounts, cwd {@code /home/pyodide}, no memory cap} */
@@ -53,8 +55,21 @@ public final class InterpreterOptions {
         private String cwd = "/home/pyodide";
         private String argv0 = "python";
         private long maxMemoryBytes = -1;
+        private boolean terminal;
 
         private Builder() {}
+
+        /**
+         * Says whether the standard streams are terminals, as {@code isatty()} reports them to
+         * Python (line-buffered output, coloured tracebacks); false by default.
+         *
+         * @param terminal true for an interactive terminal
+         * @return this builder
+         */
+        public Builder terminal(boolean terminal) {
+            this.terminal = terminal;
+            return this;
+        }
 
         /**
          * Sets where Python's standard output goes.

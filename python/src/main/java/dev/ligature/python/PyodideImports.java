@@ -43,6 +43,10 @@ final class PyodideImports implements ImportResolver {
             case "_try_fcntl64" -> HostFunction.raw("env." + n, t, c -> c.resultI32(0, 0));
             // Three snippets of JavaScript (pyodide.md §3.5); none has a meaning here.
             case "emscripten_asm_const_int" -> HostFunction.raw("env." + n, t, c -> c.resultI32(0, 0));
+            // Pyodide's hooks that let sockets wait on JavaScript promises: null means "not handled
+            // here", and the C code goes on with the ordinary system call.
+            case "_maybe_poll_async", "_maybe_connect_async", "_maybe_recvfrom_async", "_maybe_sendto_async" ->
+                    HostFunction.raw("env." + n, t, c -> c.resultRef(0, null));
             // The JS FFI's value-deduplication map: no JavaScript values exist, so it stays empty.
             case "__hiwire_deduplicate_new", "__hiwire_deduplicate_get" -> HostFunction.raw("env." + n, t, c -> {
                 if (!t.results().isEmpty()) {

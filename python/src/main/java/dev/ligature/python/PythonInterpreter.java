@@ -55,6 +55,7 @@ public final class PythonInterpreter implements AutoCloseable {
         this.c = new CApi(process);
         boot();
         this.mainDict = c.moduleDict("__main__");
+        c.incRef(mainDict); // kept even if code replaces sys.modules['__main__']
         this.hostDict = c.newDict();
         c.setItem(hostDict, "__builtins__", c.builtins());
         check(run(resource("host.py"), "<ligature host>", hostDict));
@@ -65,6 +66,7 @@ public final class PythonInterpreter implements AutoCloseable {
 
     static PythonInterpreter boot(PythonRuntime runtime, InterpreterOptions o) {
         EmscriptenHost.Builder b = EmscriptenHost.builder().stdout(o.stdout).stderr(o.stderr).stdin(o.stdin)
+                .rawStdio(true).terminal(o.terminal)
                 .file("/lib/python314.zip", runtime.distribution().stdlib())
                 .directory("/lib/python3.14/site-packages").directory("/lib/python3.14/lib-dynload")
                 .directory("/home/pyodide")
@@ -204,15 +206,18 @@ public final class PythonInterpreter implements AutoCloseable {
                 throw new IllegalStateException("the interpreter is closed");
             }
             if (broken) {
-                throw new IllegalStateException("the interpreter was stopped hard (it ignored KeyboardInterrupt) and cannot run more code");
+                throw new IllegalStateException("the interpreter stopped in the middle of C code (a trap, an abort, or a hard stop"
+                        + " of code that ignored KeyboardInterrupt) and cannot run more code");
             }
             try {
                 return work.get();
-            } catch (Trap t) {
-                if (t.getMessage() != null && t.getMessage().contains("interrupted")) {
-                    broken = true;
-                }
-                throw t;
+            } catch (PythonException e) {
+                throw e;
+            } catch (RuntimeException | Error e) {
+                // A trap, an abort or a stop in the middle of C code leaves CPython's state unknown:
+                // nothing more may run in this interpreter.
+                broken = true;
+                throw e;
             } finally {
                 flushStreams();
             }
@@ -367,9 +372,9 @@ public final class PythonInterpreter implements AutoCloseable {
                     case PythonProgram.Module m -> c.callModuleFunction("runpy", "_run_module_as_main", m.name());
                 };
                 if (result == 0) {
-                    c.printError(); // SystemExit ends the process here, through exit()
+                    int status = uncaught();
                     finish();
-                    return 1;
+                    return status;
                 }
                 c.decRef(result);
                 return finish();
@@ -379,6 +384,25 @@ public final class PythonInterpreter implements AutoCloseable {
                 dylink.close();
             }
         }
+    }
+
+    /**
+     * What the {@code python} command does with an exception that ends the program: the status of a
+     * {@code SystemExit} (its message printed if it is not a number), else the traceback through
+     * {@code sys.excepthook} and 1.
+     */
+    private int uncaught() {
+        long exc = c.takeException();
+        long status = c.call(c.getItem(hostDict, "exit_status"), exc);
+        Object s = status == 0 ? null : toJava(status);
+        c.decRef(status);
+        if (s instanceof Long code) {
+            c.decRef(exc);
+            return code.intValue();
+        }
+        c.restoreException(exc); // steals the reference
+        c.printError();
+        return 1;
     }
 
     /** {@code Py_FinalizeEx}: atexit handlers, flushing; 120 if flushing failed, as CPython exits. */

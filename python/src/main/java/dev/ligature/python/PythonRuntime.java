@@ -25,8 +25,24 @@ public final class PythonRuntime {
         this.program = EmscriptenProgram.of(WasmModule.decode(distribution.wasm(), engine));
     }
 
+    private static PythonRuntime shared;
+
     /**
-     * The runtime of the bundled Pyodide on Ligature's compiler, compiling functions as they are
+     * The JVM's shared runtime of the bundled Pyodide on Ligature's compiler (made on first use): the
+     * usual choice, so that every interpreter in the JVM shares one set of compiled classes.
+     *
+     * @return the runtime
+     * @throws IllegalStateException if this jar was built without a bundled Pyodide
+     */
+    public static synchronized PythonRuntime shared() {
+        if (shared == null) {
+            shared = create();
+        }
+        return shared;
+    }
+
+    /**
+     * A new runtime of the bundled Pyodide on Ligature's compiler, compiling functions as they are
      * first called.
      *
      * @return the runtime

@@ -135,3 +135,21 @@ def set_main_file(name):
     import __main__
     __main__.__file__ = name
     __main__.__cached__ = None
+
+
+def exit_status(exc):
+    """The status python exits with for an uncaught SystemExit (printing a non-int code, as it
+    does), or None for any other exception."""
+    if not isinstance(exc, SystemExit):
+        return None
+    code = exc.code
+    if code is None:
+        return 0
+    if isinstance(code, int):
+        return code
+    try:
+        sys.stderr.write(str(code) + "\n")
+        sys.stderr.flush()
+    except Exception:
+        pass
+    return 1
