@@ -47,6 +47,7 @@ final class ImportRegistry {
         CxxImports.register(r);
         MmapImports.register(r);
         MoreSyscalls.register(r);
+        Sockets.register(r);
         MiscImports.register(r);
         return r;
     }
