@@ -205,7 +205,7 @@ final class Sockets {
         }
 
         int recv(byte[] buf, int off, int len, boolean peek) {
-            if (listening || (peer == null && !reset)) {
+            if (listening || (peer == null && !reset && !eof)) {
                 throw new FsError(ENOTCONN);
             }
             if (inbox.size() > 0 && !readShut) {
@@ -249,7 +249,7 @@ final class Sockets {
             if (peer != null && !writeShut && !peer.closed && !peer.readShut) {
                 mask |= MoreSyscalls.POLLOUT;
             }
-            if (reset || ((eof || readShut) && (writeShut || peer == null || peer.closed))) {
+            if (reset || ((eof || readShut) && writeShut)) { // both directions shut, as Linux has it
                 mask |= MoreSyscalls.POLLHUP;
             }
             if (peer != null && peer.closed && !writeShut) {
