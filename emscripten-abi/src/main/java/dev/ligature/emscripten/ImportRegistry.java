@@ -48,6 +48,7 @@ final class ImportRegistry {
         MmapImports.register(r);
         MoreSyscalls.register(r);
         Sockets.register(r);
+        NetDb.register(r);
         MiscImports.register(r);
         return r;
     }

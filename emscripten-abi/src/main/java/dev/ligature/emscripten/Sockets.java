@@ -91,6 +91,8 @@ final class Sockets {
     static final class Net {
         final Map<Integer, Socket> ports = new HashMap<>();
         final Map<String, Socket> names = new HashMap<>();
+        /** getprotobyname's entries, allocated in the program's memory on first use. */
+        final Map<String, Long> protoents = new HashMap<>();
         private int nextPort = FIRST_EPHEMERAL;
 
         int ephemeralPort() {

@@ -200,4 +200,17 @@ class SocketsTest {
         byte[] b = Sockets.encode(Addr.inet(Sockets.LOOPBACK, 0x1F90));
         assertArrayEquals(new byte[] {2, 0, 0x1F, (byte) 0x90, 127, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0}, b);
     }
+
+    @Test
+    void namesResolveToLoopbackOnly() {
+        assertEquals(Sockets.LOOPBACK, NetDb.parseIpv4("127.0.0.1"));
+        assertEquals(null, NetDb.parseIpv4("127.1"));
+        assertEquals(null, NetDb.parseIpv4("256.0.0.1"));
+        assertEquals(Sockets.LOOPBACK, NetDb.resolve("localhost", 0, 0));
+        assertEquals(Sockets.LOOPBACK, NetDb.resolve(null, 0, 0));
+        assertEquals(0, NetDb.resolve(null, NetDb.AI_PASSIVE, 0));
+        assertEquals(0x0A000001L, NetDb.resolve("10.0.0.1", 0, 0));
+        assertEquals((1L << 32) | (NetDb.EAI_NONAME & 0xFFFFFFFFL), NetDb.resolve("example.com", 0, 0));
+        assertEquals((1L << 32) | (NetDb.EAI_NONAME & 0xFFFFFFFFL), NetDb.resolve("localhost", NetDb.AI_NUMERICHOST, 0));
+    }
 }
