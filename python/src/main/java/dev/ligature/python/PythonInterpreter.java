@@ -211,9 +211,7 @@ public final class PythonInterpreter implements AutoCloseable {
             }
             try {
                 return work.get();
-            } catch (PythonException e) {
-                throw e;
-            } catch (RuntimeException | Error e) {
+            } catch (Trap | dev.ligature.emscripten.EmscriptenAbort | ProgramExit | dev.ligature.core.runtime.WasmThrow | Error e) {
                 // A trap, an abort or a stop in the middle of C code leaves CPython's state unknown:
                 // nothing more may run in this interpreter.
                 broken = true;
@@ -226,7 +224,7 @@ public final class PythonInterpreter implements AutoCloseable {
 
     private void flushStreams() {
         if (!broken && !closed) {
-            long r = c.call(c.getItem(hostDict, "flush"), c.getItem(c.builtins(), "None"));
+            long r = c.call(c.getItem(hostDict, "flush"), hostDict);
             if (r == 0) {
                 c.decRef(c.takeException());
             } else {

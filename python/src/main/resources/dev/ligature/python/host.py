@@ -116,7 +116,7 @@ def describe(exc):
     return encode((_type_name(exc), str(exc), text, status))
 
 
-def flush():
+def flush(_unused=None):
     for stream in (sys.stdout, sys.stderr):
         try:
             stream.flush()
