@@ -47,7 +47,11 @@ public final class PyodideDistribution {
                     }
                     Properties p = new Properties();
                     p.load(props);
-                    bundled = new PyodideDistribution(p.getProperty("version"), resource("pyodide.asm.wasm"), resource("python_stdlib.zip"));
+                    // The archive with compiled .pyc (StdlibPycBuilder, at build time) when the build made one.
+                    byte[] stdlib = PyodideDistribution.class.getResource(RESOURCES + "python_stdlib_pyc.zip") != null
+                            ? resource("python_stdlib_pyc.zip")
+                            : resource("python_stdlib.zip");
+                    bundled = new PyodideDistribution(p.getProperty("version"), resource("pyodide.asm.wasm"), stdlib);
                 } catch (IOException e) {
                     throw new UncheckedIOException("cannot read the bundled Pyodide distribution", e);
                 }
