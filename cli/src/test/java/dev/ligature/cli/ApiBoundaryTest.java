@@ -42,7 +42,8 @@ class ApiBoundaryTest {
             dev.ligature.core.runtime.WasmModule.class,
             dev.ligature.jit.JitEngine.class,
             dev.ligature.emscripten.EmscriptenProgram.class,
-            dev.ligature.dylink.DylinkInfo.class);
+            dev.ligature.dylink.DylinkInfo.class,
+            dev.ligature.python.PythonRuntime.class);
 
     private record Published(ModuleDescriptor descriptor, List<String> classes) {}
 

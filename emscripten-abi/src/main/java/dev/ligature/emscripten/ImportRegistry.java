@@ -47,6 +47,8 @@ final class ImportRegistry {
         CxxImports.register(r);
         MmapImports.register(r);
         MoreSyscalls.register(r);
+        Sockets.register(r);
+        NetDb.register(r);
         MiscImports.register(r);
         return r;
     }

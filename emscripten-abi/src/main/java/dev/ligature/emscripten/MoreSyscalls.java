@@ -37,6 +37,7 @@ final class MoreSyscalls {
         r.add("__syscall_poll", (p, a) -> {
             long fds = a.ptr();
             int nfds = a.i32();
+            int timeout = a.i32();
             Memory m = p.memory;
             int ready = 0;
             for (int i = 0; i < nfds; i++) {
@@ -45,8 +46,9 @@ final class MoreSyscalls {
                 int events = m.loadI16(pollfd + 4);
                 int mask = POLLNVAL;
                 try {
-                    p.fs.get(fd);
-                    mask = POLLIN | POLLOUT; // files and terminals are always ready
+                    Node node = p.fs.get(fd).node;
+                    // files and terminals are always ready; sockets as their queues say
+                    mask = node instanceof Sockets.Socket s ? s.pollMask() : POLLIN | POLLOUT;
                 } catch (FsError e) {
                     // not open: POLLNVAL
                 }
@@ -56,7 +58,7 @@ final class MoreSyscalls {
                 }
                 m.storeI16(pollfd + 6, (short) mask);
             }
-            return ready;
+            return ready > 0 ? ready : idle(timeout);
         });
         r.add("__syscall_linkat", (p, a) -> -Errno.EMLINK);
         r.add("__syscall_pipe", (p, a) -> {
@@ -122,6 +124,29 @@ final class MoreSyscalls {
                 return 0;
             });
         });
+    }
+
+    /** Longest single wait in poll: a longer one ends early with EINTR, so the caller can see signals. */
+    static final int POLL_SLICE_MILLIS = 50;
+
+    /**
+     * poll found nothing ready. Only the program itself could change that, and it is waiting: so the
+     * wait is a sleep for the timeout, in slices; a wait longer than a slice (or without end) returns
+     * EINTR after one, and the caller (CPython's poll, which checks for KeyboardInterrupt) retries
+     * with what is left of its timeout.
+     */
+    private static long idle(int timeout) {
+        if (timeout == 0) {
+            return 0;
+        }
+        long millis = timeout < 0 ? POLL_SLICE_MILLIS : Math.min(timeout, POLL_SLICE_MILLIS);
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -Sockets.EINTR;
+        }
+        return timeout < 0 || timeout > POLL_SLICE_MILLIS ? -Sockets.EINTR : 0;
     }
 
     private static long statfs(EmProcess p, long buf) {

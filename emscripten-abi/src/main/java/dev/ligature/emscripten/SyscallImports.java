@@ -538,6 +538,10 @@ final class SyscallImports {
                     return f.flags;
                 }
                 case F_SETFL -> {
+                    if (f.node instanceof Sockets.Socket) { // O_NONBLOCK can be cleared again
+                        f.flags = (f.flags & OpenFile.O_ACCMODE) | (va.next() & Sockets.O_NONBLOCK);
+                        return 0;
+                    }
                     f.flags |= va.next();
                     return 0;
                 }

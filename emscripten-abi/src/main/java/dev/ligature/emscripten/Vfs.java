@@ -16,6 +16,8 @@ final class Vfs {
     final MemNodes.Space space;
     final MemNodes.Dir root;
     Node cwd;
+    /** The in-process network: the addresses this process's sockets are bound to. */
+    final Sockets.Net net = new Sockets.Net();
     private final List<OpenFile> fds = new ArrayList<>();
 
     Vfs(MemNodes.Space space) {

@@ -84,7 +84,7 @@ final class WasiImports {
             long buf = a.ptr();
             return errno(() -> {
                 OpenFile f = p.fs.get(fd);
-                int type = f.node.isTty() || f.node.isCharDevice() ? 2 : f.node.isDir() ? 3 : 4;
+                int type = f.node.isTty() || f.node.isCharDevice() ? 2 : f.node.isDir() ? 3 : f.node instanceof Sockets.Socket ? 6 : 4;
                 p.memory.storeI8(buf, (byte) type);
                 p.memory.storeI16(buf + 2, (short) 0);
                 p.memory.storeI64(buf + 8, 0);
@@ -228,7 +228,15 @@ final class WasiImports {
                 continue;
             }
             byte[] b = new byte[len];
-            int n = f.node.read(pos, b, 0, len);
+            int n;
+            try {
+                n = f.node.read(pos, b, 0, len);
+            } catch (FsError e) {
+                if (total > 0) { // a later iovec found the pipe or socket empty: a short read
+                    break;
+                }
+                throw e;
+            }
             m.write(base, b, 0, n);
             pos += n;
             total += n;

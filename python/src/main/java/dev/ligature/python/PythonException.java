@@ -8,8 +8,11 @@ package dev.ligature.python;
 public final class PythonException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
+    /** The exception's type as Python names it. */
     private final String type;
+    /** The traceback as CPython prints it. */
     private final String traceback;
+    /** The exit status {@code python} would give. */
     private final int exitStatus;
 
     PythonException(String type, String message, String traceback, int exitStatus) {

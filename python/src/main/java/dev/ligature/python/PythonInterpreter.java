@@ -360,10 +360,14 @@ public final class PythonInterpreter implements AutoCloseable {
             closed = true;
             try {
                 c.decRef(callHost("set_argv", List.of(argv, path0)));
+                c.decRef(callHost("set_executable", process.argv().get(0)));
                 long result = switch (program) {
                     case PythonProgram.Command cmd -> run(cmd.code(), "<string>", mainDict);
                     case PythonProgram.Script s -> {
                         c.decRef(callHost("set_main_file", s.fileName()));
+                        if (!s.fileName().startsWith("<")) {
+                            c.decRef(callHost("place_script", List.of(s.fileName(), s.source().getBytes(StandardCharsets.UTF_8))));
+                        }
                         yield run(s.source(), s.fileName(), mainDict);
                     }
                     // Called from C, as CPython's -m does, so no frame of ours shows in a traceback.

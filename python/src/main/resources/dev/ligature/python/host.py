@@ -153,3 +153,24 @@ def exit_status(exc):
     except Exception:
         pass
     return 1
+
+
+def place_script(args):
+    """Makes a script read from the host readable at its name inside the interpreter too, so
+    tracebacks show its lines and it can read itself, unless something is already there."""
+    import os
+    path, source = args
+    try:
+        if not os.path.exists(path):
+            os.makedirs(os.path.dirname(path) or ".", exist_ok=True)
+            with open(path, "wb") as f:
+                f.write(source)
+    except OSError:
+        pass
+
+
+def set_executable(name):
+    """sys.executable when CPython could not find argv[0] on PATH (there is no python binary in the
+    virtual file system): the command's name, which `python -m` usage lines show."""
+    if not sys.executable:
+        sys.executable = name

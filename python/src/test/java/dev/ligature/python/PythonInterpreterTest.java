@@ -99,6 +99,32 @@ class PythonInterpreterTest {
     }
 
     @Test
+    void asyncioRunsOnInProcessSocketsAndAWaitForeverStillMeetsItsDeadline() {
+        try (PythonInterpreter py = runtime.newInterpreter()) {
+            py.exec("""
+                    import asyncio, socket
+                    a, b = socket.socketpair()
+                    a.sendall(b"ping")
+                    echoed = b.recv(10)
+                    a.close(); b.close()
+                    async def main():
+                        await asyncio.sleep(0.01)
+                        return 42
+                    result = asyncio.run(main())
+                    """);
+            assertEquals("ping", new String((byte[]) py.get("echoed"), java.nio.charset.StandardCharsets.UTF_8));
+            assertEquals(42L, py.eval("result"));
+            // nothing will ever be ready: poll waits in slices and the deadline's interrupt gets through
+            PythonException e = assertThrows(PythonException.class,
+                    () -> py.withDeadline(Duration.ofMillis(300), () -> {
+                        py.exec("asyncio.run(asyncio.Event().wait())");
+                        return null;
+                    }));
+            assertEquals("KeyboardInterrupt", e.type());
+        }
+    }
+
+    @Test
     void theMemoryCapRaisesMemoryError() {
         try (PythonInterpreter py = runtime.newInterpreter(InterpreterOptions.builder().maxMemory(64L << 20).build())) {
             assertEquals("MemoryError", assertThrows(PythonException.class, () -> py.exec("b = bytearray(100_000_000)")).type());
