@@ -4,12 +4,16 @@
 # Ligature's compiler and writes benchmarks/target/results.json (and results.md); a full run also rewrites the
 # results section of /BENCHMARKS.md.
 #
-#   benchmarks/run.sh [--quick] [--graalwasm] [--dlopen-only]
+#   benchmarks/run.sh [--quick] [--graalwasm] [--dlopen-only] [--python-only]
 #
 #   --quick        short JMH iterations (the whole run stays under 5 minutes on 2 cores); default: full settings
 #   --graalwasm    build the benchmarks with the graalwasm Maven profile and add GraalWasm as an engine
 #   --dlopen-only  only issue 13's dlopen figures (DlopenBenchmark and node on dylink/fixtures): step 4b; writes
 #                  target/dlopen.md and leaves /BENCHMARKS.md alone
+#   --python-only  only issue 14's Python figures (benchmarks/python workloads on `ligature python`, in one JVM, and
+#                  on node + Pyodide 314.0.7; cold start; 100 interpreters): step 4c; writes target/python.md and
+#                  target/python.json and leaves /BENCHMARKS.md alone. With --quick: 1 process per figure, 2 rounds,
+#                  10 interpreters
 #
 # Needs JDK 25 (JAVA_HOME, default /usr/lib/jvm/temurin-25-jdk-amd64), Maven, node, and npm for Pyodide (without
 # npm or network the Pyodide figures are reported as unavailable). Never needs emcc: the .wasm files are committed.
@@ -20,12 +24,14 @@ TARGET="$ROOT/benchmarks/target"
 QUICK=0
 PROFILE=default
 DLOPEN_ONLY=0
+PYTHON_ONLY=0
 for arg in "$@"; do
     case "$arg" in
         --quick) QUICK=1 ;;
         --graalwasm) PROFILE=graalwasm ;;
         --dlopen-only) DLOPEN_ONLY=1 ;;
-        *) echo "usage: benchmarks/run.sh [--quick] [--graalwasm] [--dlopen-only]" >&2; exit 2 ;;
+        --python-only) PYTHON_ONLY=1 ;;
+        *) echo "usage: benchmarks/run.sh [--quick] [--graalwasm] [--dlopen-only] [--python-only]" >&2; exit 2 ;;
     esac
 done
 export JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
@@ -42,7 +48,7 @@ elif [ "$("$JAVA_HOME/bin/jar" tf "$JAR" | grep -c 'dev/ligature/bench/graal/Gra
     [ "$PROFILE" = graalwasm ] || stale=1
 elif [ "$PROFILE" = graalwasm ]; then
     stale=1
-elif [ -n "$(find benchmarks/src benchmarks/kernels benchmarks/pom.xml wasm-core/src jit-asm/src emscripten-abi/src dylink/src pom.xml -newer "$JAR" -type f 2>/dev/null | head -1)" ]; then
+elif [ -n "$(find benchmarks/src benchmarks/kernels benchmarks/pom.xml wasm-core/src jit-asm/src emscripten-abi/src dylink/src python/src pom.xml -newer "$JAR" -type f 2>/dev/null | head -1)" ]; then
     stale=1
 fi
 if [ $stale -eq 1 ]; then
@@ -72,6 +78,40 @@ dlopen_figures() {
 }
 if [ $DLOPEN_ONLY -eq 1 ]; then
     dlopen_figures
+    echo "== done in $(( $(date +%s) - started )) s"
+    exit 0
+fi
+
+# 4c. Issue 14: the Python workloads (benchmarks/python) on `ligature python FILE` (fresh processes, the CLI jar),
+#     in one JVM through PythonRuntime (PythonBench), and on node + Pyodide 314.0.7 (the whole npm package, which
+#     loadPyodide needs; SHA-256 of its main module checked); cold start parts; 100 interpreters in one JVM.
+python_figures() {
+    if [ ! -f cli/target/ligature.jar ] || [ -n "$(find cli/src python/src wasm-core/src jit-asm/src emscripten-abi/src dylink/src -newer cli/target/ligature.jar -type f 2>/dev/null | head -1)" ]; then
+        echo "== building cli/target/ligature.jar"
+        mvn -q -pl cli -am package -DskipTests
+    fi
+    pkg="$TARGET/pyodide/package"
+    if [ ! -f "$pkg/pyodide.mjs" ]; then
+        echo "== fetching pyodide@314.0.7 (whole package) with npm pack"
+        mkdir -p "$TARGET/pyodide"
+        tgz="${LIGATURE_CACHE:-$HOME/.cache/ligature}/npm/pyodide-314.0.7.tgz"
+        if [ ! -f "$tgz" ]; then
+            (cd "$TARGET/pyodide" && npm pack --silent pyodide@314.0.7 >/dev/null) || { echo "could not fetch Pyodide" >&2; return 1; }
+            tgz="$TARGET/pyodide/pyodide-314.0.7.tgz"
+        fi
+        tar xzf "$tgz" -C "$TARGET/pyodide"
+    fi
+    if [ "$(sha256sum "$pkg/pyodide.asm.wasm" | cut -d' ' -f1)" != cc36e3cab04fdfc9a63ff13eb52eae2b911bf46c025cc7b281f394bd3de1d5e6 ]; then
+        echo "$pkg/pyodide.asm.wasm is not pyodide@314.0.7's main module (SHA-256 differs); delete it and re-run" >&2
+        return 1
+    fi
+    echo "== python: load average $(cut -d' ' -f1-3 /proc/loadavg)"
+    if [ $QUICK -eq 1 ]; then PY_OPTS="--processes 1 --rounds 2 --many 10"; else PY_OPTS="--processes 3 --rounds 3 --many 100"; fi
+    # shellcheck disable=SC2086
+    node benchmarks/harness/python-bench.mjs "$ROOT" "$TARGET" $PY_OPTS
+}
+if [ $PYTHON_ONLY -eq 1 ]; then
+    python_figures
     echo "== done in $(( $(date +%s) - started )) s"
     exit 0
 fi

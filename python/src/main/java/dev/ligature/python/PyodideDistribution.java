@@ -84,6 +84,55 @@ public final class PyodideDistribution {
                 Files.readAllBytes(directory.resolve("python_stdlib.zip")));
     }
 
+    /**
+     * The build's ahead-of-time classes of the bundled module (a jar resource), copied to a file the
+     * first time: under {@code ~/.cache/ligature/aot} keyed by the jar's SHA-256, else a temporary file.
+     *
+     * @return the jar file, or empty when this distribution has none (not bundled, or built without)
+     */
+    java.util.Optional<Path> aotJar() {
+        if (this != bundled) {
+            return java.util.Optional.empty();
+        }
+        synchronized (PyodideDistribution.class) {
+            if (aotJar == null) {
+                aotJar = extractAotJar();
+            }
+            return java.util.Optional.ofNullable(aotJar);
+        }
+    }
+
+    private static Path aotJar;
+
+    private static Path extractAotJar() {
+        if (PyodideDistribution.class.getResource(RESOURCES + "pyodide-aot.jar") == null) {
+            return null;
+        }
+        try {
+            byte[] jar = resource("pyodide-aot.jar");
+            String sha = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(jar));
+            Path target;
+            try {
+                Path dir = Path.of(System.getProperty("user.home"), ".cache", "ligature", "aot");
+                Files.createDirectories(dir);
+                target = dir.resolve("pyodide-" + sha.substring(0, 32) + ".jar");
+                if (Files.isRegularFile(target) && Files.size(target) == jar.length) {
+                    return target;
+                }
+                Path tmp = Files.createTempFile(dir, "pyodide", ".tmp");
+                Files.write(tmp, jar);
+                Files.move(tmp, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            } catch (IOException | RuntimeException e) {
+                target = Files.createTempFile("ligature-pyodide", ".jar");
+                target.toFile().deleteOnExit();
+                Files.write(target, jar);
+            }
+            return target;
+        } catch (IOException | java.security.NoSuchAlgorithmException e) {
+            return null; // compiled at run time instead
+        }
+    }
+
     /** {@return the release, e.g. {@code 314.0.7}} */
     public String version() {
         return version;

@@ -19,10 +19,14 @@ public final class PythonRuntime {
     private final EmscriptenProgram program;
     private final SideModuleCache cache = new SideModuleCache();
 
-    private PythonRuntime(PyodideDistribution distribution, Engine engine) {
+    private PythonRuntime(PyodideDistribution distribution, Engine engine, WasmModule module) {
         this.distribution = distribution;
         this.engine = engine;
-        this.program = EmscriptenProgram.of(WasmModule.decode(distribution.wasm(), engine));
+        this.program = EmscriptenProgram.of(module);
+    }
+
+    private PythonRuntime(PyodideDistribution distribution, Engine engine) {
+        this(distribution, engine, WasmModule.decode(distribution.wasm(), engine));
     }
 
     private static PythonRuntime shared;
@@ -42,14 +46,32 @@ public final class PythonRuntime {
     }
 
     /**
-     * A new runtime of the bundled Pyodide on Ligature's compiler, compiling functions as they are
-     * first called.
+     * A new runtime of the bundled Pyodide on Ligature's compiler: the classes the build compiled
+     * ahead of time when this jar has them (and this engine build wrote them), else compiling
+     * functions as they are first called.
      *
      * @return the runtime
      * @throws IllegalStateException if this jar was built without a bundled Pyodide
      */
     public static PythonRuntime create() {
+        PyodideDistribution d = bundledOrThrow();
+        java.util.Optional<java.nio.file.Path> aot = d.aotJar();
+        if (aot.isPresent()) {
+            try {
+                // The classes the build compiled: nothing of CPython is compiled at run time.
+                return new PythonRuntime(d, JitEngine.lazy(), dev.ligature.jit.AotJar.load(aot.get(), d.wasm()));
+            } catch (java.io.IOException e) {
+                // An engine build other than the one that wrote the jar (AotJarException), or an unreadable
+                // jar: compile as we go instead.
+            }
+        }
         return create(JitEngine.lazy());
+    }
+
+    private static PyodideDistribution bundledOrThrow() {
+        return PyodideDistribution.bundled().orElseThrow(() -> new IllegalStateException(
+                "this build of ligature-python bundles no Pyodide (npm was unavailable when it was built); "
+                        + "give a distribution with PythonRuntime.create(PyodideDistribution.of(dir, version), engine)"));
     }
 
     /**
@@ -60,10 +82,7 @@ public final class PythonRuntime {
      * @throws IllegalStateException if this jar was built without a bundled Pyodide
      */
     public static PythonRuntime create(Engine engine) {
-        PyodideDistribution d = PyodideDistribution.bundled().orElseThrow(() -> new IllegalStateException(
-                "this build of ligature-python bundles no Pyodide (npm was unavailable when it was built); "
-                        + "give a distribution with PythonRuntime.create(PyodideDistribution.of(dir, version), engine)"));
-        return create(d, engine);
+        return create(bundledOrThrow(), engine);
     }
 
     /**
