@@ -254,11 +254,8 @@ public final class DylinkProcess implements AutoCloseable {
      */
     public long address(String name) {
         Object v = linker.lookup(0, name);
-        if (v instanceof Long a) {
-            return a;
-        }
-        if (v instanceof WasmFunction f) {
-            return linker.addFunction(f);
+        if (v != null) {
+            return linker.addressOf(v);
         }
         throw new NoSuchElementException("Tried to lookup unknown symbol \"" + name + "\" in dynamic lib: " + linker.abi.defaultHandleName);
     }

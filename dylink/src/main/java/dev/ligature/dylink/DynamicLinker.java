@@ -219,9 +219,10 @@ final class DynamicLinker implements StartHooks {
             throw new IllegalArgumentException("the main module has no function table");
         }
         for (ImportType i : main.module().imports()) {
-            if (i.functionType() != null && p.runtimeFunction(i.name(), i.functionType()).isPresent()
-                    && (i.module().equals("env") || i.module().startsWith("wasi_"))) {
-                mainHostImports.putIfAbsent(i.name(), i.functionType());
+            // hostFunction keeps what it makes: the namespace's lookups later reuse these objects.
+            if (i.functionType() != null && (i.module().equals("env") || i.module().startsWith("wasi_"))
+                    && !mainHostImports.containsKey(i.name()) && hostFunction(i.name(), i.functionType()) != null) {
+                mainHostImports.put(i.name(), i.functionType());
             }
         }
         if (relocatableMain) {
@@ -618,10 +619,7 @@ final class DynamicLinker implements StartHooks {
     /** The library's bytes from the virtual file system, with node's error text when it is missing. */
     private byte[] readLibrary(String name) {
         try {
-            if (!process.isRegularFile(name)) {
-                throw new LoadFailure("Error: ENOENT: no such file or directory, open '" + name + "'");
-            }
-            return process.readFile(name);
+            return process.readFile(name); // refuses anything but a regular file
         } catch (IOException e) {
             throw new LoadFailure("Error: ENOENT: no such file or directory, open '" + name + "'");
         }
@@ -975,19 +973,29 @@ final class DynamicLinker implements StartHooks {
                         + (lib == null ? abi.defaultHandleName : lib.name));
                 return 0;
             }
-            if (v instanceof WasmFunction f) {
-                int before = (int) table.size();
-                int slot = addFunction(f);
-                if (slot >= before && symIndexPtr != 0) {
-                    memory.storeI32(symIndexPtr, slot);
-                }
-                return slot;
+            long before = table.size();
+            long address = addressOf(v);
+            if (v instanceof WasmFunction && address >= before && symIndexPtr != 0) {
+                memory.storeI32(symIndexPtr, (int) address); // a new slot: the C side records it
             }
-            return v instanceof Long a ? a : v instanceof Global g ? g.getInt() & 0xFFFFFFFFL : 0;
+            return address;
         } catch (LoadFailure e) {
             setDlerror(e.getMessage());
             return 0;
         }
+    }
+
+    /**
+     * The address C code gets for a symbol {@link #lookup} found: a data address, or a function's
+     * canonical table index (given one now if it had none).
+     */
+    long addressOf(Object symbol) {
+        return switch (symbol) {
+            case Long a -> a;
+            case WasmFunction f -> addFunction(f);
+            case Global g -> g.getInt() & 0xFFFFFFFFL;
+            default -> throw new IllegalArgumentException("not a symbol: " + symbol);
+        };
     }
 
     /** What {@code dlsym(handle, sym)} finds: the global namespace for RTLD_DEFAULT, else the library's own exports. */
@@ -1062,9 +1070,5 @@ final class DynamicLinker implements StartHooks {
             }
         });
         return out;
-    }
-
-    static GlobalType i32Type() {
-        return new GlobalType(NumType.I32, false);
     }
 }

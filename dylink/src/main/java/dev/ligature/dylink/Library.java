@@ -48,11 +48,8 @@ public final class Library {
      */
     public long address(String name) {
         Object v = dso.exports.get(name);
-        if (v instanceof Long a) {
-            return a;
-        }
-        if (v instanceof WasmFunction f) {
-            return linker.addFunction(f);
+        if (v instanceof Long || v instanceof WasmFunction) {
+            return linker.addressOf(v);
         }
         throw new NoSuchElementException("Tried to lookup unknown symbol \"" + name + "\" in dynamic lib: " + dso.name);
     }

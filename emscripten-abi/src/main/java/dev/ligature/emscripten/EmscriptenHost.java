@@ -162,19 +162,14 @@ public final class EmscriptenHost {
      * @return the exit status
      */
     public int run(EmscriptenProgram program, List<String> argv, StartHooks hooks) {
-        if (argv.isEmpty()) {
-            throw new IllegalArgumentException("argv needs at least the program name");
-        }
-        Objects.requireNonNull(hooks, "hooks");
-        EmProcess p = new EmProcess(this, program, argv);
-        EmscriptenProcess process = new EmscriptenProcess(this, p);
+        EmscriptenProcess process = newProcess(program, argv, hooks);
         try {
             return outcome(() -> {
-                startProcess(process, p, hooks);
-                return mainStatus(p);
+                startProcess(process, hooks);
+                return mainStatus(process.p);
             });
         } finally {
-            p.close();
+            process.p.close();
         }
     }
 
@@ -215,19 +210,23 @@ public final class EmscriptenHost {
      * @throws dev.ligature.core.runtime.Trap if a constructor traps
      */
     public EmscriptenProcess start(EmscriptenProgram program, List<String> argv, StartHooks hooks) {
+        EmscriptenProcess process = newProcess(program, argv, hooks);
+        try {
+            startProcess(process, hooks);
+        } catch (RuntimeException | Error e) {
+            process.p.close();
+            throw e;
+        }
+        return process;
+    }
+
+    /** A process of {@code program}, its file system built, nothing instantiated yet. */
+    private EmscriptenProcess newProcess(EmscriptenProgram program, List<String> argv, StartHooks hooks) {
         if (argv.isEmpty()) {
             throw new IllegalArgumentException("argv needs at least the program name");
         }
         Objects.requireNonNull(hooks, "hooks");
-        EmProcess p = new EmProcess(this, program, argv);
-        EmscriptenProcess process = new EmscriptenProcess(this, p);
-        try {
-            startProcess(process, p, hooks);
-        } catch (RuntimeException | Error e) {
-            p.close();
-            throw e;
-        }
-        return process;
+        return new EmscriptenProcess(this, new EmProcess(this, program, argv));
     }
 
     /**
@@ -241,7 +240,8 @@ public final class EmscriptenHost {
         return start(program, argv, Imports.empty());
     }
 
-    private void startProcess(EmscriptenProcess process, EmProcess p, StartHooks hooks) {
+    private void startProcess(EmscriptenProcess process, StartHooks hooks) {
+        EmProcess p = process.p;
         p.hooks = hooks;
         p.view = process;
         Imports imports = registry.imports(p, process, hooks);

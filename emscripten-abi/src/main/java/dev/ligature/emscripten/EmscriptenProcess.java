@@ -27,7 +27,7 @@ import java.util.function.Supplier;
  */
 public final class EmscriptenProcess implements AutoCloseable {
     private final EmscriptenHost host;
-    private final EmProcess p;
+    final EmProcess p;
     private boolean mainRan;
     private boolean closed;
     /** Other instances running this process's code (side modules), interrupted with it. */

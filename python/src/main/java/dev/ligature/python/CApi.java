@@ -32,7 +32,6 @@ final class CApi {
     private final WasmFunction importAddModule;
     private final WasmFunction moduleGetDict;
     private final WasmFunction errPrint;
-    private final WasmFunction runSimpleString;
     private final WasmFunction importModule;
     private final WasmFunction incRef;
     private final WasmFunction setRaisedException;
@@ -57,7 +56,6 @@ final class CApi {
         this.importAddModule = process.function("PyImport_AddModule");
         this.moduleGetDict = process.function("PyModule_GetDict");
         this.errPrint = process.function("PyErr_Print");
-        this.runSimpleString = process.function("PyRun_SimpleString");
         this.importModule = process.function("PyImport_ImportModule");
         this.incRef = process.function("Py_IncRef");
         this.setRaisedException = process.function("PyErr_SetRaisedException");
@@ -206,18 +204,8 @@ final class CApi {
         }
     }
 
-    /** {@code PyErr_Print()}: prints the pending exception as CPython's top level does (and exits for SystemExit). */
+    /** {@code PyErr_Print()}: prints the pending exception, traceback first, as CPython's top level does. */
     void printError() {
         errPrint.call();
-    }
-
-    /** {@code PyRun_SimpleString}: 0, or -1 after printing the traceback. */
-    int runSimple(String code) {
-        long c = cString(code);
-        try {
-            return (int) runSimpleString.call(c)[0];
-        } finally {
-            free(c);
-        }
     }
 }

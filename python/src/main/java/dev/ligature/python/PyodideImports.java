@@ -8,7 +8,6 @@ import dev.ligature.core.runtime.Table;
 import dev.ligature.core.runtime.WasmFunction;
 import dev.ligature.core.types.FuncType;
 import dev.ligature.emscripten.EmscriptenProcess;
-import java.nio.charset.StandardCharsets;
 
 /**
  * The imports Pyodide's CPython needs from its host beyond Emscripten's runtime (pyodide.md §3):
@@ -79,9 +78,5 @@ final class PyodideImports implements ImportResolver {
         long[] result = new long[Math.max(1, type.results().size())];
         f.call(args, null, result, null);
         c.resultI32(0, type.results().isEmpty() ? 0 : (int) result[0]);
-    }
-
-    static byte[] utf8(String s) {
-        return s.getBytes(StandardCharsets.UTF_8);
     }
 }
