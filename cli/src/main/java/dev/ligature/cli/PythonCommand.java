@@ -58,39 +58,15 @@ record PythonCommand(boolean compiler, List<String[]> env, List<EmscriptenHost.M
             if (!arg.startsWith("--")) {
                 throw new UsageException("python: unknown option '" + arg + "'");
             }
-            String name = arg;
-            String value;
-            int eq = arg.indexOf('=');
-            if (eq > 0) {
-                name = arg.substring(0, eq);
-                value = arg.substring(eq + 1);
-            } else {
-                if (i + 1 >= argv.length) {
-                    throw new UsageException("python: option '" + arg + "' needs a value");
-                }
-                value = argv[++i];
-            }
-            switch (name) {
-                case "--engine" -> compiler = switch (value) {
-                    case "interpreter" -> false;
-                    case "compiler" -> true;
-                    default -> throw new UsageException("python: unknown engine '" + value + "' (expected interpreter or compiler)");
-                };
-                case "--env" -> {
-                    int e = value.indexOf('=');
-                    if (e <= 0) {
-                        throw new UsageException("python: --env expects K=V, got '" + value + "'");
-                    }
-                    env.add(new String[] {value.substring(0, e), value.substring(e + 1)});
-                }
-                case "--dir" -> dirs.add(RunCommand.parseDir(value));
-                case "--cwd" -> {
-                    if (!value.startsWith("/")) {
-                        throw new UsageException("python: --cwd needs an absolute guest path, got '" + value + "'");
-                    }
-                    cwd = value;
-                }
-                default -> throw new UsageException("python: unknown option '" + name + "'");
+            ProgramOptions.Option o = ProgramOptions.read("python", argv, i);
+            i = o.last();
+            String value = o.value();
+            switch (o.name()) {
+                case "--engine" -> compiler = ProgramOptions.compiler("python", value);
+                case "--env" -> env.add(ProgramOptions.env("python", value));
+                case "--dir" -> dirs.add(ProgramOptions.dir("python", value));
+                case "--cwd" -> cwd = ProgramOptions.cwd("python", value);
+                default -> throw new UsageException("python: unknown option '" + o.name() + "'");
             }
         }
         if (i >= argv.length || argv[i].equals("-")) {

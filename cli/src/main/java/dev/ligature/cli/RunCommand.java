@@ -69,41 +69,17 @@ record RunCommand(boolean compiler, Path aot, List<String[]> env, List<Emscripte
             if (!arg.startsWith("--")) {
                 break;
             }
-            String name = arg;
-            String value;
-            int eq = arg.indexOf('=');
-            if (eq > 0) {
-                name = arg.substring(0, eq);
-                value = arg.substring(eq + 1);
-            } else {
-                if (i + 1 >= argv.length) {
-                    throw new UsageException("run: option '" + arg + "' needs a value");
-                }
-                value = argv[++i];
-            }
-            switch (name) {
-                case "--engine" -> compiler = switch (value) {
-                    case "interpreter" -> false;
-                    case "compiler" -> true;
-                    default -> throw new UsageException("run: unknown engine '" + value + "' (expected interpreter or compiler)");
-                };
-                case "--env" -> {
-                    int e = value.indexOf('=');
-                    if (e <= 0) {
-                        throw new UsageException("run: --env expects K=V, got '" + value + "'");
-                    }
-                    env.add(new String[] {value.substring(0, e), value.substring(e + 1)});
-                }
+            ProgramOptions.Option o = ProgramOptions.read("run", argv, i);
+            i = o.last();
+            String value = o.value();
+            switch (o.name()) {
+                case "--engine" -> compiler = ProgramOptions.compiler("run", value);
+                case "--env" -> env.add(ProgramOptions.env("run", value));
                 case "--dir" -> dirs.add(parseDir(value));
                 case "--aot" -> aot = Path.of(value);
                 case "--argv0" -> argv0 = value;
-                case "--cwd" -> {
-                    if (!value.startsWith("/")) {
-                        throw new UsageException("run: --cwd needs an absolute guest path, got '" + value + "'");
-                    }
-                    cwd = value;
-                }
-                default -> throw new UsageException("run: unknown option '" + name + "'");
+                case "--cwd" -> cwd = ProgramOptions.cwd("run", value);
+                default -> throw new UsageException("run: unknown option '" + o.name() + "'");
             }
         }
         if (i >= argv.length) {
@@ -115,23 +91,7 @@ record RunCommand(boolean compiler, Path aot, List<String[]> env, List<Emscripte
     }
 
     static EmscriptenHost.Mount parseDir(String spec) throws UsageException {
-        boolean ro = spec.endsWith(":ro");
-        String s = ro ? spec.substring(0, spec.length() - 3) : spec;
-        int sep = s.indexOf("::");
-        String host = sep < 0 ? s : s.substring(0, sep);
-        if (host.isEmpty()) {
-            throw new UsageException("run: --dir needs a host directory: '" + spec + "'");
-        }
-        Path hostPath = Path.of(host).toAbsolutePath().normalize();
-        String guest = sep < 0 ? hostPath.toString().replace('\\', '/') : s.substring(sep + 2);
-        if (!guest.startsWith("/")) {
-            guest = "/" + guest;
-        }
-        boolean zip = Files.isRegularFile(hostPath) && hostPath.getFileName().toString().endsWith(".zip");
-        if (!Files.isDirectory(hostPath) && !zip) {
-            throw new UsageException("run: --dir: not a directory or .zip archive: " + host);
-        }
-        return new EmscriptenHost.Mount(hostPath, guest, ro || zip);
+        return ProgramOptions.dir("run", spec);
     }
 
     int run(InputStream in, PrintStream out, PrintStream err) {
